@@ -1,0 +1,114 @@
+//! Importer for seed 003: the 253-item evaluation checklist for cloud providers (TSV).
+//!
+//! Rows have 12, 11 or 8 fields depending on the page they came from, and the page-break
+//! header rows repeat. A data row is one whose first field is the item number; columns 2–5
+//! are always 大分類, 中分類, 対策項目 and 確認対象物例; every later non-empty field is a
+//! cross-reference, classified by its form in [`super::references`].
+
+use serde_json::Map;
+
+use super::{numbered_lines, references, typos, ImportError};
+use crate::catalog::{Catalog, Group, GuidelineId, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
+
+/// The id of the checklist catalog.
+pub const CHECKLIST_CATALOG_ID: &str = "cloud-checklist-253";
+const ITEM_COUNT: u32 = 253;
+
+/// Builds the checklist catalog from the TSV text.
+pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    for (line_number, line) in numbered_lines(text) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let Ok(number) = fields[0].trim().parse::<u32>() else {
+            continue; // blank lines and the repeated page headers
+        };
+        if fields.len() < 5 {
+            return Err(ImportError::Malformed {
+                line: line_number,
+                detail: format!(
+                    "item {number} has {} fields, at least 5 expected",
+                    fields.len()
+                ),
+            });
+        }
+        if items.iter().any(|item| item.id == number.to_string()) {
+            return Err(ImportError::Duplicate {
+                line: line_number,
+                number,
+            });
+        }
+        let group = group_for(&mut groups, fields[1].trim(), fields[2].trim());
+        let text = fields[3].to_owned();
+        let evidence = fields[4].to_owned();
+        let references: Vec<_> = fields[5..]
+            .iter()
+            .flat_map(|cell| references::parse_cell(cell))
+            .collect();
+        let mut annotations = typos::annotate("text", &text);
+        annotations.extend(typos::annotate("evidenceExamples", &evidence));
+        for reference in &references {
+            annotations.extend(typos::annotate("references", &reference.raw));
+        }
+        items.push(Item {
+            id: number.to_string(),
+            group,
+            label: None,
+            text,
+            evidence_examples: (!evidence.is_empty()).then_some(evidence),
+            references,
+            importance: None,
+            annotations,
+            extra: Map::new(),
+        });
+    }
+    for number in 1..=ITEM_COUNT {
+        if !items.iter().any(|item| item.id == number.to_string()) {
+            return Err(ImportError::Missing { number });
+        }
+    }
+    items.sort_by_key(|item| item.id.parse::<u32>().unwrap_or(u32::MAX));
+    Ok(Catalog {
+        format: CATALOG_FORMAT.to_owned(),
+        schema_version: CATALOG_SCHEMA_VERSION,
+        id: CHECKLIST_CATALOG_ID.to_owned(),
+        title: "クラウドサービス事業者 評価チェックリスト（医療情報の取扱い）".to_owned(),
+        version: "seed 003".to_owned(),
+        issuer: "出典: 評価チェックシート (seed 003)".to_owned(),
+        date: String::new(),
+        implements: None,
+        guidelines: vec![GuidelineId::Mic, GuidelineId::Meti2008],
+        source: "003_8f87f65dda490ce1.txt".to_owned(),
+        groups,
+        items,
+        extra: Map::new(),
+    })
+}
+
+/// The id of the 中分類 group under its 大分類, creating both on first sight.
+fn group_for(groups: &mut Vec<Group>, major: &str, minor: &str) -> String {
+    let major_id = find_or_add(groups, None, major);
+    find_or_add(groups, Some(major_id), minor)
+}
+
+fn find_or_add(groups: &mut Vec<Group>, parent: Option<String>, title: &str) -> String {
+    if let Some(group) = groups
+        .iter()
+        .find(|group| group.parent == parent && group.title == title)
+    {
+        return group.id.clone();
+    }
+    let siblings = groups.iter().filter(|group| group.parent == parent).count();
+    let id = match &parent {
+        Some(parent) => format!("{parent}.{}", siblings + 1),
+        None => (siblings + 1).to_string(),
+    };
+    groups.push(Group {
+        id: id.clone(),
+        title: title.to_owned(),
+        parent,
+        description: None,
+        extra: Map::new(),
+    });
+    id
+}

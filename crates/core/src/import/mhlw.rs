@@ -1,0 +1,238 @@
+//! Importer for seed 002: an overview of the MHLW guideline (安全管理ガイドライン). It yields a
+//! small skeleton catalog: the chapter 6 sections 6.1–6.12, the three principles of electronic
+//! storage (7.1–7.3), the C items (ア)–(キ) for choosing an external-storage provider, and the
+//! 13 management activities of the MITSF guidance.
+
+use serde_json::Map;
+
+use super::{numbered_lines, ImportError};
+use crate::catalog::{
+    Catalog, Group, GuidelineId, Importance, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION,
+};
+
+/// The id of the MHLW skeleton catalog.
+pub const MHLW_CATALOG_ID: &str = "mhlw-skeleton";
+const MITSF_ACTIVITY_COUNT: usize = 13;
+const EXTERNAL_STORAGE_LABELS: [&str; 7] = ["(ア)", "(イ)", "(ウ)", "(エ)", "(オ)", "(カ)", "(キ)"];
+
+/// Builds the MHLW skeleton catalog from the overview's text.
+pub fn import_mhlw(text: &str) -> Result<Catalog, ImportError> {
+    let lines: Vec<(usize, &str)> = numbered_lines(text).collect();
+    let mut catalog = Catalog {
+        format: CATALOG_FORMAT.to_owned(),
+        schema_version: CATALOG_SCHEMA_VERSION,
+        id: MHLW_CATALOG_ID.to_owned(),
+        title: "医療情報システムの安全管理に関するガイドライン（構成）".to_owned(),
+        version: "第4.2版 (2013.10) の構成、seed 002 による".to_owned(),
+        issuer: "厚生労働省".to_owned(),
+        date: "2013-10".to_owned(),
+        implements: Some(GuidelineId::Mhlw),
+        guidelines: vec![GuidelineId::Mhlw],
+        source: "002_6840460b5352da36.txt".to_owned(),
+        groups: Vec::new(),
+        items: Vec::new(),
+        extra: Map::new(),
+    };
+    add_sections(
+        &mut catalog,
+        &lines,
+        '６',
+        "6",
+        "情報システムの基本的な安全管理",
+        12,
+    )?;
+    add_sections(
+        &mut catalog,
+        &lines,
+        '７',
+        "7",
+        "電子保存の要求事項について",
+        3,
+    )?;
+    add_external_storage(&mut catalog, &lines)?;
+    add_mitsf_activities(&mut catalog, &lines)?;
+    Ok(catalog)
+}
+
+/// `６．１ 方針の制定と公表` … from the first table of contents in the text.
+fn add_sections(
+    catalog: &mut Catalog,
+    lines: &[(usize, &str)],
+    chapter_digit: char,
+    chapter: &str,
+    chapter_title: &str,
+    count: usize,
+) -> Result<(), ImportError> {
+    add_group(
+        catalog,
+        chapter,
+        &format!("{chapter}. {chapter_title}"),
+        None,
+    );
+    for number in 1..=count {
+        let prefix = format!("{chapter_digit}．{}", full_width_section(number));
+        let (_, line) = lines
+            .iter()
+            .find(|(_, line)| {
+                line.strip_prefix(&prefix)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+            .ok_or_else(|| ImportError::Malformed {
+                line: 0,
+                detail: format!("section {chapter}.{number} not found"),
+            })?;
+        push_item(
+            catalog,
+            &format!("{chapter}.{number}"),
+            chapter,
+            Some(prefix.clone()),
+            line[prefix.len()..].trim().to_owned(),
+            None,
+        );
+    }
+    Ok(())
+}
+
+/// The overview writes 1–9 in full-width digits and 10–12 in ASCII.
+fn full_width_section(number: usize) -> String {
+    if number < 10 {
+        char::from_u32('０' as u32 + number as u32)
+            .map(String::from)
+            .unwrap_or_default()
+    } else {
+        number.to_string()
+    }
+}
+
+/// (ア)–(キ) under 8.1.2: each runs until the next label; wrapped lines are joined.
+fn add_external_storage(catalog: &mut Catalog, lines: &[(usize, &str)]) -> Result<(), ImportError> {
+    let group = "8.1.2";
+    add_group(
+        catalog,
+        group,
+        "8.1.2 外部保存を受託する機関の選定基準及び情報の取り扱いに関する基準 (C項)",
+        None,
+    );
+    let start = lines
+        .iter()
+        .position(|(_, line)| line.starts_with(EXTERNAL_STORAGE_LABELS[0]))
+        .ok_or_else(|| ImportError::Malformed {
+            line: 0,
+            detail: "external storage item (ア) not found".to_owned(),
+        })?;
+    let mut index = start;
+    for (n, label) in EXTERNAL_STORAGE_LABELS.iter().enumerate() {
+        let (line_number, first) = lines[index];
+        if !first.starts_with(label) {
+            return Err(ImportError::Malformed {
+                line: line_number,
+                detail: format!("expected {label}"),
+            });
+        }
+        let mut body: Vec<&str> = vec![first[label.len()..].trim()];
+        index += 1;
+        while let Some((_, line)) = lines.get(index) {
+            let next_label = EXTERNAL_STORAGE_LABELS.get(n + 1);
+            if next_label.is_some_and(|next| line.starts_with(next)) || line.starts_with(' ') {
+                break;
+            }
+            if !line.trim().is_empty() {
+                body.push(line.trim());
+            }
+            index += 1;
+        }
+        push_item(
+            catalog,
+            &format!("8.1.2{label}"),
+            group,
+            Some((*label).to_owned()),
+            join_wrapped(&body),
+            Some(Importance::Minimum),
+        );
+    }
+    Ok(())
+}
+
+/// Joins lines a PDF wrapped: a long line that does not end a sentence runs on into the
+/// next; a short one (a list entry) or a finished sentence ends its line.
+fn join_wrapped(lines: &[&str]) -> String {
+    const WRAP_WIDTH: usize = 40;
+    let mut text = String::new();
+    for (index, line) in lines.iter().enumerate() {
+        if index > 0 {
+            let previous = lines[index - 1];
+            let wrapped = previous.chars().count() >= WRAP_WIDTH && !previous.ends_with('。');
+            if !wrapped {
+                text.push('\n');
+            }
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// The 13 activities listed under the heading 管理活動 that precedes リスク評価.
+fn add_mitsf_activities(catalog: &mut Catalog, lines: &[(usize, &str)]) -> Result<(), ImportError> {
+    let group = "mitsf";
+    add_group(
+        catalog,
+        group,
+        "MITSF ガイダンス: 医療機関側の管理活動",
+        None,
+    );
+    let names: Vec<&str> = lines
+        .iter()
+        .map(|(_, line)| line.trim())
+        .filter(|line| !line.is_empty())
+        .skip_while(|line| *line != "リスク評価")
+        .take(MITSF_ACTIVITY_COUNT)
+        .collect();
+    if names.len() != MITSF_ACTIVITY_COUNT || names.last() != Some(&"電子証明書管理") {
+        return Err(ImportError::Malformed {
+            line: 0,
+            detail: format!("expected {MITSF_ACTIVITY_COUNT} MITSF activities, found {names:?}"),
+        });
+    }
+    for (index, name) in names.iter().enumerate() {
+        push_item(
+            catalog,
+            &format!("mitsf.{}", index + 1),
+            group,
+            None,
+            (*name).to_owned(),
+            None,
+        );
+    }
+    Ok(())
+}
+
+fn add_group(catalog: &mut Catalog, id: &str, title: &str, parent: Option<&str>) {
+    catalog.groups.push(Group {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        parent: parent.map(str::to_owned),
+        description: None,
+        extra: Map::new(),
+    });
+}
+
+fn push_item(
+    catalog: &mut Catalog,
+    id: &str,
+    group: &str,
+    label: Option<String>,
+    text: String,
+    importance: Option<Importance>,
+) {
+    catalog.items.push(Item {
+        id: id.to_owned(),
+        group: group.to_owned(),
+        label,
+        text,
+        evidence_examples: None,
+        references: Vec::new(),
+        importance,
+        annotations: Vec::new(),
+        extra: Map::new(),
+    });
+}

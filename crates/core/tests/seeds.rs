@@ -1,0 +1,231 @@
+//! The committed catalogs are what the importers make of the seeds, and every item text is the
+//! seed's text. Run with `UPDATE_EXPECT=1` to rewrite `crates/core/data/` after an importer
+//! change, then review the diff.
+
+use std::path::{Path, PathBuf};
+
+use tekigo_core::import::{import_seed, SeedImport};
+use tekigo_core::{load_assessment, load_catalog, to_json, Catalog};
+
+const SEEDS: [&str; 3] = [
+    "003_8f87f65dda490ce1.txt",
+    "004_82653e598a87a77b.txt",
+    "002_6840460b5352da36.txt",
+];
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(manifest_dir().join("tests/seeds").join(name)).expect("seed fixture")
+}
+
+fn import(name: &str) -> SeedImport {
+    import_seed(&fixture(name)).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+fn check_or_update(path: &Path, expected: &str) {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(path, expected).expect("write data file");
+        return;
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "{} differs from what the importer makes of the seeds; run with UPDATE_EXPECT=1 and review the diff",
+        path.display()
+    );
+}
+
+#[test]
+fn committed_data_files_equal_a_fresh_import() {
+    let data = manifest_dir().join("data");
+    for seed in SEEDS {
+        let imported = import(seed);
+        for catalog in &imported.catalogs {
+            check_or_update(
+                &data.join(format!("{}.json", catalog.id)),
+                &to_json(catalog),
+            );
+        }
+        for assessment in &imported.assessments {
+            check_or_update(
+                &data.join(format!("sample-{}.json", assessment.id)),
+                &to_json(assessment),
+            );
+        }
+    }
+}
+
+/// The fixtures are the seeds of `../shared`, when that folder is there.
+#[test]
+fn fixtures_equal_shared_seeds_when_present() {
+    let shared = manifest_dir().join("../../../shared/seeds");
+    if !shared.exists() {
+        eprintln!("../shared/seeds not present; fixtures checked against the committed data only");
+        return;
+    }
+    for seed in SEEDS {
+        let original = std::fs::read(shared.join(seed)).expect("shared seed");
+        assert!(
+            original == fixture(seed),
+            "{seed}: fixture differs from ../shared/seeds"
+        );
+    }
+}
+
+#[test]
+fn data_files_load_through_the_public_loader() {
+    let data = manifest_dir().join("data");
+    for entry in std::fs::read_dir(&data).expect("data dir") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with("sample-") {
+            load_assessment(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        } else if name.starts_with("crosswalk") {
+            continue;
+        } else {
+            load_catalog(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+fn catalog_of(seed: &str) -> Catalog {
+    import(seed).catalogs.remove(0)
+}
+
+/// Every checklist item: its number starts exactly one seed line, and that line holds the
+/// item's text and evidence examples as whole tab-separated fields.
+#[test]
+fn every_checklist_item_is_its_seed_row_verbatim() {
+    let seed = String::from_utf8(fixture(SEEDS[0])).unwrap();
+    let catalog = catalog_of(SEEDS[0]);
+    assert_eq!(catalog.items.len(), 253);
+    for item in &catalog.items {
+        let prefix = format!("{}\t", item.id);
+        let rows: Vec<&str> = seed
+            .lines()
+            .filter(|line| line.starts_with(&prefix))
+            .collect();
+        assert_eq!(rows.len(), 1, "item {}", item.id);
+        let fields: Vec<&str> = rows[0].split('\t').collect();
+        assert_eq!(fields[3], item.text, "item {} text", item.id);
+        assert_eq!(
+            Some(fields[4]),
+            item.evidence_examples.as_deref(),
+            "item {} evidence",
+            item.id
+        );
+        let group_path: Vec<&str> = catalog
+            .group_path(&item.group)
+            .iter()
+            .map(|group| group.title.as_str())
+            .collect();
+        assert_eq!(
+            group_path,
+            [fields[1].trim(), fields[2].trim()],
+            "item {}",
+            item.id
+        );
+        for reference in &item.references {
+            assert!(
+                rows[0].contains(&reference.raw),
+                "item {} ref {}",
+                item.id,
+                reference.raw
+            );
+        }
+    }
+}
+
+/// Every METI 2012 item text is made of whole cells of the seed, in file order, once each
+/// cell has had its extraction artefacts removed; and the numbers run 1–182 exactly once.
+#[test]
+fn every_meti_item_is_made_of_whole_seed_cells() {
+    let seed = String::from_utf8(fixture(SEEDS[1])).unwrap();
+    let cells: Vec<String> = seed
+        .lines()
+        .flat_map(|line| line.split('\t'))
+        .map(tekigo_core::import::clean_cell)
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let catalog = catalog_of(SEEDS[1]);
+    let ids: Vec<String> = catalog.items.iter().map(|item| item.id.clone()).collect();
+    let expected: Vec<String> = (1..=182).map(|n| n.to_string()).collect();
+    assert_eq!(ids, expected);
+    let mut cursor = 0;
+    for item in &catalog.items {
+        let mut rest = item.text.as_str();
+        let start = cells[cursor..]
+            .iter()
+            .position(|cell| rest.starts_with(cell.as_str()))
+            .unwrap_or_else(|| panic!("item {}: no seed cell starts its text", item.id));
+        cursor += start;
+        while !rest.is_empty() {
+            let next = cells[cursor..]
+                .iter()
+                .position(|cell| rest.starts_with(cell.as_str()))
+                .unwrap_or_else(|| panic!("item {}: {rest:?} is not made of seed cells", item.id));
+            cursor += next;
+            rest = &rest[cells[cursor].len()..];
+            cursor += 1;
+        }
+    }
+}
+
+#[test]
+fn meti_numbers_the_extraction_lost_are_annotated() {
+    let catalog = catalog_of(SEEDS[1]);
+    for id in ["8", "9", "10", "160"] {
+        let item = catalog.item(id).unwrap();
+        assert!(
+            item.annotations.iter().any(|note| note.field == "id"),
+            "item {id} should say its number was inferred"
+        );
+    }
+    assert!(catalog
+        .item("8")
+        .unwrap()
+        .text
+        .starts_with("(2) 情報の所有者"));
+    assert!(catalog
+        .item("160")
+        .unwrap()
+        .text
+        .starts_with("各作業者に対しては"));
+}
+
+#[test]
+fn known_source_typos_stay_and_are_annotated() {
+    let catalog = catalog_of(SEEDS[0]);
+    let item = catalog.item("147").unwrap();
+    assert!(item.text.contains("見逃しが確保"));
+    assert!(item.annotations.iter().any(|a| a.intended == "見読性"));
+    let item = catalog.item("190").unwrap();
+    assert!(item.references[0].raw.contains("番号による管理策"));
+    assert!(item
+        .annotations
+        .iter()
+        .any(|a| a.intended == "暗号による管理策"));
+}
+
+#[test]
+fn mhlw_skeleton_has_its_sections_items_and_activities() {
+    let catalog = catalog_of(SEEDS[2]);
+    let in_group = |group: &str| catalog.items.iter().filter(|i| i.group == group).count();
+    assert_eq!(in_group("6"), 12);
+    assert_eq!(in_group("7"), 3);
+    assert_eq!(in_group("8.1.2"), 7);
+    assert_eq!(in_group("mitsf"), 13);
+    assert_eq!(
+        catalog.item("6.12").unwrap().text,
+        "法令で定められた記名・押印を電子署名で行うことについて"
+    );
+    assert!(catalog
+        .item("8.1.2(ア)")
+        .unwrap()
+        .text
+        .starts_with("外部保存を受託事業者と、守秘に関連した事項"));
+}
