@@ -1,11 +1,37 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    let out = tekigo_core::import::import_seed(&bytes).unwrap();
-    for c in out.catalogs {
-        println!("{}", tekigo_core::to_json(&c));
-    }
-    for a in out.assessments {
-        println!("{}", tekigo_core::to_json(&a));
+//! `tekigo`: the engine on the command line. Every rule lives in `tekigo-core`; this file
+//! reads arguments and files, calls the engine and prints in Japanese and English.
+
+mod commands;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+使い方 / usage:
+  tekigo catalogs [--json]              組み込みカタログの一覧 / list the embedded catalogs
+  tekigo import-seed PATH --out DIR     シード文書を JSON に変換 / import a seed document
+  tekigo validate FILE [--catalog FILE] 検証 / validate a catalog or an assessment
+  tekigo score FILE [--catalog FILE] [--json]  集計 / score an assessment
+  tekigo schema [catalog|assessment]    JSON Schema を出力 / print the JSON Schema";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("catalogs") => commands::catalogs(&args[1..]),
+        Some("import-seed") => commands::import_seed(&args[1..]),
+        Some("validate") => commands::validate(&args[1..]),
+        Some("score") => commands::score(&args[1..]),
+        Some("schema") => commands::schema(&args[1..]),
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -6,10 +6,16 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod crosswalk;
+pub mod embedded;
 pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod json;
+pub mod schema;
+pub mod scoring;
+pub mod search;
+pub mod validate;
 
 pub use assessment::{
     Answer, Assessment, CatalogRef, DisclosureLevel, Document, EvaluatorFields, EvidenceRef,

@@ -76,6 +76,17 @@ fn fixtures_equal_shared_seeds_when_present() {
 }
 
 #[test]
+fn committed_crosswalk_equals_a_fresh_build() {
+    let checklist = catalog_of(SEEDS[0]);
+    let meti = catalog_of(SEEDS[1]);
+    let crosswalk = tekigo_core::crosswalk::build_crosswalk(&checklist, &meti);
+    check_or_update(
+        &manifest_dir().join("data/crosswalk-checklist-meti-2012.json"),
+        &to_json(&crosswalk),
+    );
+}
+
+#[test]
 fn data_files_load_through_the_public_loader() {
     let data = manifest_dir().join("data");
     for entry in std::fs::read_dir(&data).expect("data dir") {

@@ -1,0 +1,227 @@
+//! The subcommands. Each returns `Err(message)` with the text to print on failure; the
+//! message is bilingual and names the file and, where known, the item and field.
+
+use std::path::{Path, PathBuf};
+
+use tekigo_core::i18n::{both, load_error_message, Lang, Localized};
+use tekigo_core::scoring::{score as score_assessment, Tally};
+use tekigo_core::validate::{validate as validate_assessment, validate_catalog};
+use tekigo_core::{embedded, load_assessment, load_catalog, sniff, to_json, Catalog, FileKind};
+
+type Outcome = Result<(), String>;
+
+pub fn catalogs(args: &[String]) -> Outcome {
+    let json = flag(args, "--json");
+    let list = embedded::catalogs();
+    if json {
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|catalog| {
+                serde_json::json!({
+                    "id": catalog.id,
+                    "title": catalog.title,
+                    "version": catalog.version,
+                    "issuer": catalog.issuer,
+                    "items": catalog.items.len(),
+                })
+            })
+            .collect();
+        print!("{}", to_json(&rows));
+    } else {
+        for catalog in list {
+            println!(
+                "{}\t{}\t{} 項目 / items",
+                catalog.id,
+                catalog.title,
+                catalog.items.len()
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn import_seed(args: &[String]) -> Outcome {
+    let path = positional(args).ok_or_else(|| usage("import-seed PATH --out DIR"))?;
+    let out = option(args, "--out").ok_or_else(|| usage("import-seed PATH --out DIR"))?;
+    let bytes = read(path)?;
+    let imported = tekigo_core::import::import_seed(&bytes).map_err(|error| {
+        both(
+            &format!("{path}: シードを読み込めません: {error}"),
+            &format!("{path}: cannot import the seed: {error}"),
+        )
+    })?;
+    let out = PathBuf::from(out);
+    std::fs::create_dir_all(&out).map_err(|error| io_error(&out, &error))?;
+    for catalog in &imported.catalogs {
+        write(&out.join(format!("{}.json", catalog.id)), &to_json(catalog))?;
+    }
+    for assessment in &imported.assessments {
+        write(
+            &out.join(format!("{}.json", assessment.id)),
+            &to_json(assessment),
+        )?;
+    }
+    Ok(())
+}
+
+pub fn validate(args: &[String]) -> Outcome {
+    let path = positional(args).ok_or_else(|| usage("validate FILE"))?;
+    let bytes = read(path)?;
+    let problems = match sniff(&bytes).map_err(|error| load_failure(path, &error))? {
+        FileKind::Catalog => {
+            let catalog = load_catalog(&bytes).map_err(|error| load_failure(path, &error))?;
+            validate_catalog(&catalog)
+        }
+        FileKind::Assessment => {
+            let assessment = load_assessment(&bytes).map_err(|error| load_failure(path, &error))?;
+            let catalog = catalog_for(args, &assessment.catalog.id)?;
+            validate_assessment(&assessment, &catalog)
+        }
+    };
+    for problem in &problems {
+        println!(
+            "{}",
+            both(&problem.message(Lang::Ja), &problem.message(Lang::En))
+        );
+    }
+    if problems.iter().any(|problem| problem.is_error()) {
+        Err(both(
+            &format!("{path}: {} 件の問題があります", problems.len()),
+            &format!("{path}: {} problem(s)", problems.len()),
+        ))
+    } else {
+        println!(
+            "{}",
+            both(&format!("{path}: 有効です"), &format!("{path}: valid"))
+        );
+        Ok(())
+    }
+}
+
+pub fn score(args: &[String]) -> Outcome {
+    let path = positional(args).ok_or_else(|| usage("score FILE"))?;
+    let bytes = read(path)?;
+    let assessment = load_assessment(&bytes).map_err(|error| load_failure(path, &error))?;
+    let catalog = catalog_for(args, &assessment.catalog.id)?;
+    let card = score_assessment(&catalog, &assessment);
+    if flag(args, "--json") {
+        print!("{}", to_json(&card));
+        return Ok(());
+    }
+    println!("{} — {}", catalog.title, assessment.subject.product);
+    print_tally("全体 / overall", &card.overall);
+    println!("\n大分類・節 / groups");
+    for group in card.groups.iter().filter(|group| group.depth == 0) {
+        print_tally(&format!("  {} {}", group.group, group.title), &group.tally);
+    }
+    println!("\nガイドライン / guidelines");
+    for (guideline, tally) in &card.guidelines {
+        print_tally(&format!("  {}", guideline.label(Lang::Ja)), tally);
+    }
+    println!("\n責任 / responsibility");
+    for (responsibility, tally) in &card.responsibilities {
+        let name = responsibility.map_or("未設定 / not set", |r| r.label(Lang::Ja));
+        print_tally(&format!("  {name}"), tally);
+    }
+    Ok(())
+}
+
+pub fn schema(args: &[String]) -> Outcome {
+    let value = match positional(args) {
+        Some("catalog") => tekigo_core::schema::catalog_schema(),
+        Some("assessment") => tekigo_core::schema::assessment_schema(),
+        None => serde_json::json!({
+            "catalog": tekigo_core::schema::catalog_schema(),
+            "assessment": tekigo_core::schema::assessment_schema(),
+        }),
+        Some(other) => return Err(usage(&format!("schema [catalog|assessment] (not {other})"))),
+    };
+    print!("{}", to_json(&value));
+    Ok(())
+}
+
+fn print_tally(name: &str, tally: &Tally) {
+    let compliance = tally
+        .compliance_percent()
+        .map_or_else(|| "—".to_owned(), |percent| format!("{percent:.1}%"));
+    println!(
+        "{name}: 回答 {}/{} ({:.1}%) 適合 {} 適合可能 {} 一部 {} 未対応 {} 対象外 {} 適合率 {compliance}",
+        tally.answered(),
+        tally.total,
+        tally.progress_percent(),
+        tally.compliant,
+        tally.capable,
+        tally.partial,
+        tally.not_met,
+        tally.not_applicable,
+    );
+}
+
+/// The catalog an assessment names: `--catalog FILE`, else the embedded one with that id.
+fn catalog_for(args: &[String], id: &str) -> Result<Catalog, String> {
+    if let Some(path) = option(args, "--catalog") {
+        let bytes = read(path)?;
+        return load_catalog(&bytes).map_err(|error| load_failure(path, &error));
+    }
+    embedded::catalog(id).cloned().ok_or_else(|| {
+        both(
+            &format!("カタログ {id} が見つかりません (--catalog FILE で指定できます)"),
+            &format!("unknown catalog {id} (give one with --catalog FILE)"),
+        )
+    })
+}
+
+fn flag(args: &[String], name: &str) -> bool {
+    args.iter().any(|arg| arg == name)
+}
+
+fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    let index = args.iter().position(|arg| arg == name)?;
+    args.get(index + 1).map(String::as_str)
+}
+
+/// The first argument that is neither an option nor an option's value.
+fn positional(args: &[String]) -> Option<&str> {
+    let mut skip = false;
+    for arg in args {
+        if skip {
+            skip = false;
+        } else if arg == "--out" || arg == "--catalog" {
+            skip = true;
+        } else if !arg.starts_with("--") {
+            return Some(arg);
+        }
+    }
+    None
+}
+
+fn usage(form: &str) -> String {
+    both(
+        &format!("使い方: tekigo {form}"),
+        &format!("usage: tekigo {form}"),
+    )
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| io_error(Path::new(path), &error))
+}
+
+fn write(path: &Path, text: &str) -> Outcome {
+    std::fs::write(path, text).map_err(|error| io_error(path, &error))?;
+    println!("{}", path.display());
+    Ok(())
+}
+
+fn io_error(path: &Path, error: &std::io::Error) -> String {
+    both(
+        &format!("{}: ファイルを読み書きできません: {error}", path.display()),
+        &format!("{}: cannot read or write the file: {error}", path.display()),
+    )
+}
+
+fn load_failure(path: &str, error: &tekigo_core::LoadError) -> String {
+    both(
+        &format!("{path}: {}", load_error_message(error, Lang::Ja)),
+        &format!("{path}: {}", load_error_message(error, Lang::En)),
+    )
+}

@@ -1,0 +1,120 @@
+//! Search that folds Japanese text the way a person expects: NFKC (全角/半角 digits and
+//! letters, ｶﾀｶﾅ → カタカナ) and lower case, so `ｱｸｾｽ` finds アクセス and `ＩＳＭＳ` finds isms.
+//! Matches are reported as byte ranges of the original text, for highlighting.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A text folded for search, remembering where each folded piece came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folded {
+    pub text: String,
+    /// (start in `text`, byte range in the original) for each folded unit, in order.
+    units: Vec<(usize, Range<usize>)>,
+}
+
+/// Folds a query or a text. A half-width kana and the voicing mark after it fold together.
+pub fn fold(original: &str) -> Folded {
+    let mut folded = Folded::default();
+    let mut chars = original.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        if let Some(&(mark_start, mark)) = chars.peek() {
+            if matches!(mark, '\u{FF9E}' | '\u{FF9F}') {
+                end = mark_start + mark.len_utf8();
+                chars.next();
+            }
+        }
+        let unit: String = original[start..end]
+            .nfkc()
+            .flat_map(char::to_lowercase)
+            .collect();
+        folded.units.push((folded.text.len(), start..end));
+        folded.text.push_str(&unit);
+    }
+    folded
+}
+
+/// The query's terms, folded; empty terms dropped.
+pub fn query_terms(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .map(|term| fold(term).text)
+        .filter(|term| !term.is_empty())
+        .collect()
+}
+
+/// Whether every term occurs in the folded text.
+pub fn matches_all(folded: &Folded, terms: &[String]) -> bool {
+    terms.iter().all(|term| folded.text.contains(term.as_str()))
+}
+
+/// Byte ranges of the original text where any term occurs, sorted and merged.
+pub fn highlight_ranges(folded: &Folded, terms: &[String]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for term in terms {
+        for (start, found) in folded.text.match_indices(term.as_str()) {
+            let end = start + found.len();
+            let first = folded.unit_at(start);
+            let last = folded.unit_at(end - 1);
+            ranges.push(first.start..last.end);
+        }
+    }
+    ranges.sort_by_key(|range| range.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for range in ranges {
+        match merged.last_mut() {
+            Some(previous) if range.start <= previous.end => {
+                previous.end = previous.end.max(range.end);
+            }
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+impl Folded {
+    /// The original range of the unit that holds folded byte `offset`.
+    fn unit_at(&self, offset: usize) -> Range<usize> {
+        let index = self
+            .units
+            .partition_point(|(start, _)| *start <= offset)
+            .saturating_sub(1);
+        self.units[index].1.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_width_katakana_finds_full_width() {
+        let text = fold("作業者アクセス及び作業者IDの管理");
+        let terms = query_terms("ｱｸｾｽ");
+        assert!(matches_all(&text, &terms));
+        let ranges = highlight_ranges(&text, &terms);
+        assert_eq!(
+            &"作業者アクセス及び作業者IDの管理"[ranges[0].clone()],
+            "アクセス"
+        );
+    }
+
+    #[test]
+    fn voiced_half_width_kana_folds_as_one() {
+        let text = fold("データベース");
+        assert!(matches_all(&text, &query_terms("ﾃﾞｰﾀﾍﾞｰｽ")));
+        let original = "ﾃﾞｰﾀ管理";
+        let folded = fold(original);
+        let ranges = highlight_ranges(&folded, &query_terms("データ"));
+        assert_eq!(&original[ranges[0].clone()], "ﾃﾞｰﾀ");
+    }
+
+    #[test]
+    fn full_width_latin_and_case_fold() {
+        let text = fold("ＩＳＭＳ認証");
+        assert!(matches_all(&text, &query_terms("isms")));
+        assert!(!matches_all(&text, &query_terms("isms pマーク")));
+    }
+}
