@@ -118,9 +118,8 @@ impl Table {
             if is_heading(field) && column < heading_end {
                 self.pending.push(clean_cell(field));
                 headings_here = true;
-            } else if column == 0 && !is_mark(field) {
-                self.extend_heading(field);
-            } else if no_column.is_some_and(|no| column < no) {
+            } else if (column == 0 && !is_mark(field)) || no_column.is_some_and(|no| column < no) {
+                // The 項目番号 column, or anything left of the No: part of a heading cell.
                 self.extend_heading(field);
             } else {
                 rest.push((column, field));
@@ -611,8 +610,8 @@ fn vendor_subject(title_lines: &[(usize, &str)]) -> Subject {
         .unwrap_or_default();
     let date = texts
         .iter()
-        .filter_map(|line| japanese_date(line))
-        .last()
+        .rev()
+        .find_map(|line| japanese_date(line))
         .unwrap_or_default();
     Subject {
         product,

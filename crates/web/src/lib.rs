@@ -1,0 +1,16 @@
+//! tekigo in the browser. `mount` renders the app into any element — the page's own `#app`,
+//! or a vendor's custom element's shadow root — so nothing here assumes it owns the page.
+//!
+//! Architecture invariant: this crate renders and dispatches; every rule about the data
+//! (parsing, scoring, validation, search) is a call into `tekigo-core`.
+
+mod app;
+mod components;
+
+use wasm_bindgen::prelude::*;
+
+/// Renders the checker into `root`.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element) {
+    yew::Renderer::<app::App>::with_root(root).render();
+}

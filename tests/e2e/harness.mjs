@@ -1,0 +1,60 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, a fresh
+// profile per test, every request and console error recorded, screenshots on demand.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
+
+export const BASE_URL = process.env.TEKIGO_URL ?? 'http://127.0.0.1:8080/';
+const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+
+let browser;
+
+/** Starts one browser for the test file and closes it at the end. */
+export function useBrowser() {
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+}
+
+/**
+ * A page in a fresh profile, with `requests` (every URL asked for) and `problems`
+ * (console errors, page errors, CSP violations) recorded.
+ */
+export async function openApp({ path = '', context } = {}) {
+  const ctx = context ?? (await browser.newContext({ locale: 'ja-JP' }));
+  const page = await ctx.newPage();
+  const requests = [];
+  const problems = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  await page.goto(new URL(path, BASE_URL).href);
+  await page.locator('.tekigo').waitFor();
+  return { page, context: ctx, requests, problems };
+}
+
+export async function newContext(options = {}) {
+  return browser.newContext({ locale: 'ja-JP', ...options });
+}
+
+/** Saves a screenshot under tests/e2e/artifacts/ for a person to look at. */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+}

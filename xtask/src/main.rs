@@ -1,0 +1,106 @@
+//! `cargo xtask`: tekigo's build system, in Rust rather than shell glue.
+//!
+//! - `cargo xtask serve [--port N]`: set up, build the release app, serve it on 127.0.0.1.
+//! - `cargo xtask test`: set up, then every check: fmt, clippy, engine and CLI tests, the
+//!   release build, and the browser tests in headless Chromium.
+//! - `cargo xtask setup [--browser]`: install whatever of the toolchain is missing.
+//! - `cargo xtask dist`: set up and build the release app into `dist/`.
+
+mod run;
+mod serve;
+mod setup;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::ensure(args.iter().any(|a| a == "--browser")),
+        Some("dist") => setup::ensure(false).and_then(|()| build_dist()),
+        Some("serve") => setup::ensure(false)
+            .and_then(|()| build_dist())
+            .and_then(|()| serve::serve_forever(port(&args))),
+        Some("test") => test_all(),
+        _ => Err("usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist>".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port(args: &[String]) -> u16 {
+    args.iter()
+        .position(|arg| arg == "--port")
+        .and_then(|index| args.get(index + 1))
+        .and_then(|port| port.parse().ok())
+        .unwrap_or(8080)
+}
+
+/// The release app, built by Trunk with the tools set-up installed.
+pub fn build_dist() -> Result<(), String> {
+    run::step("trunk build --release --offline", || {
+        run::command("trunk", &["build", "--release", "--offline"])
+    })
+}
+
+fn test_all() -> Result<(), String> {
+    let started = Instant::now();
+    setup::ensure(true)?;
+    run::step("cargo fmt --check", || {
+        run::command("cargo", &["fmt", "--all", "--", "--check"])
+    })?;
+    run::step("clippy (native crates)", || {
+        run::command(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--exclude",
+                "tekigo-web",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    run::step("clippy (web, wasm32)", || {
+        run::command(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "tekigo-web",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    run::step("cargo test (engine, CLI)", || {
+        run::command("cargo", &["test", "--workspace", "--exclude", "tekigo-web"])
+    })?;
+    build_dist()?;
+    let server = serve::spawn_ephemeral()?;
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    run::step("browser tests (headless Chromium)", || {
+        run::command_with_env(
+            "node",
+            &["--test", "--test-concurrency=1", "tests/e2e/"],
+            &[("TEKIGO_URL", url.as_str())],
+        )
+    })?;
+    run::report();
+    println!(
+        "all checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
