@@ -264,6 +264,14 @@ impl Assessment {
         self.updated_at = now.to_owned();
     }
 
+    /// Changes one item's answer in place (creating it if needed) and stamps the change time.
+    pub fn update_answer(&mut self, item_id: &str, now: &str, change: impl FnOnce(&mut Answer)) {
+        let answer = self.answers.entry(item_id.to_owned()).or_default();
+        change(answer);
+        answer.updated_at = Some(now.to_owned());
+        self.updated_at = now.to_owned();
+    }
+
     /// The register document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|document| document.id == id)

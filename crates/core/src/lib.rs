@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod crosswalk;
 pub mod embedded;
 pub mod error;
+pub mod filter;
 pub mod i18n;
 pub mod import;
 pub mod json;

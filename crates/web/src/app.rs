@@ -1,19 +1,390 @@
-//! The application root: the start screen with the catalogs the engine ships.
+//! The application root: which screen is shown, the catalogs on offer, the saved
+//! assessments, and the notice banner. Opening and importing go through the engine.
 
-use tekigo_core::embedded;
+use std::rc::Rc;
+
+use tekigo_core::i18n::{load_error_message, Lang, Localized, Text};
+use tekigo_core::scoring::score;
+use tekigo_core::validate::{validate, validate_catalog};
+use tekigo_core::{
+    embedded, load_assessment, load_catalog, sniff, to_json, Assessment, Catalog, FileKind,
+};
 use yew::prelude::*;
 
-use crate::components::catalog_list::CatalogList;
+use crate::browser::{clock, files, storage};
+use crate::components::editor::Editor;
+use crate::components::notice::{Notice, NoticeBanner};
+use crate::components::start::{SavedSummary, StartScreen};
+use crate::shared::Shared;
+
+/// An assessment open in the editor.
+#[derive(Clone, PartialEq)]
+pub struct Opened {
+    pub catalog: Shared<Catalog>,
+    pub assessment: Shared<Assessment>,
+    pub revision: u32,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub catalogs: Vec<Shared<Catalog>>,
+    pub saved: Vec<SavedSummary>,
+    pub open: Option<Opened>,
+    pub notice: Option<Notice>,
+}
+
+pub enum AppAction {
+    ToggleLang,
+    Catalogs(Vec<Shared<Catalog>>),
+    Saved(Vec<SavedSummary>),
+    Open(Opened),
+    Close,
+    Notify(Notice),
+    Dismiss,
+}
+
+impl Reducible for AppState {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            AppAction::ToggleLang => {
+                state.lang = match state.lang {
+                    Lang::Ja => Lang::En,
+                    Lang::En => Lang::Ja,
+                }
+            }
+            AppAction::Catalogs(catalogs) => state.catalogs = catalogs,
+            AppAction::Saved(saved) => state.saved = saved,
+            AppAction::Open(opened) => {
+                storage::remember_open(Some(&opened.assessment.id));
+                state.open = Some(opened);
+                state.notice = None;
+            }
+            AppAction::Close => {
+                storage::remember_open(None);
+                state.open = None;
+            }
+            AppAction::Notify(notice) => state.notice = Some(notice),
+            AppAction::Dismiss => state.notice = None,
+        }
+        Rc::new(state)
+    }
+}
+
+fn embedded_catalogs() -> Vec<Shared<Catalog>> {
+    embedded::catalogs()
+        .iter()
+        .map(|catalog| Shared(Rc::new(catalog.clone())))
+        .collect()
+}
+
+fn find_catalog(catalogs: &[Shared<Catalog>], id: &str) -> Option<Shared<Catalog>> {
+    catalogs.iter().find(|catalog| catalog.id == id).cloned()
+}
+
+/// Reads the stores: imported catalogs, then the saved assessments (with their progress),
+/// then reopens what this tab had open before a reload.
+async fn load_everything(dispatch: Callback<AppAction>, reopen: bool) {
+    let mut catalogs = embedded_catalogs();
+    for record in storage::catalogs().await.unwrap_or_default() {
+        if let Ok(catalog) = load_catalog(record.json.as_bytes()) {
+            if find_catalog(&catalogs, &catalog.id).is_none() {
+                catalogs.push(Shared(Rc::new(catalog)));
+            }
+        }
+    }
+    dispatch.emit(AppAction::Catalogs(catalogs.clone()));
+    let records = match storage::assessments().await {
+        Ok(records) => records,
+        Err(error) => {
+            dispatch.emit(AppAction::Notify(Notice::error(
+                format!("{}: {error}", Text::SaveFailed.label(Lang::Ja)),
+                format!("{}: {error}", Text::SaveFailed.label(Lang::En)),
+            )));
+            return;
+        }
+    };
+    let remembered = storage::remembered_open();
+    let mut saved = Vec::new();
+    for record in records {
+        let Ok(assessment) = load_assessment(record.json.as_bytes()) else {
+            continue;
+        };
+        let Some(catalog) = find_catalog(&catalogs, &assessment.catalog.id) else {
+            continue;
+        };
+        let overall = score(&catalog, &assessment).overall;
+        saved.push(SavedSummary {
+            id: assessment.id.clone(),
+            product: assessment.subject.product.clone(),
+            catalog_title: catalog.title.clone(),
+            answered: overall.answered(),
+            total: overall.total,
+            updated_at: assessment.updated_at.clone(),
+        });
+        if reopen && remembered.as_deref() == Some(assessment.id.as_str()) {
+            dispatch.emit(AppAction::Open(Opened {
+                catalog: catalog.clone(),
+                assessment: Shared(Rc::new(assessment)),
+                revision: record.revision,
+            }));
+        }
+    }
+    saved.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    dispatch.emit(AppAction::Saved(saved));
+}
+
+/// Stores a new assessment and opens it.
+async fn store_and_open(
+    dispatch: Callback<AppAction>,
+    catalog: Shared<Catalog>,
+    assessment: Assessment,
+) {
+    storage::request_persistence();
+    match storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await {
+        Ok(revision) => dispatch.emit(AppAction::Open(Opened {
+            catalog,
+            assessment: Shared(Rc::new(assessment)),
+            revision,
+        })),
+        Err(error) => dispatch.emit(AppAction::Notify(Notice::error(
+            format!("{}: {error:?}", Text::SaveFailed.label(Lang::Ja)),
+            format!("{}: {error:?}", Text::SaveFailed.label(Lang::En)),
+        ))),
+    }
+}
+
+/// Opens a picked file: a catalog is added to the list, an assessment is stored and opened.
+/// Anything wrong is explained and changes nothing.
+async fn open_file(dispatch: Callback<AppAction>, state: Rc<AppState>, file: web_sys::File) {
+    let failed = |ja: String, en: String| {
+        dispatch.emit(AppAction::Notify(Notice::error(
+            format!(
+                "{} ({}) {ja}",
+                Text::FileOpenFailed.label(Lang::Ja),
+                file.name()
+            ),
+            format!(
+                "{} ({}) {en}",
+                Text::FileOpenFailed.label(Lang::En),
+                file.name()
+            ),
+        )))
+    };
+    let bytes = match files::read_bytes(&file).await {
+        Ok(bytes) => bytes,
+        Err(error) => return failed(error.clone(), error),
+    };
+    let explain = |error: &tekigo_core::LoadError| {
+        (
+            load_error_message(error, Lang::Ja),
+            load_error_message(error, Lang::En),
+        )
+    };
+    match sniff(&bytes) {
+        Err(error) => {
+            let (ja, en) = explain(&error);
+            failed(ja, en)
+        }
+        Ok(FileKind::Catalog) => match load_catalog(&bytes) {
+            Err(error) => {
+                let (ja, en) = explain(&error);
+                failed(ja, en)
+            }
+            Ok(catalog) => {
+                let problems = validate_catalog(&catalog);
+                if let Some(problem) = problems.first() {
+                    return failed(problem.message(Lang::Ja), problem.message(Lang::En));
+                }
+                if let Err(error) = storage::save_catalog(&catalog.id, to_json(&catalog)).await {
+                    return failed(error.clone(), error);
+                }
+                let mut catalogs: Vec<Shared<Catalog>> = state
+                    .catalogs
+                    .iter()
+                    .filter(|existing| existing.id != catalog.id)
+                    .cloned()
+                    .collect();
+                let title = catalog.title.clone();
+                catalogs.push(Shared(Rc::new(catalog)));
+                dispatch.emit(AppAction::Catalogs(catalogs));
+                dispatch.emit(AppAction::Notify(Notice::info(
+                    format!("{}: {title}", Text::FileOpened.label(Lang::Ja)),
+                    format!("{}: {title}", Text::FileOpened.label(Lang::En)),
+                )));
+            }
+        },
+        Ok(FileKind::Assessment) => match load_assessment(&bytes) {
+            Err(error) => {
+                let (ja, en) = explain(&error);
+                failed(ja, en)
+            }
+            Ok(mut assessment) => {
+                let Some(catalog) = find_catalog(&state.catalogs, &assessment.catalog.id) else {
+                    let id = assessment.catalog.id.clone();
+                    return failed(
+                        format!("{}: {id}", Text::UnknownCatalog.label(Lang::Ja)),
+                        format!("{}: {id}", Text::UnknownCatalog.label(Lang::En)),
+                    );
+                };
+                if let Some(problem) = validate(&assessment, &catalog)
+                    .iter()
+                    .find(|p| p.is_error())
+                {
+                    return failed(problem.message(Lang::Ja), problem.message(Lang::En));
+                }
+                // Never overwrite a stored assessment with an import: a copy gets a new id.
+                if state.saved.iter().any(|saved| saved.id == assessment.id) {
+                    assessment.id = clock::fresh_id("assessment");
+                }
+                store_and_open(dispatch, catalog, assessment).await;
+            }
+        },
+    }
+}
 
 #[component]
 pub fn App() -> Html {
+    let state = use_reducer(|| AppState {
+        lang: Lang::Ja,
+        catalogs: embedded_catalogs(),
+        saved: Vec::new(),
+        open: None,
+        notice: None,
+    });
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(load_everything(dispatch, true));
+        });
+    }
+    {
+        let lang = state.lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(root) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.document_element())
+            {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+        });
+    }
+    let lang = state.lang;
+    let on_start = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |catalog: Shared<Catalog>| {
+            let assessment =
+                Assessment::new(clock::fresh_id("assessment"), &catalog, &clock::now());
+            wasm_bindgen_futures::spawn_local(store_and_open(
+                dispatch.clone(),
+                catalog,
+                assessment,
+            ));
+        })
+    };
+    let on_open = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |id: String| {
+            let dispatch = dispatch.clone();
+            let catalogs = state.catalogs.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(Some(record)) = storage::assessment(&id).await else {
+                    return;
+                };
+                let Ok(assessment) = load_assessment(record.json.as_bytes()) else {
+                    return;
+                };
+                if let Some(catalog) = find_catalog(&catalogs, &assessment.catalog.id) {
+                    dispatch.emit(AppAction::Open(Opened {
+                        catalog,
+                        assessment: Shared(Rc::new(assessment)),
+                        revision: record.revision,
+                    }));
+                }
+            });
+        })
+    };
+    let on_delete = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |id: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = storage::delete_assessment(&id).await;
+                load_everything(dispatch, false).await;
+            });
+        })
+    };
+    let on_file = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| {
+            wasm_bindgen_futures::spawn_local(open_file(
+                dispatch.clone(),
+                Rc::new((*state).clone()),
+                file,
+            ));
+        })
+    };
+    let on_sample = {
+        let on_start_sample = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            let mut sample = embedded::sample_assessment();
+            if let Some(catalog) = find_catalog(&state.catalogs, &sample.catalog.id) {
+                if state.saved.iter().any(|saved| saved.id == sample.id) {
+                    sample.id = clock::fresh_id("assessment");
+                }
+                wasm_bindgen_futures::spawn_local(store_and_open(
+                    on_start_sample.clone(),
+                    catalog,
+                    sample,
+                ));
+            }
+        })
+    };
+    let on_close = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.emit(AppAction::Close);
+            wasm_bindgen_futures::spawn_local(load_everything(dispatch.clone(), false));
+        })
+    };
+    let on_dismiss = dispatch.reform(|_| AppAction::Dismiss);
+    let toggle_lang = dispatch.reform(|_| AppAction::ToggleLang);
+    let on_notice = dispatch.reform(AppAction::Notify);
+    let editor_key = state
+        .open
+        .as_ref()
+        .map(|opened| opened.assessment.id.clone());
     html! {
         <div class="tekigo">
             <header class="app-header">
-                <h1>{ "tekigo" }<span class="subtitle">{ " 適合 — 医療情報セキュリティガイドライン チェッカー" }</span></h1>
+                <h1>{ "tekigo" }<span class="subtitle">{ " " }{ Text::AppSubtitle.label(lang) }</span></h1>
+                <button class="lang-switch" onclick={toggle_lang} lang={ if lang == Lang::Ja { "en" } else { "ja" } }>
+                    { Text::SwitchLanguage.label(lang) }
+                </button>
             </header>
+            if let Some(notice) = state.notice.clone() {
+                <NoticeBanner {notice} {lang} on_dismiss={on_dismiss} />
+            }
             <main>
-                <CatalogList catalogs={embedded::catalogs()} />
+                if let Some(opened) = state.open.clone() {
+                    <Editor key={editor_key.unwrap_or_default()} {opened} {lang} {on_close} {on_notice} />
+                } else {
+                    <StartScreen
+                        {lang}
+                        catalogs={state.catalogs.clone()}
+                        saved={state.saved.clone()}
+                        {on_start} {on_open} {on_delete} {on_file} {on_sample} />
+                }
             </main>
         </div>
     }

@@ -5,7 +5,10 @@
 //! (parsing, scoring, validation, search) is a call into `tekigo-core`.
 
 mod app;
+mod browser;
 mod components;
+mod shared;
+mod state;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,243 @@
+//! Filtering the items of an assessment: by status, responsibility, group, guideline clause,
+//! unanswered only, and a search over all text. The filters combine (all must hold).
+//!
+//! [`SearchIndex`] keeps each item's text folded once ([`crate::search`]); an edit refolds one
+//! item, so a keystroke in the search box only scans the prepared texts.
+
+use std::ops::Range;
+
+use crate::assessment::{Answer, Assessment, Responsibility, Status};
+use crate::catalog::{Catalog, GuidelineId, Item};
+use crate::search::{fold, highlight_ranges, matches_all, query_terms, Folded};
+
+/// Which items to show. The default shows everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemFilter {
+    /// Only these statuses; empty means any.
+    pub statuses: Vec<Status>,
+    /// Only this responsibility; `Some(None)` means "not yet assigned".
+    pub responsibility: Option<Option<Responsibility>>,
+    /// Only items in this group or its sub-groups.
+    pub group: Option<String>,
+    /// Only items referring to this guideline …
+    pub guideline: Option<GuidelineId>,
+    /// … and whose reference (section or clause) contains this text, e.g. `7.6.14`.
+    pub clause: String,
+    pub unanswered_only: bool,
+    /// Search terms, all of which must occur (NFKC-folded, case-insensitive).
+    pub query: String,
+}
+
+/// The folded searchable text of every item: catalog text plus what was answered.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchIndex {
+    entries: Vec<Folded>,
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog, assessment: &Assessment) -> Self {
+        SearchIndex {
+            entries: catalog
+                .items
+                .iter()
+                .map(|item| fold(&searchable_text(item, assessment.answers.get(&item.id))))
+                .collect(),
+        }
+    }
+
+    /// Refolds one item after its answer changed.
+    pub fn update(&mut self, catalog: &Catalog, assessment: &Assessment, item_id: &str) {
+        if let Some(index) = catalog.items.iter().position(|item| item.id == item_id) {
+            if let Some(entry) = self.entries.get_mut(index) {
+                *entry = fold(&searchable_text(
+                    &catalog.items[index],
+                    assessment.answers.get(item_id),
+                ));
+            }
+        }
+    }
+}
+
+/// Everything a search looks at, in one string: id, text, evidence examples, references and
+/// every text field of the answer.
+fn searchable_text(item: &Item, answer: Option<&Answer>) -> String {
+    let mut parts: Vec<&str> = vec![&item.id, &item.text];
+    parts.extend(item.evidence_examples.as_deref());
+    parts.extend(
+        item.references
+            .iter()
+            .map(|reference| reference.raw.as_str()),
+    );
+    if let Some(answer) = answer {
+        parts.extend([
+            answer.statement.as_str(),
+            &answer.certification_inference,
+            &answer.interview,
+            &answer.hospital_actions,
+            &answer.evaluator.confirmed_evidence,
+            &answer.evaluator.verdict,
+            &answer.evaluator.improvement,
+        ]);
+        parts.extend(
+            answer
+                .evidence
+                .iter()
+                .map(|evidence| evidence.location.as_str()),
+        );
+    }
+    parts.join("\n")
+}
+
+/// Indexes (into `catalog.items`) of the items that pass every filter, in catalog order.
+pub fn matching_items(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    index: &SearchIndex,
+    filter: &ItemFilter,
+) -> Vec<usize> {
+    let terms = query_terms(&filter.query);
+    let clause = fold(filter.clause.trim()).text;
+    catalog
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(position, item)| {
+            let answer = assessment.answers.get(&item.id);
+            let status = answer.map(|answer| answer.status).unwrap_or_default();
+            (filter.statuses.is_empty() || filter.statuses.contains(&status))
+                && filter
+                    .responsibility
+                    .is_none_or(|wanted| answer.and_then(|a| a.responsibility) == wanted)
+                && filter
+                    .group
+                    .as_deref()
+                    .is_none_or(|group| catalog.item_in_group(item, group))
+                && refers_to(catalog, item, filter.guideline, &clause)
+                && (!filter.unanswered_only || status == Status::Unanswered)
+                && (terms.is_empty()
+                    || index
+                        .entries
+                        .get(*position)
+                        .is_some_and(|entry| matches_all(entry, &terms)))
+        })
+        .map(|(position, _)| position)
+        .collect()
+}
+
+fn refers_to(catalog: &Catalog, item: &Item, guideline: Option<GuidelineId>, clause: &str) -> bool {
+    if guideline.is_none() && clause.is_empty() {
+        return true;
+    }
+    if guideline.is_some() && catalog.implements == guideline {
+        return clause.is_empty() || fold(&item.group).text.contains(clause);
+    }
+    item.references.iter().any(|reference| {
+        guideline.is_none_or(|wanted| reference.guideline == wanted)
+            && (clause.is_empty() || fold(&reference.raw).text.contains(clause))
+    })
+}
+
+/// Where the query's terms occur in `text`, as byte ranges, for highlighting.
+pub fn highlights(text: &str, query: &str) -> Vec<Range<usize>> {
+    let terms = query_terms(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    highlight_ranges(&fold(text), &terms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded;
+
+    fn run(filter: &ItemFilter) -> Vec<String> {
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        let mut assessment = Assessment::new("t", catalog, "t");
+        assessment.set_answer(
+            "23",
+            Answer {
+                status: Status::Partial,
+                responsibility: Some(Responsibility::Hospital),
+                statement: "ｱｸｾｽ管理規程を整備".into(),
+                ..Answer::default()
+            },
+            "t",
+        );
+        let index = SearchIndex::new(catalog, &assessment);
+        matching_items(catalog, &assessment, &index, filter)
+            .into_iter()
+            .map(|position| catalog.items[position].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn filters_combine() {
+        let all = run(&ItemFilter::default());
+        assert_eq!(all.len(), 253);
+        let partial = run(&ItemFilter {
+            statuses: vec![Status::Partial],
+            ..ItemFilter::default()
+        });
+        assert_eq!(partial, ["23"]);
+        let hospital_and_search = run(&ItemFilter {
+            responsibility: Some(Some(Responsibility::Hospital)),
+            query: "アクセス管理規程".into(),
+            ..ItemFilter::default()
+        });
+        assert_eq!(hospital_and_search, ["23"]);
+        let unanswered = run(&ItemFilter {
+            unanswered_only: true,
+            ..ItemFilter::default()
+        });
+        assert_eq!(unanswered.len(), 252);
+    }
+
+    #[test]
+    fn half_width_query_and_clause_filter() {
+        let by_katakana = run(&ItemFilter {
+            query: "ﾊﾞｯｸｱｯﾌﾟ".into(),
+            ..ItemFilter::default()
+        });
+        assert!(!by_katakana.is_empty());
+        let by_clause = run(&ItemFilter {
+            guideline: Some(GuidelineId::Meti2008),
+            clause: "7.6.14".into(),
+            ..ItemFilter::default()
+        });
+        assert!(!by_clause.is_empty());
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        for id in &by_clause {
+            let item = catalog.item(id).unwrap();
+            assert!(
+                item.references.iter().any(|r| r.raw.contains("7.6.14")),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn group_filter_includes_sub_groups() {
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        let root = catalog.root_groups().next().unwrap().id.clone();
+        let in_root = run(&ItemFilter {
+            group: Some(root.clone()),
+            ..ItemFilter::default()
+        });
+        let expected = catalog
+            .items
+            .iter()
+            .filter(|i| catalog.item_in_group(i, &root))
+            .count();
+        assert_eq!(in_root.len(), expected);
+        assert!(expected > 0);
+    }
+
+    #[test]
+    fn highlight_positions_are_in_the_original_text() {
+        let text = "作業者アクセス及び作業者IDの管理";
+        let ranges = highlights(text, "ｱｸｾｽ id");
+        let found: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, ["アクセス", "ID"]);
+    }
+}

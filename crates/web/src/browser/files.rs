@@ -1,0 +1,34 @@
+//! Reading a file the user picked, and offering text as a download.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The bytes of a picked file.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|error| format!("{error:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser save `text` as `file_name`.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|error| format!("{error:?}"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|error| format!("{error:?}"))?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|error| format!("{error:?}"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).map_err(|error| format!("{error:?}"))
+}

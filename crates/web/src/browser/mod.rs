@@ -1,0 +1,8 @@
+//! The few browser APIs the app needs, wrapped so components never touch `web_sys` directly:
+//! IndexedDB storage, the tab-to-tab channel, file reading and download, the clock.
+
+pub mod autosave;
+pub mod clock;
+pub mod files;
+pub mod storage;
+pub mod tabs;

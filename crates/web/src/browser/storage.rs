@@ -1,0 +1,242 @@
+//! Assessments and imported catalogs in IndexedDB, so a reload, a crash or a closed tab loses
+//! nothing. Each assessment record carries a revision; a save that finds a revision other than
+//! the one this tab last read or wrote is refused, so one tab never silently overwrites
+//! another's work.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+const DATABASE: &str = "tekigo";
+const VERSION: u32 = 1;
+const ASSESSMENTS: &str = "assessments";
+const CATALOGS: &str = "catalogs";
+
+/// A stored record: its id, revision and the engine's JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub id: String,
+    pub revision: u32,
+    pub json: String,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Another tab saved a newer revision.
+    Conflict,
+    Failed(String),
+}
+
+fn js_error(error: JsValue) -> String {
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .map(|exception| exception.message())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Resolves when an IndexedDB request succeeds, with its result.
+async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let done = request.clone();
+        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("IndexedDB request failed"));
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(js_error)
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .and_then(|window| window.indexed_db().ok().flatten())
+        .ok_or("IndexedDB is not available")?;
+    let request = factory.open_with_u32(DATABASE, VERSION).map_err(js_error)?;
+    let on_upgrade = Closure::once_into_js(move |event: web_sys::IdbVersionChangeEvent| {
+        let Some(database) = event
+            .target()
+            .and_then(|target| target.dyn_into::<IdbRequest>().ok())
+            .and_then(|request| request.result().ok())
+            .and_then(|result| result.dyn_into::<IdbDatabase>().ok())
+        else {
+            return;
+        };
+        for store in [ASSESSMENTS, CATALOGS] {
+            if !database.object_store_names().contains(store) {
+                let options = web_sys::IdbObjectStoreParameters::new();
+                options.set_key_path(&JsValue::from_str("id"));
+                let _ = database.create_object_store_with_optional_parameters(store, &options);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    settle(&request).await?.dyn_into().map_err(js_error)
+}
+
+fn to_object(record: &Record) -> Object {
+    let object = Object::new();
+    let _ = Reflect::set(&object, &"id".into(), &record.id.as_str().into());
+    let _ = Reflect::set(&object, &"revision".into(), &record.revision.into());
+    let _ = Reflect::set(&object, &"json".into(), &record.json.as_str().into());
+    object
+}
+
+fn from_object(value: &JsValue) -> Option<Record> {
+    let get = |key: &str| Reflect::get(value, &key.into()).ok();
+    Some(Record {
+        id: get("id")?.as_string()?,
+        revision: get("revision")?.as_f64()? as u32,
+        json: get("json")?.as_string()?,
+    })
+}
+
+async fn all(store: &str) -> Result<Vec<Record>, String> {
+    let database = open().await?;
+    let transaction = database.transaction_with_str(store).map_err(js_error)?;
+    let request = transaction
+        .object_store(store)
+        .map_err(js_error)?
+        .get_all()
+        .map_err(js_error)?;
+    let values: js_sys::Array = settle(&request).await?.unchecked_into();
+    Ok(values
+        .iter()
+        .filter_map(|value| from_object(&value))
+        .collect())
+}
+
+/// Every stored assessment.
+pub async fn assessments() -> Result<Vec<Record>, String> {
+    all(ASSESSMENTS).await
+}
+
+/// Every imported catalog.
+pub async fn catalogs() -> Result<Vec<Record>, String> {
+    all(CATALOGS).await
+}
+
+/// One stored assessment.
+pub async fn assessment(id: &str) -> Result<Option<Record>, String> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str(ASSESSMENTS)
+        .map_err(js_error)?;
+    let request = transaction
+        .object_store(ASSESSMENTS)
+        .map_err(js_error)?
+        .get(&id.into())
+        .map_err(js_error)?;
+    Ok(from_object(&settle(&request).await?))
+}
+
+/// Writes `json` as the next revision after `expected`, unless the stored revision differs
+/// from `expected` (0 = not stored yet). Returns the new revision.
+pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u32, SaveError> {
+    let database = open().await.map_err(SaveError::Failed)?;
+    let transaction = database
+        .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
+        .map_err(|error| SaveError::Failed(js_error(error)))?;
+    let store = transaction
+        .object_store(ASSESSMENTS)
+        .map_err(|error| SaveError::Failed(js_error(error)))?;
+    let request = store
+        .get(&id.into())
+        .map_err(|error| SaveError::Failed(js_error(error)))?;
+    let stored = settle(&request).await.map_err(SaveError::Failed)?;
+    let current = from_object(&stored).map_or(0, |record| record.revision);
+    if current != expected {
+        return Err(SaveError::Conflict);
+    }
+    let record = Record {
+        id: id.to_owned(),
+        revision: expected + 1,
+        json,
+    };
+    let request = store
+        .put(&to_object(&record))
+        .map_err(|error| SaveError::Failed(js_error(error)))?;
+    settle(&request).await.map_err(SaveError::Failed)?;
+    Ok(record.revision)
+}
+
+/// Stores an imported catalog (replacing one with the same id).
+pub async fn save_catalog(id: &str, json: String) -> Result<(), String> {
+    put(
+        CATALOGS,
+        &Record {
+            id: id.to_owned(),
+            revision: 1,
+            json,
+        },
+    )
+    .await
+}
+
+async fn put(store: &str, record: &Record) -> Result<(), String> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite)
+        .map_err(js_error)?;
+    let request = transaction
+        .object_store(store)
+        .map_err(js_error)?
+        .put(&to_object(record))
+        .map_err(js_error)?;
+    settle(&request).await.map(|_| ())
+}
+
+pub async fn delete_assessment(id: &str) -> Result<(), String> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
+        .map_err(js_error)?;
+    let request = transaction
+        .object_store(ASSESSMENTS)
+        .map_err(js_error)?
+        .delete(&id.into())
+        .map_err(js_error)?;
+    settle(&request).await.map(|_| ())
+}
+
+/// Asks the browser not to evict our data under storage pressure.
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(promise) = window.navigator().storage().persist() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(promise).await;
+            });
+        }
+    }
+}
+
+/// Which assessment this tab had open, kept across a reload (per tab, not shared).
+pub fn remember_open(id: Option<&str>) {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+    {
+        let _ = match id {
+            Some(id) => storage.set_item("tekigo.open", id),
+            None => storage.remove_item("tekigo.open"),
+        };
+    }
+}
+
+pub fn remembered_open() -> Option<String> {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .and_then(|storage| storage.get_item("tekigo.open").ok().flatten())
+}

@@ -1,0 +1,69 @@
+//! The catalog tree (大分類 → 中分類 or sections) with progress per group; choosing a group
+//! filters the items to it.
+
+use tekigo_core::filter::ItemFilter;
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::scoring::{score, GroupScore};
+use tekigo_core::{Assessment, Catalog};
+use yew::prelude::*;
+
+use crate::shared::Shared;
+use crate::state::EditorAction;
+
+#[derive(Properties, PartialEq)]
+pub struct GroupTreeProps {
+    pub catalog: Shared<Catalog>,
+    pub assessment: Shared<Assessment>,
+    pub lang: Lang,
+    pub current: Option<String>,
+    pub filter: ItemFilter,
+    pub dispatch: Callback<EditorAction>,
+}
+
+#[component]
+pub fn GroupTree(props: &GroupTreeProps) -> Html {
+    let lang = props.lang;
+    let groups = use_memo(
+        (props.catalog.clone(), props.assessment.clone()),
+        |(catalog, assessment)| score(catalog, assessment).groups,
+    );
+    let choose = |group: Option<String>| {
+        let mut filter = props.filter.clone();
+        filter.group = group;
+        props
+            .dispatch
+            .reform(move |_| EditorAction::SetFilter(filter.clone()))
+    };
+    let entry = |group: &GroupScore| {
+        let current = props.current.as_deref() == Some(group.group.as_str());
+        let tally = group.tally;
+        let done = tally.answered() == tally.total;
+        html! {
+            <li key={group.group.clone()} class={classes!("tree-entry", format!("depth-{}", group.depth.min(3)))}>
+                <button aria-pressed={current.to_string()} class={classes!(current.then_some("current"))}
+                        onclick={choose(Some(group.group.clone()))}>
+                    <span class="tree-title">{ &group.title }</span>
+                    <span class={classes!("tree-count", done.then_some("done"))}
+                          aria-label={format!("{} {}/{}", Text::Answered.label(lang), tally.answered(), tally.total)}>
+                        { format!("{}/{}", tally.answered(), tally.total) }{ if done { " ✓" } else { "" } }
+                    </span>
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <nav class="group-tree panel" aria-label={Text::Groups.label(lang)}>
+            <h3>{ Text::Groups.label(lang) }</h3>
+            <ul>
+                <li class="tree-entry">
+                    <button aria-pressed={props.current.is_none().to_string()}
+                            class={classes!(props.current.is_none().then_some("current"))}
+                            onclick={choose(None)}>
+                        <span class="tree-title">{ Text::All.label(lang) }</span>
+                    </button>
+                </li>
+                { for groups.iter().map(entry) }
+            </ul>
+        </nav>
+    }
+}
