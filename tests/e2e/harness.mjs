@@ -54,7 +54,7 @@ export async function newContext(options = {}) {
 }
 
 /** Saves a screenshot under tests/e2e/artifacts/ for a person to look at. */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = false } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage });
 }

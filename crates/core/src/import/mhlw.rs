@@ -18,21 +18,7 @@ const EXTERNAL_STORAGE_LABELS: [&str; 7] = ["(ア)", "(イ)", "(ウ)", "(エ)", 
 /// Builds the MHLW skeleton catalog from the overview's text.
 pub fn import_mhlw(text: &str) -> Result<Catalog, ImportError> {
     let lines: Vec<(usize, &str)> = numbered_lines(text).collect();
-    let mut catalog = Catalog {
-        format: CATALOG_FORMAT.to_owned(),
-        schema_version: CATALOG_SCHEMA_VERSION,
-        id: MHLW_CATALOG_ID.to_owned(),
-        title: "医療情報システムの安全管理に関するガイドライン（構成）".to_owned(),
-        version: "第4.2版 (2013.10) の構成、seed 002 による".to_owned(),
-        issuer: "厚生労働省".to_owned(),
-        date: "2013-10".to_owned(),
-        implements: Some(GuidelineId::Mhlw),
-        guidelines: vec![GuidelineId::Mhlw],
-        source: "002_6840460b5352da36.txt".to_owned(),
-        groups: Vec::new(),
-        items: Vec::new(),
-        extra: Map::new(),
-    };
+    let mut catalog = empty_catalog();
     add_sections(
         &mut catalog,
         &lines,
@@ -52,6 +38,24 @@ pub fn import_mhlw(text: &str) -> Result<Catalog, ImportError> {
     add_external_storage(&mut catalog, &lines)?;
     add_mitsf_activities(&mut catalog, &lines)?;
     Ok(catalog)
+}
+
+fn empty_catalog() -> Catalog {
+    Catalog {
+        format: CATALOG_FORMAT.to_owned(),
+        schema_version: CATALOG_SCHEMA_VERSION,
+        id: MHLW_CATALOG_ID.to_owned(),
+        title: "医療情報システムの安全管理に関するガイドライン（構成）".to_owned(),
+        version: "第4.2版 (2013.10) の構成、seed 002 による".to_owned(),
+        issuer: "厚生労働省".to_owned(),
+        date: "2013-10".to_owned(),
+        implements: Some(GuidelineId::Mhlw),
+        guidelines: vec![GuidelineId::Mhlw],
+        source: "002_6840460b5352da36.txt".to_owned(),
+        groups: Vec::new(),
+        items: Vec::new(),
+        extra: Map::new(),
+    }
 }
 
 /// `６．１ 方針の制定と公表` … from the first table of contents in the text.
@@ -122,13 +126,14 @@ fn add_external_storage(catalog: &mut Catalog, lines: &[(usize, &str)]) -> Resul
         })?;
     let mut index = start;
     for (n, label) in EXTERNAL_STORAGE_LABELS.iter().enumerate() {
-        let (line_number, first) = lines[index];
-        if !first.starts_with(label) {
+        let Some(&(line_number, first)) =
+            lines.get(index).filter(|(_, line)| line.starts_with(label))
+        else {
             return Err(ImportError::Malformed {
-                line: line_number,
+                line: lines.get(index).map_or(lines.len(), |(number, _)| *number),
                 detail: format!("expected {label}"),
             });
-        }
+        };
         let mut body: Vec<&str> = vec![first[label.len()..].trim()];
         index += 1;
         while let Some((_, line)) = lines.get(index) {
@@ -235,4 +240,20 @@ fn push_item(
         annotations: Vec::new(),
         extra: Map::new(),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the import_mhlw fuzz target: a text that ends right after (ア) indexed past
+    /// the last line instead of reporting the missing (イ).
+    #[test]
+    fn text_ending_after_the_first_external_storage_item_is_an_error() {
+        let text = "MITSF 最低限のガイドライン\n(ア) 外部保存を受託事業者と";
+        let lines: Vec<(usize, &str)> = numbered_lines(text).collect();
+        let mut catalog = empty_catalog();
+        let error = add_external_storage(&mut catalog, &lines).unwrap_err();
+        assert!(matches!(error, ImportError::Malformed { .. }), "{error:?}");
+    }
 }

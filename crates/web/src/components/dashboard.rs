@@ -73,7 +73,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     </ul>
                 </div>
             </section>
-            <section class="panel" aria-labelledby="groups-heading">
+            <section class="panel wide-panel" aria-labelledby="groups-heading">
                 <h3 id="groups-heading">{ Text::ByGroup.label(lang) }</h3>
                 { bars(card.groups.iter().filter(|g| g.depth == 0).map(|g| (g.title.clone(), g.tally)).collect(), lang) }
             </section>
@@ -149,30 +149,31 @@ fn donut(tally: &Tally, lang: Lang) -> Html {
 fn bars(rows: Vec<(String, Tally)>, lang: Lang) -> Html {
     const WIDTH: f64 = 300.0;
     html! {
-        <table class="bars">
-            <tbody>
-                { for rows.iter().map(|(name, tally)| {
-                    let mut x = 0.0;
-                    let rects: Vec<Html> = Status::ALL.iter().filter(|s| tally.count(**s) > 0).map(|status| {
-                        let width = tally.count(*status) as f64 * WIDTH / tally.total.max(1) as f64;
-                        let rect = html! { <rect x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="14" fill={colour(*status)} /> };
-                        x += width;
-                        rect
-                    }).collect();
-                    html! {
-                        <tr>
-                            <th scope="row">{ name }</th>
-                            <td>
-                                <svg viewBox={format!("0 0 {WIDTH} 14")} width="300" height="14" aria-hidden="true">{ for rects }</svg>
-                            </td>
-                            <td class="bar-numbers">
+        <ul class="bars">
+            { for rows.iter().map(|(name, tally)| {
+                let mut x = 0.0;
+                let rects: Vec<Html> = Status::ALL.iter().filter(|s| tally.count(**s) > 0).map(|status| {
+                    let width = tally.count(*status) as f64 * WIDTH / tally.total.max(1) as f64;
+                    let rect = html! { <rect x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="14" fill={colour(*status)} /> };
+                    x += width;
+                    rect
+                }).collect();
+                html! {
+                    <li>
+                        <div class="bar-head">
+                            <span class="bar-name">{ name }</span>
+                            <span class="bar-numbers">
                                 { format!("{}/{} {} ・ {} {}", tally.answered(), tally.total, Text::Answered.label(lang),
                                     Text::Compliance.label(lang), percent_text(tally.compliance_percent())) }
-                            </td>
-                        </tr>
-                    }
-                }) }
-            </tbody>
-        </table>
+                            </span>
+                        </div>
+                        <svg class="bar" viewBox={format!("0 0 {WIDTH} 14")} preserveAspectRatio="none" aria-hidden="true">
+                            <rect x="0" y="0" width={WIDTH.to_string()} height="14" fill="#eef1f5" />
+                            { for rects }
+                        </svg>
+                    </li>
+                }
+            }) }
+        </ul>
     }
 }

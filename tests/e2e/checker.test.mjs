@@ -1,0 +1,206 @@
+// The checker as a person uses it: start an assessment on the 253-item checklist, answer with
+// mouse and keyboard, filter and search, reload, export, import into a fresh profile, open a
+// broken file, open the same assessment in a second tab.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { newContext, openApp, screenshot, useBrowser } from './harness.mjs';
+
+useBrowser();
+
+const scratch = mkdtempSync(join(tmpdir(), 'tekigo-e2e-'));
+
+const row = (page, id) => page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: new RegExp(`^${id}$`) }) });
+const badge = (page, id) => row(page, id).locator('.status-badge');
+
+async function startChecklist(page) {
+  await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
+  await page.locator('li.item').first().waitFor();
+}
+
+async function exportJson(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'JSON を書き出す' }).click(),
+  ]);
+  const path = join(scratch, download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(path, 'utf8')), path };
+}
+
+test('a whole assessment: answer, search, reload, export, import elsewhere, bad files, second tab', async (t) => {
+  const { page, context, problems } = await openApp();
+  await startChecklist(page);
+  assert.equal(await page.locator('#shown-count').innerText(), '253');
+
+  await t.test('answer items with the mouse and the keyboard', async () => {
+    await page.getByLabel('評価対象プロダクト名').fill('テストクラウド');
+    await row(page, '1').getByRole('button', { name: '適合', exact: true }).click();
+    assert.equal(await badge(page, '1').innerText(), '適合');
+
+    await row(page, '1').locator('.item-select').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('4');
+    assert.equal(await badge(page, '2').innerText(), '未対応');
+    await page.keyboard.press('j');
+    await page.keyboard.press('3');
+    assert.equal(await badge(page, '3').innerText(), '一部適合');
+    await page.keyboard.press('Enter');
+    const statement = page.getByLabel('対応策・見解');
+    await statement.fill('ｱｸｾｽ管理規程を整備し、年1回見直している。');
+    await page.getByLabel('責任', { exact: true }).last().selectOption({ label: '医療機関等' });
+    await page.getByLabel('SI事業者・利用者で必要な対応').fill('利用者IDの棚卸を医療機関で実施する');
+    // The group tree counts what is answered.
+    const group = page.locator('.group-tree button', { hasText: 'ユーザとの契約' });
+    assert.match(await group.innerText(), /3\/9/);
+    await screenshot(page, 'editor-details');
+  });
+
+  await t.test('filters combine and the search folds half-width katakana', async () => {
+    const search = page.getByLabel('検索', { exact: true });
+    await search.fill('ｱｸｾｽ管理規程');
+    const shown = Number(await page.locator('#shown-count').innerText());
+    assert.ok(shown >= 2 && shown < 253, `shown ${shown}`);
+    const marks = await page.locator('li.item mark').allInnerTexts();
+    assert.ok(marks.includes('アクセス管理規程'), marks.join(','));
+    assert.equal(await row(page, '3').count(), 1, 'the item whose statement matches is shown');
+    await page.getByLabel('責任', { exact: true }).first().selectOption({ label: '医療機関等' });
+    assert.equal(await page.locator('#shown-count').innerText(), '1');
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    await page.getByLabel('状態', { exact: true }).selectOption({ label: '未対応' });
+    assert.deepEqual(await page.locator('li.item .item-id').allInnerTexts(), ['2']);
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    await page.getByLabel('未回答のみ').check();
+    assert.equal(await page.locator('#shown-count').innerText(), '250');
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    await page.getByLabel('ガイドライン').selectOption({ label: '経産省GL (2008)' });
+    await page.getByLabel('条項').fill('7.6.14');
+    const ids = await page.locator('li.item .item-id').allInnerTexts();
+    assert.ok(ids.length > 5 && ids.includes('47') && !ids.includes('1'), ids.join(','));
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    await page.locator('.group-tree button', { hasText: '資産管理' }).click();
+    assert.equal(await page.locator('#shown-count').innerText(), '8');
+    await page.locator('.group-tree button', { hasText: 'すべて' }).click();
+  });
+
+  await t.test('a reload loses nothing', async () => {
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.locator('li.item').first().waitFor();
+    assert.equal(await page.getByLabel('評価対象プロダクト名').inputValue(), 'テストクラウド');
+    assert.equal(await badge(page, '1').innerText(), '適合');
+    assert.equal(await badge(page, '2').innerText(), '未対応');
+    assert.equal(await badge(page, '3').innerText(), '一部適合');
+    await row(page, '3').locator('.item-select').click();
+    assert.equal(await page.getByLabel('対応策・見解').inputValue(), 'ｱｸｾｽ管理規程を整備し、年1回見直している。');
+  });
+
+  let exported;
+  await t.test('export, then import into a fresh profile and compare', async () => {
+    exported = await exportJson(page);
+    assert.match(exported.name, /^tekigo_テストクラウド_\d{4}-\d{2}-\d{2}\.json$/);
+    assert.equal(exported.json.format, 'tekigo-assessment');
+    assert.equal(exported.json.answers['3'].responsibility, 'hospital');
+    const fresh = await openApp({ context: await newContext() });
+    await fresh.page.locator('input[type=file]').setInputFiles(exported.path);
+    await fresh.page.locator('li.item').first().waitFor();
+    assert.equal(await fresh.page.getByLabel('評価対象プロダクト名').inputValue(), 'テストクラウド');
+    const again = await exportJson(fresh.page);
+    assert.deepEqual(again.json, exported.json);
+    await fresh.context.close();
+  });
+
+  await t.test('a broken or foreign file gets a clear message and changes nothing', async () => {
+    await page.getByRole('button', { name: '← 評価の一覧' }).click();
+    const saved = page.locator('.saved');
+    await saved.first().waitFor();
+    const before = await saved.allInnerTexts();
+    const cases = [
+      ['broken.json', '{"format": "tekigo-assessment", "answers": {', /JSON として読めません/, /not valid JSON/],
+      ['sjis.json', Buffer.from([0x95, 0x5d, 0x89, 0xbf]), /UTF-8 のテキストではありません/, /not UTF-8/],
+      ['other-tool.json', '{"controls": [{"id": "AC-1"}]}', /tekigo の評価ファイルではありません|tekigo のカタログまたは評価ファイルではありません/, /not a tekigo/],
+    ];
+    for (const [name, body, ja, en] of cases) {
+      const path = join(scratch, name);
+      writeFileSync(path, body);
+      await page.locator('input[type=file]').setInputFiles(path);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const text = await alert.innerText();
+      assert.match(text, ja, text);
+      assert.match(text, en, text);
+      assert.match(text, /入力済みの内容は変わっていません/);
+      await page.getByRole('button', { name: '閉じる' }).click();
+    }
+    await screenshot(page, 'start-with-saved');
+    assert.deepEqual(await saved.allInnerTexts(), before);
+  });
+
+  await t.test('a second tab on the same assessment is warned and cannot overwrite', async () => {
+    await saved_open(page);
+    const second = await context.newPage();
+    await second.goto(page.url());
+    await second.locator('.saved').first().waitFor();
+    await saved_open(second);
+    const warning = second.getByRole('alert');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /別のタブで編集中/);
+    assert.ok(await row(second, '4').getByRole('button', { name: '適合', exact: true }).isDisabled());
+    await screenshot(second, 'second-tab');
+    // The first tab keeps editing and saving.
+    await row(page, '4').getByRole('button', { name: '対象外' }).click();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.locator('li.item').first().waitFor();
+    assert.equal(await badge(page, '4').innerText(), '対象外');
+    await second.close();
+  });
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+async function saved_open(page) {
+  await page.locator('.saved').first().getByRole('button', { name: '開く' }).click();
+  await page.locator('li.item').first().waitFor();
+}
+
+test('the interface switches to English and back', async () => {
+  const { page, context } = await openApp();
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByRole('button', { name: /Start a new assessment: クラウド/ }).click();
+  await page.locator('li.item').first().waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Export JSON' }).isVisible());
+  assert.ok(await page.getByRole('tab', { name: 'Dashboard' }).isVisible());
+  await page.getByRole('button', { name: '日本語' }).click();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  await context.close();
+});
+
+test('the dashboard draws progress per group and lists what the hospital must do', async () => {
+  const { page, context } = await openApp();
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await page.locator('li.item').first().waitFor();
+  await page.getByRole('tab', { name: 'ダッシュボード' }).click();
+  const donut = page.locator('svg.donut');
+  await donut.waitFor();
+  assert.match(await donut.getAttribute('aria-label'), /進捗 138\/182/);
+  const rows = await page.locator('.bars').first().locator('li').allInnerTexts();
+  assert.equal(rows.length, 10, rows.join('\n'));
+  await screenshot(page, 'dashboard', { fullPage: true });
+  await page.getByRole('tab', { name: '文書一覧' }).click();
+  await page.getByRole('button', { name: '文書を追加' }).click();
+  await page.getByLabel('文書名 1').fill('セキュリティホワイトペーパー');
+  await page.getByLabel('開示レベル 1').selectOption({ label: '要NDA' });
+  await page.getByRole('tab', { name: '項目' }).click();
+  await row(page, '2').locator('.item-select').click();
+  await page.getByRole('button', { name: 'エビデンスを追加' }).click();
+  const documentChoice = page.getByLabel('文書', { exact: true });
+  await documentChoice.selectOption({ label: '01 セキュリティホワイトペーパー (要NDA)' });
+  await page.getByLabel('ページ・章').fill('3章');
+  await screenshot(page, 'evidence');
+  await context.close();
+});
