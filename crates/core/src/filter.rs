@@ -45,6 +45,28 @@ impl SearchIndex {
         }
     }
 
+    /// Where the query terms occur in item `position`'s own text (byte ranges of
+    /// `item.text`), read off the prepared folding instead of folding the text again.
+    pub fn text_highlights(
+        &self,
+        catalog: &Catalog,
+        position: usize,
+        terms: &[String],
+    ) -> Vec<Range<usize>> {
+        let (Some(entry), Some(item)) = (self.entries.get(position), catalog.items.get(position))
+        else {
+            return Vec::new();
+        };
+        // The searchable text starts with the id, a newline, then the item text.
+        let start = item.id.len() + 1;
+        let end = start + item.text.len();
+        highlight_ranges(entry, terms)
+            .into_iter()
+            .filter(|range| range.start >= start && range.end <= end)
+            .map(|range| range.start - start..range.end - start)
+            .collect()
+    }
+
     /// Refolds one item after its answer changed.
     pub fn update(&mut self, catalog: &Catalog, assessment: &Assessment, item_id: &str) {
         if let Some(index) = catalog.items.iter().position(|item| item.id == item_id) {
@@ -231,6 +253,24 @@ mod tests {
             .count();
         assert_eq!(in_root.len(), expected);
         assert!(expected > 0);
+    }
+
+    #[test]
+    fn index_highlights_equal_highlights_of_the_text_alone() {
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        let assessment = Assessment::new("t", catalog, "t");
+        let index = SearchIndex::new(catalog, &assessment);
+        for query in ["ｱｸｾｽ", "医療機関 クラウド", "isms", "(1)"] {
+            let terms = query_terms(query);
+            for (position, item) in catalog.items.iter().enumerate() {
+                let from_index = index.text_highlights(catalog, position, &terms);
+                let direct: Vec<_> = highlights(&item.text, query)
+                    .into_iter()
+                    .filter(|range| range.end <= item.text.len())
+                    .collect();
+                assert_eq!(from_index, direct, "item {} query {query}", item.id);
+            }
+        }
     }
 
     #[test]

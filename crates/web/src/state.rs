@@ -60,7 +60,7 @@ pub enum SaveState {
 pub struct EditorState {
     pub catalog: Rc<Catalog>,
     pub assessment: Rc<Assessment>,
-    index: Rc<SearchIndex>,
+    pub index: Rc<SearchIndex>,
     pub filter: ItemFilter,
     /// Positions in `catalog.items` that pass the filter.
     pub visible: Rc<Vec<usize>>,

@@ -126,9 +126,7 @@ fn add_external_storage(catalog: &mut Catalog, lines: &[(usize, &str)]) -> Resul
         })?;
     let mut index = start;
     for (n, label) in EXTERNAL_STORAGE_LABELS.iter().enumerate() {
-        let Some(&(line_number, first)) =
-            lines.get(index).filter(|(_, line)| line.starts_with(label))
-        else {
+        let Some(&(_, first)) = lines.get(index).filter(|(_, line)| line.starts_with(label)) else {
             return Err(ImportError::Malformed {
                 line: lines.get(index).map_or(lines.len(), |(number, _)| *number),
                 detail: format!("expected {label}"),

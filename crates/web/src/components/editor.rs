@@ -45,9 +45,13 @@ pub fn Editor(props: &EditorProps) -> Html {
         let revision = props.opened.revision;
         use_mut_ref(move || Autosave::new(revision))
     };
+    // One callback for the component's lifetime, so memoized rows see unchanged props.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: EditorAction| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: EditorAction| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     // Another tab holding this assessment makes this one read-only.
     {
@@ -146,7 +150,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                                            total={catalog.items.len()} dispatch={dispatch.clone()} />
                                 <ItemList catalog={catalog.clone()} assessment={assessment.clone()}
                                           visible={Shared(state.visible.clone())} selected={state.selected}
-                                          expanded={state.expanded} query={state.filter.query.clone()} {lang}
+                                          expanded={state.expanded} query={state.filter.query.clone()}
+                                          index={Shared(state.index.clone())} {lang}
                                           read_only={state.read_only()} dispatch={dispatch.clone()} />
                             </div>
                         </div>

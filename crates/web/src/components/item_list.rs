@@ -3,8 +3,11 @@
 //! keystroke re-renders only rows whose props changed. Keyboard: ↑↓ or j/k move, 1–5 and 0
 //! set the status, Enter opens the details.
 
-use tekigo_core::filter::highlights;
+use std::ops::Range;
+
+use tekigo_core::filter::SearchIndex;
 use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::search::query_terms;
 use tekigo_core::{Answer, Assessment, Catalog, Status};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -30,6 +33,7 @@ pub struct ItemListProps {
     pub selected: Option<usize>,
     pub expanded: bool,
     pub query: String,
+    pub index: Shared<SearchIndex>,
     pub lang: Lang,
     pub read_only: bool,
     pub dispatch: Callback<EditorAction>,
@@ -90,6 +94,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
         })
     };
     let lang = props.lang;
+    let terms = query_terms(&props.query);
     if props.visible.is_empty() {
         return html! { <p class="panel muted">{ Text::NoMatches.label(lang) }</p> };
     }
@@ -101,10 +106,11 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                     let item = &props.catalog.items[position];
                     let selected = props.selected == Some(position);
                     let answer = props.assessment.answers.get(&item.id).cloned();
+                    let highlights = props.index.text_highlights(&props.catalog, position, &terms);
                     html! {
                         <ItemRow key={item.id.clone()} catalog={props.catalog.clone()} {position}
                                  answer={answer.clone()} {selected} expanded={selected && props.expanded}
-                                 query={props.query.clone()} {lang} read_only={props.read_only}
+                                 {highlights} {lang} read_only={props.read_only}
                                  dispatch={props.dispatch.clone()}>
                             if selected && props.expanded {
                                 <ItemDetails catalog={props.catalog.clone()} {position} {answer}
@@ -126,7 +132,8 @@ pub struct ItemRowProps {
     pub answer: Option<Answer>,
     pub selected: bool,
     pub expanded: bool,
-    pub query: String,
+    /// Where the search terms occur in the item text.
+    pub highlights: Vec<Range<usize>>,
     pub lang: Lang,
     pub read_only: bool,
     pub dispatch: Callback<EditorAction>,
@@ -150,7 +157,7 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
                         aria-expanded={props.expanded.to_string()} aria-describedby="keyboard-help"
                         onclick={open}>
                     <span class="item-id">{ &item.id }</span>
-                    <span class="item-text">{ marked(&item.text, &props.query) }</span>
+                    <span class="item-text">{ marked(&item.text, &props.highlights) }</span>
                     if !label.is_empty() && !item.text.starts_with(&label) {
                         <span class="muted">{ label }</span>
                     }
@@ -177,14 +184,13 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
 }
 
 /// The text with every search hit in a `<mark>`.
-pub fn marked(text: &str, query: &str) -> Html {
-    let ranges = highlights(text, query);
+fn marked(text: &str, ranges: &[Range<usize>]) -> Html {
     if ranges.is_empty() {
         return html! { text };
     }
     let mut parts = Vec::new();
     let mut at = 0;
-    for range in ranges {
+    for range in ranges.iter().cloned() {
         parts.push(html! { &text[at..range.start] });
         parts.push(html! { <mark>{ &text[range.clone()] }</mark> });
         at = range.end;
