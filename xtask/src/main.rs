@@ -5,7 +5,9 @@
 //!   release build, and the browser tests in headless Chromium.
 //! - `cargo xtask setup [--browser]`: install whatever of the toolchain is missing.
 //! - `cargo xtask dist`: set up and build the release app into `dist/`.
+//! - `cargo xtask fuzz [--seconds N]`: run every fuzz target for N seconds (default 300).
 
+mod fuzz;
 mod run;
 mod serve;
 mod setup;
@@ -22,7 +24,11 @@ fn main() -> ExitCode {
             .and_then(|()| build_dist())
             .and_then(|()| serve::serve_forever(port(&args))),
         Some("test") => test_all(),
-        _ => Err("usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist>".into()),
+        Some("fuzz") => fuzz::fuzz(number_after(&args, "--seconds").unwrap_or(300)),
+        _ => Err(
+            "usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist | fuzz [--seconds N]>"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -34,11 +40,15 @@ fn main() -> ExitCode {
 }
 
 fn port(args: &[String]) -> u16 {
+    number_after(args, "--port").unwrap_or(8080)
+}
+
+/// The number that follows `flag` in the arguments.
+fn number_after<T: std::str::FromStr>(args: &[String], flag: &str) -> Option<T> {
     args.iter()
-        .position(|arg| arg == "--port")
+        .position(|arg| arg == flag)
         .and_then(|index| args.get(index + 1))
-        .and_then(|port| port.parse().ok())
-        .unwrap_or(8080)
+        .and_then(|value| value.parse().ok())
 }
 
 /// The release app, built by Trunk with the tools set-up installed.
@@ -86,6 +96,17 @@ fn test_all() -> Result<(), String> {
     })?;
     run::step("cargo test (engine, CLI)", || {
         run::command("cargo", &["test", "--workspace", "--exclude", "tekigo-web"])
+    })?;
+    run::step("fuzz targets compile", || {
+        run::command(
+            "cargo",
+            &[
+                "check",
+                "--manifest-path",
+                "crates/core/fuzz/Cargo.toml",
+                "--bins",
+            ],
+        )
     })?;
     build_dist()?;
     let server = serve::spawn_ephemeral()?;

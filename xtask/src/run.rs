@@ -60,9 +60,19 @@ pub fn command(program: &str, args: &[&str]) -> Result<(), String> {
 }
 
 pub fn command_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    command_in(".", program, args, env)
+}
+
+/// Runs a command in a folder of the workspace.
+pub fn command_in(
+    folder: &str,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     let status = Command::new(program)
         .args(args)
-        .current_dir(root())
+        .current_dir(root().join(folder))
         .env("PATH", path_env())
         .envs(env.iter().copied())
         .stdin(Stdio::null())

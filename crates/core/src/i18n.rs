@@ -195,6 +195,7 @@ pub enum Text {
     EvidenceExamples,
     References,
     Crosswalk,
+    CrosswalkBack,
     SourceNote,
     Statement,
     Evidence,
@@ -234,6 +235,9 @@ pub enum Text {
     Dismiss,
     Answered,
     Unset,
+    Untitled,
+    ConfirmDelete,
+    Cancel,
 }
 
 impl Localized for Text {
@@ -280,6 +284,7 @@ impl Localized for Text {
             Text::EvidenceExamples => ("確認対象物例・エビデンス例", "Evidence examples"),
             Text::References => ("対応項目", "References"),
             Text::Crosswalk => ("経産省GL (2012) の対応要求事項", "Matching METI (2012) requirements"),
+            Text::CrosswalkBack => ("この要求事項を参照する評価チェックリスト (253項目) の項目", "Items of the 253-item checklist that cite this requirement"),
             Text::SourceNote => ("原文の注記", "Note on the source"),
             Text::Statement => ("対応策・見解", "Statement"),
             Text::Evidence => ("エビデンス", "Evidence"),
@@ -319,6 +324,9 @@ impl Localized for Text {
             Text::Dismiss => ("閉じる", "Dismiss"),
             Text::Answered => ("回答済み", "answered"),
             Text::Unset => ("—", "—"),
+            Text::Untitled => ("(無題)", "(untitled)"),
+            Text::ConfirmDelete => ("削除を確定", "Confirm delete"),
+            Text::Cancel => ("取り消し", "Cancel"),
         }
     }
 }

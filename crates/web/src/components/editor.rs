@@ -127,7 +127,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             <div class="editor-header">
                 <button class="back" onclick={props.on_close.reform(|_| ())}>{ Text::Back.label(lang) }</button>
                 <div class="editor-title">
-                    <h2>{ if assessment.subject.product.is_empty() { "(無題 / untitled)".to_owned() } else { assessment.subject.product.clone() } }</h2>
+                    <h2>{ if assessment.subject.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { assessment.subject.product.clone() } }</h2>
                     <span class="muted">{ &catalog.title }</span>
                 </div>
                 <button class="primary" onclick={export}>{ Text::ExportJson.label(lang) }</button>

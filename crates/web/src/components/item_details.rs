@@ -73,7 +73,7 @@ pub fn ItemDetails(props: &ItemDetailsProps) -> Html {
             .dispatch
             .reform(move |_| EditorAction::AddEvidence(id.clone()))
     };
-    let links: Vec<(String, String)> = crosswalk_links(&props.catalog, &item.id);
+    let (links_heading, links) = crosswalk_links(&props.catalog, &item.id);
     html! {
         <div class="details panel">
             if let Some(examples) = &item.evidence_examples {
@@ -94,7 +94,7 @@ pub fn ItemDetails(props: &ItemDetailsProps) -> Html {
             }
             if !links.is_empty() {
                 <div class="catalog-field">
-                    <h4>{ Text::Crosswalk.label(lang) }</h4>
+                    <h4>{ links_heading.label(lang) }</h4>
                     <ul class="references">
                         { for links.iter().map(|(head, text)| html! { <li><span class="chip">{ head }</span>{ " " }{ text }</li> }) }
                     </ul>
@@ -201,8 +201,8 @@ fn evidence_row(
 }
 
 /// The crosswalk seen from this catalog: METI 2012 items for a checklist item, checklist
-/// items for a METI 2012 item.
-fn crosswalk_links(catalog: &Catalog, item: &str) -> Vec<(String, String)> {
+/// items for a METI 2012 item; with the heading that says which.
+fn crosswalk_links(catalog: &Catalog, item: &str) -> (Text, Vec<(String, String)>) {
     let crosswalk = embedded::crosswalk();
     let describe = |catalog_id: &str, item_id: &str, clause: &str| {
         let text = embedded::catalog(catalog_id)
@@ -212,16 +212,18 @@ fn crosswalk_links(catalog: &Catalog, item: &str) -> Vec<(String, String)> {
         (format!("No.{item_id} ← {clause}"), text)
     };
     if catalog.id == crosswalk.from_catalog {
-        crosswalk
+        let links = crosswalk
             .meti_items_for(item)
             .map(|link| describe(&crosswalk.to_catalog, &link.meti_item, &link.clause))
-            .collect()
+            .collect();
+        (Text::Crosswalk, links)
     } else if catalog.id == crosswalk.to_catalog {
-        crosswalk
+        let links = crosswalk
             .checklist_items_for(item)
             .map(|link| describe(&crosswalk.from_catalog, &link.checklist_item, &link.clause))
-            .collect()
+            .collect();
+        (Text::CrosswalkBack, links)
     } else {
-        Vec::new()
+        (Text::Crosswalk, Vec::new())
     }
 }

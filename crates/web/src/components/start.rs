@@ -66,7 +66,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                             let id = saved.id.clone();
                             let delete = props.on_delete.reform(move |_| id.clone());
                             let cancel = { let confirming = confirming.clone(); Callback::from(move |_| confirming.set(None)) };
-                            let name = if saved.product.is_empty() { "(無題 / untitled)".to_owned() } else { saved.product.clone() };
+                            let name = if saved.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { saved.product.clone() };
                             html! {
                                 <li key={saved.id.clone()} class="saved">
                                     <div class="saved-main">
@@ -80,8 +80,8 @@ pub fn StartScreen(props: &StartProps) -> Html {
                                     <div class="saved-actions">
                                         <button class="primary" onclick={open}>{ Text::Open.label(lang) }</button>
                                         if asking {
-                                            <button class="danger" onclick={delete}>{ format!("{}?", Text::Delete.label(lang)) }</button>
-                                            <button onclick={cancel}>{ "×" }</button>
+                                            <button class="danger" onclick={delete}>{ Text::ConfirmDelete.label(lang) }</button>
+                                            <button onclick={cancel}>{ Text::Cancel.label(lang) }</button>
                                         } else {
                                             <button onclick={ask}>{ Text::Delete.label(lang) }</button>
                                         }
