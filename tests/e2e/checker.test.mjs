@@ -56,6 +56,9 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     const group = page.locator('.group-tree button', { hasText: 'ユーザとの契約' });
     assert.match(await group.innerText(), /3\/9/);
     await screenshot(page, 'editor-details');
+    await row(page, '3').locator('.item-select').focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.details').count(), 0, 'Esc closes the details');
   });
 
   await t.test('filters combine and the search folds half-width katakana', async () => {

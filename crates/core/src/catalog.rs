@@ -180,13 +180,6 @@ impl Catalog {
         self.groups.iter().filter(|group| group.parent.is_none())
     }
 
-    /// The direct children of a group, in catalog order.
-    pub fn child_groups<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Group> {
-        self.groups
-            .iter()
-            .filter(move |group| group.parent.as_deref() == Some(id))
-    }
-
     /// Whether an item sits in the group or in one of its descendants.
     pub fn item_in_group(&self, item: &Item, group_id: &str) -> bool {
         self.group_path(&item.group)

@@ -23,14 +23,6 @@ impl Lang {
             Lang::En => "en",
         }
     }
-
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        match tag {
-            "ja" => Some(Lang::Ja),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
 }
 
 /// A thing with a Japanese and an English name.
@@ -211,7 +203,6 @@ pub enum Text {
     ConfirmedEvidence,
     Verdict,
     Improvement,
-    Details,
     KeyboardHelp,
     ReadOnly,
     SavedState,
@@ -300,8 +291,7 @@ impl Localized for Text {
             Text::ConfirmedEvidence => ("確認したエビデンス (文書名、ページ番号等)", "Evidence confirmed (document, page)"),
             Text::Verdict => ("判定結果", "Verdict"),
             Text::Improvement => ("改善策", "Improvement"),
-            Text::Details => ("詳細", "Details"),
-            Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、1 適合・2 適合可能・3 一部適合・4 未対応・5 対象外・0 未回答、Enter で詳細を開閉", "Keys: ↑↓ or j/k move, 1 compliant, 2 capable, 3 partly, 4 not met, 5 N/A, 0 unanswered, Enter opens details"),
+            Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、1 適合・2 適合可能・3 一部適合・4 未対応・5 対象外・0 未回答、Enter で詳細を開閉、Esc で閉じる", "Keys: ↑↓ or j/k move, 1 compliant, 2 capable, 3 partly, 4 not met, 5 N/A, 0 unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("変更はこのブラウザに自動保存されます", "Changes are saved in this browser automatically"),
             Text::SaveFailed => ("保存できませんでした", "Could not save"),

@@ -59,14 +59,10 @@ impl Reducible for AppState {
             AppAction::Catalogs(catalogs) => state.catalogs = catalogs,
             AppAction::Saved(saved) => state.saved = saved,
             AppAction::Open(opened) => {
-                storage::remember_open(Some(&opened.assessment.id));
                 state.open = Some(opened);
                 state.notice = None;
             }
-            AppAction::Close => {
-                storage::remember_open(None);
-                state.open = None;
-            }
+            AppAction::Close => state.open = None,
             AppAction::Notify(notice) => state.notice = Some(notice),
             AppAction::Dismiss => state.notice = None,
         }
@@ -86,8 +82,8 @@ fn find_catalog(catalogs: &[Shared<Catalog>], id: &str) -> Option<Shared<Catalog
 }
 
 /// Reads the stores: imported catalogs, then the saved assessments (with their progress),
-/// then reopens what this tab had open before a reload.
-async fn load_everything(dispatch: Callback<AppAction>, reopen: bool) {
+/// then reopens `reopen`, the assessment this tab had open before a reload.
+async fn load_everything(dispatch: Callback<AppAction>, reopen: Option<String>) {
     let mut catalogs = embedded_catalogs();
     for record in storage::catalogs().await.unwrap_or_default() {
         if let Ok(catalog) = load_catalog(record.json.as_bytes()) {
@@ -107,7 +103,6 @@ async fn load_everything(dispatch: Callback<AppAction>, reopen: bool) {
             return;
         }
     };
-    let remembered = storage::remembered_open();
     let mut saved = Vec::new();
     for record in records {
         let Ok(assessment) = load_assessment(record.json.as_bytes()) else {
@@ -125,7 +120,7 @@ async fn load_everything(dispatch: Callback<AppAction>, reopen: bool) {
             total: overall.total,
             updated_at: assessment.updated_at.clone(),
         });
-        if reopen && remembered.as_deref() == Some(assessment.id.as_str()) {
+        if reopen.as_deref() == Some(assessment.id.as_str()) {
             dispatch.emit(AppAction::Open(Opened {
                 catalog: catalog.clone(),
                 assessment: Shared(Rc::new(assessment)),
@@ -137,14 +132,19 @@ async fn load_everything(dispatch: Callback<AppAction>, reopen: bool) {
     dispatch.emit(AppAction::Saved(saved));
 }
 
-/// Stores a new assessment and opens it.
+/// Stores a new assessment and opens it. An id that is already stored is never
+/// overwritten: the assessment is stored as a copy under a fresh id instead.
 async fn store_and_open(
     dispatch: Callback<AppAction>,
     catalog: Shared<Catalog>,
-    assessment: Assessment,
+    mut assessment: Assessment,
 ) {
-    storage::request_persistence();
-    match storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await {
+    let mut result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
+    if result == Err(storage::SaveError::Conflict) {
+        assessment.id = clock::fresh_id("assessment");
+        result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
+    }
+    match result {
         Ok(revision) => dispatch.emit(AppAction::Open(Opened {
             catalog,
             assessment: Shared(Rc::new(assessment)),
@@ -222,7 +222,7 @@ async fn open_file(dispatch: Callback<AppAction>, state: Rc<AppState>, file: web
                 let (ja, en) = explain(&error);
                 failed(ja, en)
             }
-            Ok(mut assessment) => {
+            Ok(assessment) => {
                 let Some(catalog) = find_catalog(&state.catalogs, &assessment.catalog.id) else {
                     let id = assessment.catalog.id.clone();
                     return failed(
@@ -235,10 +235,6 @@ async fn open_file(dispatch: Callback<AppAction>, state: Rc<AppState>, file: web
                     .find(|p| p.is_error())
                 {
                     return failed(problem.message(Lang::Ja), problem.message(Lang::En));
-                }
-                // Never overwrite a stored assessment with an import: a copy gets a new id.
-                if state.saved.iter().any(|saved| saved.id == assessment.id) {
-                    assessment.id = clock::fresh_id("assessment");
                 }
                 store_and_open(dispatch, catalog, assessment).await;
             }
@@ -260,9 +256,24 @@ pub fn App() -> Html {
         Callback::from(move |action| state.dispatch(action))
     };
     {
+        // Read once, before the effect below records that nothing is open yet.
+        let reopen = (*use_memo((), |_| storage::remembered_open())).clone();
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(load_everything(dispatch, true));
+            wasm_bindgen_futures::spawn_local(load_everything(dispatch, reopen));
+        });
+    }
+    // The open assessment survives a reload of this tab, and its storage should persist.
+    {
+        let open_id = state
+            .open
+            .as_ref()
+            .map(|opened| opened.assessment.id.clone());
+        use_effect_with(open_id, move |open_id| {
+            storage::remember_open(open_id.as_deref());
+            if open_id.is_some() {
+                storage::request_persistence();
+            }
         });
     }
     {
@@ -318,7 +329,7 @@ pub fn App() -> Html {
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = storage::delete_assessment(&id).await;
-                load_everything(dispatch, false).await;
+                load_everything(dispatch, None).await;
             });
         })
     };
@@ -337,11 +348,8 @@ pub fn App() -> Html {
         let on_start_sample = dispatch.clone();
         let state = state.clone();
         Callback::from(move |_| {
-            let mut sample = embedded::sample_assessment();
+            let sample = embedded::sample_assessment();
             if let Some(catalog) = find_catalog(&state.catalogs, &sample.catalog.id) {
-                if state.saved.iter().any(|saved| saved.id == sample.id) {
-                    sample.id = clock::fresh_id("assessment");
-                }
                 wasm_bindgen_futures::spawn_local(store_and_open(
                     on_start_sample.clone(),
                     catalog,
@@ -354,7 +362,7 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| {
             dispatch.emit(AppAction::Close);
-            wasm_bindgen_futures::spawn_local(load_everything(dispatch.clone(), false));
+            wasm_bindgen_futures::spawn_local(load_everything(dispatch.clone(), None));
         })
     };
     let on_dismiss = dispatch.reform(|_| AppAction::Dismiss);

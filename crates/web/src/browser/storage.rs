@@ -104,15 +104,24 @@ fn from_object(value: &JsValue) -> Option<Record> {
     })
 }
 
-async fn all(store: &str) -> Result<Vec<Record>, String> {
+/// Runs one request on `store` in its own transaction and waits for its result.
+async fn on_store(
+    store: &str,
+    mode: IdbTransactionMode,
+    request: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<JsValue, String> {
     let database = open().await?;
-    let transaction = database.transaction_with_str(store).map_err(js_error)?;
-    let request = transaction
-        .object_store(store)
-        .map_err(js_error)?
-        .get_all()
+    let transaction = database
+        .transaction_with_str_and_mode(store, mode)
         .map_err(js_error)?;
-    let values: js_sys::Array = settle(&request).await?.unchecked_into();
+    let request = request(&transaction.object_store(store).map_err(js_error)?).map_err(js_error)?;
+    settle(&request).await
+}
+
+async fn all(store: &str) -> Result<Vec<Record>, String> {
+    let values: js_sys::Array = on_store(store, IdbTransactionMode::Readonly, |s| s.get_all())
+        .await?
+        .unchecked_into();
     Ok(values
         .iter()
         .filter_map(|value| from_object(&value))
@@ -131,16 +140,11 @@ pub async fn catalogs() -> Result<Vec<Record>, String> {
 
 /// One stored assessment.
 pub async fn assessment(id: &str) -> Result<Option<Record>, String> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str(ASSESSMENTS)
-        .map_err(js_error)?;
-    let request = transaction
-        .object_store(ASSESSMENTS)
-        .map_err(js_error)?
-        .get(&id.into())
-        .map_err(js_error)?;
-    Ok(from_object(&settle(&request).await?))
+    let value = on_store(ASSESSMENTS, IdbTransactionMode::Readonly, |s| {
+        s.get(&id.into())
+    })
+    .await?;
+    Ok(from_object(&value))
 }
 
 /// Writes `json` as the next revision after `expected`, unless the stored revision differs
@@ -175,41 +179,22 @@ pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u3
 
 /// Stores an imported catalog (replacing one with the same id).
 pub async fn save_catalog(id: &str, json: String) -> Result<(), String> {
-    put(
-        CATALOGS,
-        &Record {
-            id: id.to_owned(),
-            revision: 1,
-            json,
-        },
-    )
-    .await
-}
-
-async fn put(store: &str, record: &Record) -> Result<(), String> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite)
-        .map_err(js_error)?;
-    let request = transaction
-        .object_store(store)
-        .map_err(js_error)?
-        .put(&to_object(record))
-        .map_err(js_error)?;
-    settle(&request).await.map(|_| ())
+    let record = to_object(&Record {
+        id: id.to_owned(),
+        revision: 1,
+        json,
+    });
+    on_store(CATALOGS, IdbTransactionMode::Readwrite, |s| s.put(&record))
+        .await
+        .map(|_| ())
 }
 
 pub async fn delete_assessment(id: &str) -> Result<(), String> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
-        .map_err(js_error)?;
-    let request = transaction
-        .object_store(ASSESSMENTS)
-        .map_err(js_error)?
-        .delete(&id.into())
-        .map_err(js_error)?;
-    settle(&request).await.map(|_| ())
+    on_store(ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {
+        s.delete(&id.into())
+    })
+    .await
+    .map(|_| ())
 }
 
 /// Asks the browser not to evict our data under storage pressure.

@@ -102,40 +102,13 @@ pub fn FilterBar(props: &FilterProps) -> Html {
                 <input id="search" type="search" value={filter.query.clone()} oninput={on_query}
                        placeholder={Text::SearchPlaceholder.label(lang)} autocomplete="off" />
             </div>
-            <div class="field">
-                <label for="filter-status">{ Text::Status.label(lang) }</label>
-                <select id="filter-status" onchange={on_status}>
-                    <option value="" selected={selected_status.is_empty()}>{ Text::All.label(lang) }</option>
-                    { for Status::ALL.iter().map(|status| {
-                        let value = format!("{status:?}");
-                        let chosen = selected_status == value;
-                        html! { <option selected={chosen} {value}>{ status.label(lang) }</option> }
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-responsibility">{ Text::Responsibility.label(lang) }</label>
-                <select id="filter-responsibility" onchange={on_responsibility}>
-                    <option value="" selected={selected_responsibility.is_empty()}>{ Text::All.label(lang) }</option>
-                    { for Responsibility::ALL.iter().map(|r| {
-                        let value = format!("{r:?}");
-                        let chosen = selected_responsibility == value;
-                        html! { <option selected={chosen} {value}>{ r.label(lang) }</option> }
-                    }) }
-                    <option value="none" selected={selected_responsibility == "none"}>{ Text::NotAssigned.label(lang) }</option>
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-guideline">{ Text::Guideline.label(lang) }</label>
-                <select id="filter-guideline" onchange={on_guideline}>
-                    <option value="" selected={selected_guideline.is_empty()}>{ Text::All.label(lang) }</option>
-                    { for GuidelineId::ALL.iter().map(|g| {
-                        let value = format!("{g:?}");
-                        let chosen = selected_guideline == value;
-                        html! { <option selected={chosen} {value}>{ g.label(lang) }</option> }
-                    }) }
-                </select>
-            </div>
+            { choice("filter-status", Text::Status, lang, on_status, &selected_status,
+                Status::ALL.iter().map(|s| (format!("{s:?}"), s.label(lang))).collect()) }
+            { choice("filter-responsibility", Text::Responsibility, lang, on_responsibility, &selected_responsibility,
+                Responsibility::ALL.iter().map(|r| (format!("{r:?}"), r.label(lang)))
+                    .chain([("none".to_owned(), Text::NotAssigned.label(lang))]).collect()) }
+            { choice("filter-guideline", Text::Guideline, lang, on_guideline, &selected_guideline,
+                GuidelineId::ALL.iter().map(|g| (format!("{g:?}"), g.label(lang))).collect()) }
             <div class="field">
                 <label for="filter-clause">{ Text::Clause.label(lang) }</label>
                 <input id="filter-clause" type="text" value={filter.clause.clone()} oninput={on_clause}
@@ -149,6 +122,29 @@ pub fn FilterBar(props: &FilterProps) -> Html {
             <p class="match-count" aria-live="polite">
                 <span id="shown-count">{ props.shown }</span>{ format!(" / {} {}", props.total, Text::Items.label(lang)) }
             </p>
+        </div>
+    }
+}
+
+/// A labelled select whose first option, "all", has the empty value.
+fn choice(
+    id: &'static str,
+    label: Text,
+    lang: Lang,
+    onchange: Callback<Event>,
+    selected: &str,
+    options: Vec<(String, &'static str)>,
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={id}>{ label.label(lang) }</label>
+            <select {id} {onchange}>
+                <option value="" selected={selected.is_empty()}>{ Text::All.label(lang) }</option>
+                { for options.into_iter().map(|(value, text)| {
+                    let chosen = selected == value;
+                    html! { <option selected={chosen} {value}>{ text }</option> }
+                }) }
+            </select>
         </div>
     }
 }

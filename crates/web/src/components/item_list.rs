@@ -64,6 +64,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
         let dispatch = props.dispatch.clone();
         let catalog = props.catalog.clone();
         let selected = props.selected;
+        let expanded = props.expanded;
         let moved = moved_by_keyboard.clone();
         Callback::from(move |event: KeyboardEvent| {
             let on_row = event
@@ -79,6 +80,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
             let action = match event.key().as_str() {
                 "ArrowDown" | "j" => Some(EditorAction::Move(1)),
                 "ArrowUp" | "k" => Some(EditorAction::Move(-1)),
+                "Escape" if expanded => selected.map(EditorAction::Open),
                 "0" => item.map(|item| EditorAction::SetStatus(item, Status::Unanswered)),
                 key @ ("1" | "2" | "3" | "4" | "5") => {
                     let index = key.parse::<usize>().unwrap_or(1) - 1;
