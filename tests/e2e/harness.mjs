@@ -35,7 +35,7 @@ export function useBrowser() {
  * (console errors, page errors, CSP violations) recorded.
  */
 export async function openApp({ path = '', context } = {}) {
-  const ctx = context ?? (await browser.newContext({ locale: 'ja-JP' }));
+  const ctx = context ?? (await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' }));
   const page = await ctx.newPage();
   const requests = [];
   const problems = [];
@@ -50,7 +50,7 @@ export async function openApp({ path = '', context } = {}) {
 }
 
 export async function newContext(options = {}) {
-  return browser.newContext({ locale: 'ja-JP', ...options });
+  return browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...options });
 }
 
 /** Saves a screenshot under tests/e2e/artifacts/ for a person to look at. */

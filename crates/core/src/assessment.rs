@@ -277,18 +277,19 @@ impl Assessment {
         self.documents.iter().find(|document| document.id == id)
     }
 
-    /// A file name for an export: subject and date, safe on every file system.
-    pub fn file_stem(&self) -> String {
+    /// A file name for an export: the product and the assessment date (or `today`, the
+    /// caller's local date, when none is set), safe on every file system.
+    pub fn file_stem(&self, today: &str) -> String {
         let name = if self.subject.product.trim().is_empty() {
             "assessment"
         } else {
             self.subject.product.trim()
         };
-        let date = self
-            .updated_at
-            .get(..10)
-            .filter(|_| self.subject.date.is_empty())
-            .unwrap_or(&self.subject.date);
+        let date = if self.subject.date.trim().is_empty() {
+            today
+        } else {
+            self.subject.date.trim()
+        };
         let raw = format!("tekigo_{name}_{date}");
         raw.chars()
             .map(|c| {
@@ -301,5 +302,27 @@ impl Assessment {
             .collect::<String>()
             .trim_end_matches('_')
             .to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded;
+
+    #[test]
+    fn file_stem_uses_product_and_date_and_is_safe() {
+        let catalog = embedded::catalog("meti-2012").unwrap();
+        let mut assessment = Assessment::new("a", catalog, "2026-01-01T00:00:00Z");
+        assert_eq!(
+            assessment.file_stem("2026-11-24"),
+            "tekigo_assessment_2026-11-24"
+        );
+        assessment.subject.product = "きりん/カルテ: v2".into();
+        assessment.subject.date = "2026-03-01".into();
+        assert_eq!(
+            assessment.file_stem("2026-11-24"),
+            "tekigo_きりん_カルテ__v2_2026-03-01"
+        );
     }
 }

@@ -11,3 +11,30 @@ pub fn fresh_id(prefix: &str) -> String {
     let time = js_sys::Date::now() as u64;
     format!("{prefix}-{time:x}-{random:x}")
 }
+
+/// Today in the person's time zone, `YYYY-MM-DD`.
+pub fn local_date() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// An RFC 3339 time as the person's local `YYYY-MM-DD HH:MM`; the text itself if unreadable.
+pub fn local_minutes(time: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
+    if date.get_time().is_nan() {
+        return time.to_owned();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::Opened;
 use crate::browser::autosave::{Autosave, Outcome};
-use crate::browser::{files, tabs};
+use crate::browser::{clock, files, tabs};
 use crate::components::dashboard::Dashboard;
 use crate::components::documents::Documents;
 use crate::components::filters::FilterBar;
@@ -92,7 +92,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let assessment = state.assessment.clone();
         let on_notice = props.on_notice.clone();
         Callback::from(move |_| {
-            let name = format!("{}.json", assessment.file_stem());
+            let name = format!("{}.json", assessment.file_stem(&clock::local_date()));
             if let Err(error) = files::download(&name, &to_json(&*assessment), "application/json") {
                 on_notice.emit(Notice::error(error.clone(), error));
             }

@@ -5,6 +5,7 @@ use tekigo_core::Catalog;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::browser::clock::local_minutes;
 use crate::shared::Shared;
 
 /// A saved assessment as the list shows it.
@@ -74,7 +75,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                                         <span class="muted">{ &saved.catalog_title }</span>
                                         <span class="muted">
                                             { format!("{} {}/{} {} ・ {} {}", Text::Progress.label(lang), saved.answered, saved.total,
-                                                Text::Answered.label(lang), Text::LastChanged.label(lang), short_time(&saved.updated_at)) }
+                                                Text::Answered.label(lang), Text::LastChanged.label(lang), local_minutes(&saved.updated_at)) }
                                         </span>
                                     </div>
                                     <div class="saved-actions">
@@ -124,9 +125,4 @@ pub fn StartScreen(props: &StartProps) -> Html {
             </section>
         </div>
     }
-}
-
-/// `2026-11-23T19:16:00.000Z` → `2026-11-23 19:16`.
-fn short_time(time: &str) -> String {
-    time.get(..16).unwrap_or(time).replace('T', " ")
 }
