@@ -14,6 +14,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'tekigo-e2e-'));
 
 const row = (page, id) => page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: new RegExp(`^${id}$`) }) });
 const badge = (page, id) => row(page, id).locator('.status-badge');
+/** Waits until the editor says every change is stored. */
+const saved = (page) => page.locator('.save-state[data-pending="false"]').waitFor();
 
 async function startChecklist(page) {
   await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
@@ -89,7 +91,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
   });
 
   await t.test('a reload loses nothing', async () => {
-    await page.waitForTimeout(300);
+    await saved(page);
     await page.reload();
     await page.locator('li.item').first().waitFor();
     assert.equal(await page.getByLabel('評価対象プロダクト名').inputValue(), 'テストクラウド');
@@ -117,9 +119,9 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
 
   await t.test('a broken or foreign file gets a clear message and changes nothing', async () => {
     await page.getByRole('button', { name: '← 評価の一覧' }).click();
-    const saved = page.locator('.saved');
-    await saved.first().waitFor();
-    const before = await saved.allInnerTexts();
+    const savedList = page.locator('.saved');
+    await savedList.first().waitFor();
+    const before = await savedList.allInnerTexts();
     const cases = [
       ['broken.json', '{"format": "tekigo-assessment", "answers": {', /JSON として読めません/, /not valid JSON/],
       ['sjis.json', Buffer.from([0x95, 0x5d, 0x89, 0xbf]), /UTF-8 のテキストではありません/, /not UTF-8/],
@@ -138,7 +140,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
       await page.getByRole('button', { name: '閉じる' }).click();
     }
     await screenshot(page, 'start-with-saved');
-    assert.deepEqual(await saved.allInnerTexts(), before);
+    assert.deepEqual(await savedList.allInnerTexts(), before);
   });
 
   await t.test('a second tab on the same assessment is warned and cannot overwrite', async () => {
@@ -154,7 +156,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     await screenshot(second, 'second-tab');
     // The first tab keeps editing and saving.
     await row(page, '4').getByRole('button', { name: '対象外' }).click();
-    await page.waitForTimeout(300);
+    await saved(page);
     await page.reload();
     await page.locator('li.item').first().waitFor();
     assert.equal(await badge(page, '4').innerText(), '対象外');
@@ -173,13 +175,14 @@ async function saved_open(page) {
 test('the interface switches to English and back', async () => {
   const { page, context } = await openApp();
   await page.getByRole('button', { name: 'English' }).click();
-  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja', 'the host page is left alone');
   await page.getByRole('button', { name: /Start a new assessment: クラウド/ }).click();
   await page.locator('li.item').first().waitFor();
   assert.ok(await page.getByRole('button', { name: 'Export JSON' }).isVisible());
   assert.ok(await page.getByRole('tab', { name: 'Dashboard' }).isVisible());
   await page.getByRole('button', { name: '日本語' }).click();
-  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'ja');
   await context.close();
 });
 

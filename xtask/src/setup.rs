@@ -121,7 +121,7 @@ fn chromium() -> Result<(), String> {
 fn apt_install(packages: &[&str]) -> Result<(), String> {
     println!("installing {} with apt-get", packages.join(", "));
     run::command("apt-get", &["update"])?;
-    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    let mut args = vec!["install", "-y"];
     args.extend_from_slice(packages);
     run::command_with_env("apt-get", &args, &[("DEBIAN_FRONTEND", "noninteractive")])
 }

@@ -276,17 +276,6 @@ pub fn App() -> Html {
             }
         });
     }
-    {
-        let lang = state.lang;
-        use_effect_with(lang, move |lang| {
-            if let Some(root) = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.document_element())
-            {
-                let _ = root.set_attribute("lang", lang.tag());
-            }
-        });
-    }
     let lang = state.lang;
     let on_start = {
         let dispatch = dispatch.clone();
@@ -373,7 +362,9 @@ pub fn App() -> Html {
         .as_ref()
         .map(|opened| opened.assessment.id.clone());
     html! {
-        <div class="tekigo">
+        // The language is set on the app's own root, not on the page: when embedded, the
+        // host page's <html lang> is not ours to change.
+        <div class="tekigo" lang={lang.tag()}>
             <header class="app-header">
                 <h1>{ "tekigo" }<span class="subtitle">{ " " }{ Text::AppSubtitle.label(lang) }</span></h1>
                 <button class="lang-switch" onclick={toggle_lang} lang={ if lang == Lang::Ja { "en" } else { "ja" } }>

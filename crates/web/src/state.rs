@@ -69,6 +69,8 @@ pub struct EditorState {
     pub tab: Tab,
     /// Counts edits; a change of it asks for a save.
     pub edits: u64,
+    /// The last edit known to be stored.
+    pub saved_edits: u64,
     pub save: SaveState,
 }
 
@@ -91,7 +93,8 @@ pub enum EditorAction {
     /// Moves the selection by this many visible items.
     Move(isize),
     ShowTab(Tab),
-    Saved,
+    /// Everything up to this edit is stored.
+    Saved(u64),
     SaveProblem(SaveState),
 }
 
@@ -110,12 +113,18 @@ impl EditorState {
             expanded: false,
             tab: Tab::Items,
             edits: 0,
+            saved_edits: 0,
             save: if read_only {
                 SaveState::ReadOnly
             } else {
                 SaveState::Saved
             },
         }
+    }
+
+    /// Whether edits are waiting to be stored.
+    pub fn saving(&self) -> bool {
+        self.edits > self.saved_edits
     }
 
     pub fn read_only(&self) -> bool {
@@ -268,11 +277,11 @@ impl Reducible for EditorState {
                 state.selected = state.visible.get(target).copied().or(state.selected);
             }
             EditorAction::ShowTab(tab) => state.tab = tab,
-            EditorAction::Saved => {
-                if state.save == SaveState::Saved {
-                    return self;
+            EditorAction::Saved(edit) => {
+                state.saved_edits = state.saved_edits.max(edit);
+                if state.save != SaveState::ReadOnly {
+                    state.save = SaveState::Saved;
                 }
-                state.save = SaveState::Saved;
             }
             EditorAction::SaveProblem(problem) => state.save = problem,
         }

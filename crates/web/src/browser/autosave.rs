@@ -8,7 +8,8 @@ use super::storage::{save_assessment, SaveError};
 
 /// What a save ended in.
 pub enum Outcome {
-    Saved,
+    /// Stored, up to and including this edit.
+    Saved(u64),
     Conflict,
     Failed(String),
 }
@@ -17,7 +18,7 @@ pub enum Outcome {
 struct Inner {
     revision: u32,
     in_flight: bool,
-    pending: Option<String>,
+    pending: Option<(String, u64)>,
 }
 
 /// One assessment's saver; clones share it.
@@ -34,25 +35,26 @@ impl Autosave {
         saver
     }
 
-    /// Writes `json` now, or after the save in flight. `report` hears how each write ended.
-    pub fn save(&self, id: String, json: String, report: impl Fn(Outcome) + 'static) {
+    /// Writes `json`, the state after edit number `edit`, now or after the save in flight.
+    /// `report` hears how each write ended.
+    pub fn save(&self, id: String, json: String, edit: u64, report: impl Fn(Outcome) + 'static) {
         {
             let mut inner = self.inner.borrow_mut();
             if inner.in_flight {
-                inner.pending = Some(json);
+                inner.pending = Some((json, edit));
                 return;
             }
             inner.in_flight = true;
         }
         let inner = self.inner.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let mut json = json;
+            let (mut json, mut edit) = (json, edit);
             loop {
                 let expected = inner.borrow().revision;
                 match save_assessment(&id, expected, json).await {
                     Ok(revision) => {
                         inner.borrow_mut().revision = revision;
-                        report(Outcome::Saved);
+                        report(Outcome::Saved(edit));
                     }
                     Err(SaveError::Conflict) => {
                         let mut state = inner.borrow_mut();
@@ -66,7 +68,7 @@ impl Autosave {
                 }
                 let next = inner.borrow_mut().pending.take();
                 match next {
-                    Some(newer) => json = newer,
+                    Some((newer, newer_edit)) => (json, edit) = (newer, newer_edit),
                     None => {
                         inner.borrow_mut().in_flight = false;
                         return;

@@ -75,9 +75,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                 saver.save(
                     assessment.id.clone(),
                     to_json(&*assessment),
+                    *edits,
                     move |outcome| {
                         dispatch.emit(match outcome {
-                            Outcome::Saved => EditorAction::Saved,
+                            Outcome::Saved(edit) => EditorAction::Saved(edit),
                             Outcome::Conflict => EditorAction::SaveProblem(SaveState::Conflict),
                             Outcome::Failed(message) => {
                                 EditorAction::SaveProblem(SaveState::Failed(message))
@@ -108,7 +109,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let save_message = match &state.save {
         SaveState::Saved => {
-            html! { <span class="save-state">{ Text::SavedState.label(lang) }</span> }
+            let pending = state.saving();
+            html! {
+                <span class="save-state" data-pending={pending.to_string()}>
+                    { if pending { Text::Saving.label(lang) } else { Text::SavedState.label(lang) } }
+                </span>
+            }
         }
         SaveState::ReadOnly => {
             html! { <span class="save-state warn" role="alert">{ Text::ReadOnly.label(lang) }</span> }
