@@ -240,3 +240,29 @@ fn mhlw_skeleton_has_its_sections_items_and_activities() {
         .text
         .starts_with("外部保存を受託事業者と、守秘に関連した事項"));
 }
+
+/// Every MHLW skeleton item: its text, with the line breaks of wrapped paragraphs removed,
+/// stands in the seed once the seed's lines are trimmed and joined.
+#[test]
+fn every_mhlw_item_is_seed_text() {
+    let seed = String::from_utf8(fixture(SEEDS[2])).unwrap();
+    let joined: String = seed
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let catalog = catalog_of(SEEDS[2]);
+    assert_eq!(catalog.items.len(), 35);
+    for item in &catalog.items {
+        let text = item.text.replace('\n', "");
+        assert!(joined.contains(&text), "item {}: {text}", item.id);
+        if let Some(label) = &item.label {
+            assert!(
+                joined.contains(&format!("{label}{text}"))
+                    || joined.contains(&format!("{label} {text}")),
+                "item {}",
+                item.id
+            );
+        }
+    }
+}

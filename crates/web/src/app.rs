@@ -70,11 +70,15 @@ impl Reducible for AppState {
     }
 }
 
+/// The shipped catalogs, parsed and wrapped once per page.
 fn embedded_catalogs() -> Vec<Shared<Catalog>> {
-    embedded::catalogs()
-        .iter()
-        .map(|catalog| Shared(Rc::new(catalog.clone())))
-        .collect()
+    thread_local! {
+        static SHIPPED: Vec<Shared<Catalog>> = embedded::catalogs()
+            .iter()
+            .map(|catalog| Shared(Rc::new(catalog.clone())))
+            .collect();
+    }
+    SHIPPED.with(Clone::clone)
 }
 
 fn find_catalog(catalogs: &[Shared<Catalog>], id: &str) -> Option<Shared<Catalog>> {
