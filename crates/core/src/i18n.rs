@@ -228,6 +228,7 @@ pub enum Text {
     Answered,
     Unset,
     Untitled,
+    SkipToItems,
     ConfirmDelete,
     Cancel,
 }
@@ -317,6 +318,7 @@ impl Localized for Text {
             Text::Answered => ("回答済み", "answered"),
             Text::Unset => ("—", "—"),
             Text::Untitled => ("(無題)", "(untitled)"),
+            Text::SkipToItems => ("項目一覧へ移動", "Skip to the items"),
             Text::ConfirmDelete => ("削除を確定", "Confirm delete"),
             Text::Cancel => ("取り消し", "Cancel"),
         }

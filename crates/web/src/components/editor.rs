@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::to_json;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::Opened;
@@ -126,10 +127,28 @@ pub fn Editor(props: &EditorProps) -> Html {
             <span class="save-state warn" role="alert">{ format!("{}: {message}", Text::SaveFailed.label(lang)) }</span>
         },
     };
+    // Keyboard users skip the group tree and land on the selected item.
+    let root = use_node_ref();
+    let skip_to_items = {
+        let root = root.clone();
+        Callback::from(move |_| {
+            let row = root
+                .cast::<web_sys::Element>()
+                .and_then(|root| {
+                    root.query_selector(".item-select[tabindex=\"0\"]")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(row) = row {
+                let _ = row.focus();
+            }
+        })
+    };
     let catalog: Shared<_> = Shared(state.catalog.clone());
     let assessment: Shared<_> = Shared(state.assessment.clone());
     html! {
-        <div class="editor">
+        <div class="editor" ref={root}>
             <div class="editor-header">
                 <button class="back" onclick={props.on_close.reform(|_| ())}>{ Text::Back.label(lang) }</button>
                 <div class="editor-title">
@@ -148,6 +167,8 @@ pub fn Editor(props: &EditorProps) -> Html {
             {
                 match state.tab {
                     Tab::Items => html! {
+                        <>
+                        <button class="skip-link" onclick={skip_to_items}>{ Text::SkipToItems.label(lang) }</button>
                         <div class="items-layout">
                             <GroupTree catalog={catalog.clone()} assessment={assessment.clone()} {lang}
                                        current={state.filter.group.clone()} filter={state.filter.clone()} dispatch={dispatch.clone()} />
@@ -161,6 +182,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                                           read_only={state.read_only()} dispatch={dispatch.clone()} />
                             </div>
                         </div>
+                        </>
                     },
                     Tab::Documents => html! {
                         <Documents documents={assessment.documents.clone()} {lang} read_only={state.read_only()} dispatch={dispatch.clone()} />
