@@ -65,6 +65,10 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     await row(page, '3').locator('.item-select').focus();
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('.details').count(), 0, 'Esc closes the details');
+    // n jumps to the next unanswered item: from 1 that is 4, since 1–3 are answered.
+    await row(page, '1').locator('.item-select').focus();
+    await page.keyboard.press('n');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li').querySelector('.item-id').textContent), '4');
   });
 
   await t.test('filters combine and the search folds half-width katakana', async () => {
@@ -203,6 +207,11 @@ test('the dashboard draws progress per group and lists what the hospital must do
   await screenshot(page, 'dashboard', { fullPage: true });
   await page.getByRole('tab', { name: '文書一覧' }).click();
   await page.getByRole('button', { name: '文書を追加' }).click();
+  await page.getByRole('button', { name: '文書を追加' }).click();
+  await page.getByLabel('ID 2').fill('01');
+  assert.match(await page.getByRole('alert').innerText(), /文書 ID 01 が重複しています/);
+  await page.getByLabel('ID 2').fill('02');
+  assert.equal(await page.getByRole('alert').count(), 0);
   await page.getByLabel('文書名 1').fill('セキュリティホワイトペーパー');
   await page.getByLabel('開示レベル 1').selectOption({ label: '要NDA' });
   await page.getByRole('tab', { name: '項目' }).click();

@@ -1,6 +1,6 @@
 //! Checking an assessment against its catalog: every problem with where it is.
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Document};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::json::catalog_hash;
@@ -113,27 +113,7 @@ pub fn validate(assessment: &Assessment, catalog: &Catalog) -> Vec<Problem> {
             kind: ProblemKind::CatalogChanged,
         });
     }
-    for (index, document) in assessment.documents.iter().enumerate() {
-        let field = format!("documents[{index}].id");
-        if document.id.trim().is_empty() {
-            problems.push(Problem {
-                item: None,
-                field,
-                kind: ProblemKind::EmptyDocumentId,
-            });
-        } else if assessment.documents[..index]
-            .iter()
-            .any(|d| d.id == document.id)
-        {
-            problems.push(Problem {
-                item: None,
-                field,
-                kind: ProblemKind::DuplicateDocument {
-                    document: document.id.clone(),
-                },
-            });
-        }
-    }
+    problems.extend(document_problems(&assessment.documents));
     for (item_id, answer) in &assessment.answers {
         if catalog.item(item_id).is_none() {
             problems.push(Problem {
@@ -152,6 +132,30 @@ pub fn validate(assessment: &Assessment, catalog: &Catalog) -> Vec<Problem> {
                     },
                 });
             }
+        }
+    }
+    problems
+}
+
+/// Problems of the document register: empty and duplicate ids.
+pub fn document_problems(documents: &[Document]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (index, document) in documents.iter().enumerate() {
+        let field = format!("documents[{index}].id");
+        if document.id.trim().is_empty() {
+            problems.push(Problem {
+                item: None,
+                field,
+                kind: ProblemKind::EmptyDocumentId,
+            });
+        } else if documents[..index].iter().any(|d| d.id == document.id) {
+            problems.push(Problem {
+                item: None,
+                field,
+                kind: ProblemKind::DuplicateDocument {
+                    document: document.id.clone(),
+                },
+            });
         }
     }
     problems

@@ -90,8 +90,10 @@ pub enum EditorAction {
     SetFilter(ItemFilter),
     /// Selects an item and opens its details, or toggles the details of the selected one.
     Open(usize),
-    /// Moves the selection by this many visible items.
-    Move(isize),
+    /// Selects the visible item this many places from the item at this position.
+    Move(usize, isize),
+    /// Selects the next visible unanswered item after this position, wrapping around.
+    NextUnanswered(usize),
     ShowTab(Tab),
     /// Everything up to this edit is stored.
     Saved(u64),
@@ -264,10 +266,8 @@ impl Reducible for EditorState {
                     state.expanded = true;
                 }
             }
-            EditorAction::Move(delta) => {
-                let current = state
-                    .selected
-                    .and_then(|s| state.visible.iter().position(|&v| v == s));
+            EditorAction::Move(from, delta) => {
+                let current = state.visible.iter().position(|&v| v == from);
                 let target = match current {
                     Some(at) => at
                         .saturating_add_signed(delta)
@@ -275,6 +275,23 @@ impl Reducible for EditorState {
                     None => 0,
                 };
                 state.selected = state.visible.get(target).copied().or(state.selected);
+            }
+            EditorAction::NextUnanswered(from) => {
+                let current = state.visible.iter().position(|&v| v == from);
+                let start = current.map_or(0, |at| at + 1);
+                let count = state.visible.len();
+                let next = (0..count)
+                    .map(|offset| state.visible[(start + offset) % count])
+                    .find(|&position| {
+                        state
+                            .assessment
+                            .status_of(&state.catalog.items[position].id)
+                            == Status::Unanswered
+                    });
+                match next {
+                    Some(position) => state.selected = Some(position),
+                    None => return self,
+                }
             }
             EditorAction::ShowTab(tab) => state.tab = tab,
             EditorAction::Saved(edit) => {

@@ -2,6 +2,7 @@
 //! disclosure level of every document the evidence refers to.
 
 use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::validate::document_problems;
 use tekigo_core::{DisclosureLevel, Document};
 use yew::prelude::*;
 
@@ -28,6 +29,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                        aria-label={format!("{} {}", label.label(lang), index + 1)} /></td>
         }
     };
+    let problems = document_problems(&props.documents);
     html! {
         <section class="documents panel" aria-labelledby="documents-heading">
             <h3 id="documents-heading">{ Text::TabDocuments.label(lang) }</h3>
@@ -71,6 +73,11 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+            }
+            if !problems.is_empty() {
+                <ul class="problems" role="alert">
+                    { for problems.iter().map(|problem| html! { <li>{ problem.message(lang) }</li> }) }
+                </ul>
             }
             <button class="primary" onclick={props.dispatch.reform(|_| EditorAction::AddDocument)} disabled={props.read_only}>
                 { Text::AddDocument.label(lang) }

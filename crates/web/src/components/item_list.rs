@@ -60,6 +60,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
             }
         });
     }
+    // Keys act on the row that has the focus.
     let onkeydown = {
         let dispatch = props.dispatch.clone();
         let catalog = props.catalog.clone();
@@ -67,20 +68,26 @@ pub fn ItemList(props: &ItemListProps) -> Html {
         let expanded = props.expanded;
         let moved = moved_by_keyboard.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let on_row = event
+            let focused_row = event
                 .target()
                 .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|element| element.class_list().contains("item-select"));
-            if !on_row || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                .filter(|element| element.class_list().contains("item-select"))
+                .and_then(|element| element.get_attribute("data-position"))
+                .and_then(|position| position.parse::<usize>().ok());
+            let Some(position) = focused_row else {
+                return;
+            };
+            if event.ctrl_key() || event.meta_key() || event.alt_key() {
                 return;
             }
-            let item = selected
-                .and_then(|position| catalog.items.get(position))
-                .map(|item| item.id.clone());
+            let item = catalog.items.get(position).map(|item| item.id.clone());
             let action = match event.key().as_str() {
-                "ArrowDown" | "j" => Some(EditorAction::Move(1)),
-                "ArrowUp" | "k" => Some(EditorAction::Move(-1)),
-                "Escape" if expanded => selected.map(EditorAction::Open),
+                "ArrowDown" | "j" => Some(EditorAction::Move(position, 1)),
+                "ArrowUp" | "k" => Some(EditorAction::Move(position, -1)),
+                "n" => Some(EditorAction::NextUnanswered(position)),
+                "Escape" if expanded && selected == Some(position) => {
+                    Some(EditorAction::Open(position))
+                }
                 "0" => item.map(|item| EditorAction::SetStatus(item, Status::Unanswered)),
                 key @ ("1" | "2" | "3" | "4" | "5") => {
                     let index = key.parse::<usize>().unwrap_or(1) - 1;
@@ -90,7 +97,10 @@ pub fn ItemList(props: &ItemListProps) -> Html {
             };
             if let Some(action) = action {
                 event.prevent_default();
-                *moved.borrow_mut() = matches!(action, EditorAction::Move(_));
+                *moved.borrow_mut() = matches!(
+                    action,
+                    EditorAction::Move(..) | EditorAction::NextUnanswered(_)
+                );
                 dispatch.emit(action);
             }
         })
