@@ -52,6 +52,8 @@ struct Row {
     mark: Option<Mark>,
     /// The innermost section in force for this row.
     section: Option<String>,
+    /// The row whose (merged) answer cell this row shares.
+    shares_answer_of: Option<usize>,
     notes: Vec<Annotation>,
 }
 
@@ -145,7 +147,7 @@ impl Table {
                 [(_, text), (_, answer), ..] => (*text, *answer),
             };
             self.start_row(line_number, printed, text, headings_here);
-            self.add_answer(answer);
+            self.add_answer(answer, !marks.is_empty());
         } else {
             for (column, text) in texts {
                 if column <= 2 {
@@ -199,34 +201,44 @@ impl Table {
         });
     }
 
-    fn add_answer(&mut self, answer: &str) {
+    /// The answer cell of a new row. The PDF merged answer cells over several rows, and
+    /// extraction put the rest of such a cell on the following rows: a fragment that starts
+    /// mid-sentence, or a list (`・…`, `(n) …`) on a row without its own mark, continues the
+    /// cell above, and the row is recorded as sharing that cell.
+    fn add_answer(&mut self, answer: &str, has_mark: bool) {
         let answer = clean_cell(answer);
         if answer.is_empty() {
             return;
         }
-        // A merged answer cell spills onto the next row mid-sentence: it starts with kana.
-        let spills = answer.chars().next().is_some_and(is_hiragana)
-            && self
-                .rows
-                .iter()
-                .rev()
-                .nth(1)
-                .is_some_and(|row| !row.answer.is_empty() && !row.answer.ends_with('。'));
-        if spills {
-            self.continue_answer_before_last(&answer);
-        } else if let Some(row) = self.rows.last_mut() {
-            row.answer = answer;
+        let source = self.previous_answer_source();
+        let previous = source.map(|index| self.rows[index].answer.as_str());
+        let first = answer.chars().next();
+        let mid_sentence = first.is_some_and(|c| "をがにはでてたっんゃゅょぁぃぅぇぉ".contains(c))
+            || (first.is_some_and(is_hiragana)
+                && previous.is_some_and(|text| !text.ends_with('。')));
+        let continues_list = !has_mark
+            && (answer.starts_with('・') || matches!(label_of(&answer), Label::Numbered(_)));
+        match source {
+            Some(index) if mid_sentence || continues_list => {
+                let joined = join_fragments(&self.rows[index].answer, &answer);
+                self.rows[index].answer = joined;
+                if let Some(row) = self.rows.last_mut() {
+                    row.shares_answer_of = Some(index);
+                }
+            }
+            _ => {
+                if let Some(row) = self.rows.last_mut() {
+                    row.answer = answer;
+                }
+            }
         }
     }
 
-    fn continue_answer_before_last(&mut self, fragment: &str) {
-        let count = self.rows.len();
-        if let Some(row) = count
-            .checked_sub(2)
-            .and_then(|index| self.rows.get_mut(index))
-        {
-            row.answer = join_fragments(&row.answer, fragment);
-        }
+    /// The row holding the answer cell of the row before the newest one.
+    fn previous_answer_source(&self) -> Option<usize> {
+        let previous = self.rows.len().checked_sub(2)?;
+        let source = self.rows[previous].shares_answer_of.unwrap_or(previous);
+        (!self.rows[source].answer.is_empty()).then_some(source)
     }
 
     fn continue_text(&mut self, fragment: &str) {
@@ -544,8 +556,9 @@ fn parent_section(number: &str) -> Option<String> {
 }
 
 /// The vendor's answers: an answered item is 適合 as the vendor states it, an item marked
-/// `—` is outside the service (対象外), and a ○ puts the item in the IaaS's hands. A
-/// sub-group's answer (one merged cell) covers the items in it that have none of their own.
+/// `—` is outside the service (対象外), and a ○ puts the item in the IaaS's hands. A merged
+/// answer cell counts for every row it spans, and a sub-group's answer covers the items in it
+/// that have none of their own.
 fn build_assessment(table: &Table, catalog: &Catalog, subject: Subject) -> Assessment {
     let now = "2019-08-26T00:00:00+09:00";
     let mut assessment = Assessment::new("kirin-karte-meti-2012", catalog, now);
@@ -556,13 +569,16 @@ fn build_assessment(table: &Table, catalog: &Catalog, subject: Subject) -> Asses
             block = Some(row).filter(|row| !row.answer.is_empty());
             continue;
         };
-        let source = if row.answer.is_empty() && row.mark.is_none() {
-            match block {
+        let source = match (
+            row.shares_answer_of,
+            row.answer.is_empty() && row.mark.is_none(),
+        ) {
+            (Some(index), _) => &table.rows[index],
+            (None, false) => row,
+            (None, true) => match block {
                 Some(block) if block.section == row.section => block,
                 _ => continue,
-            }
-        } else {
-            row
+            },
         };
         let status = match (source.mark, source.answer.is_empty()) {
             (Some(Mark::OutOfScope), _) => Status::NotApplicable,
