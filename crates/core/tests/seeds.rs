@@ -266,3 +266,18 @@ fn every_mhlw_item_is_seed_text() {
         }
     }
 }
+
+/// The PDF merged the answer cell of 175 over 175–178 (a list of three activities, then a
+/// sentence) and that of 88 over 88–89; every row of a merged cell carries the whole answer.
+#[test]
+fn merged_answer_cells_count_for_every_row_they_span() {
+    let sample = import(SEEDS[1]).assessments.remove(0);
+    let statement = |id: &str| sample.answers[id].statement.clone();
+    for id in ["176", "177", "178"] {
+        assert_eq!(statement(id), statement("175"), "item {id}");
+    }
+    assert!(statement("175").contains("(1) システムを停止させず"));
+    assert!(statement("175").contains("を講じています"));
+    assert_eq!(statement("89"), statement("88"));
+    assert!(statement("79").starts_with("いずれの第三者サービス"), "an answer may start with kana");
+}
