@@ -24,6 +24,7 @@ test('the start page is in Japanese and lists the catalogs with their item count
 
 test('the page asks only its own origin, and nothing once loaded', async () => {
   const { page, context, requests } = await openApp();
+  await page.evaluate(() => navigator.serviceWorker.ready);
   const origin = new URL(BASE_URL).origin;
   const foreign = requests.filter((url) => new URL(url).origin !== origin && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], `requests to other hosts: ${foreign.join(', ')}`);
@@ -31,5 +32,21 @@ test('the page asks only its own origin, and nothing once loaded', async () => {
   await page.locator('.catalog').first().click();
   await page.waitForTimeout(500);
   assert.equal(requests.length, loaded, `requests after load: ${requests.slice(loaded).join(', ')}`);
+  await context.close();
+});
+
+test('after one visit the app opens offline, with its saved work', async () => {
+  const { page, context } = await openApp();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.getByRole('button', { name: /新しい評価を開始: 医療情報を受託管理する/ }).click();
+  await page.getByLabel('評価対象プロダクト名').fill('オフライン確認');
+  await page.locator('.save-state[data-pending="false"]').waitFor();
+  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('.saved').first().waitFor();
+  assert.match(await page.locator('.saved').first().innerText(), /オフライン確認/);
+  assert.equal((await page.locator('.catalog').allInnerTexts()).length, 3);
+  await screenshot(page, 'offline');
   await context.close();
 });

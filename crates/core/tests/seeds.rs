@@ -279,5 +279,8 @@ fn merged_answer_cells_count_for_every_row_they_span() {
     assert!(statement("175").contains("(1) システムを停止させず"));
     assert!(statement("175").contains("を講じています"));
     assert_eq!(statement("89"), statement("88"));
-    assert!(statement("79").starts_with("いずれの第三者サービス"), "an answer may start with kana");
+    assert!(
+        statement("79").starts_with("いずれの第三者サービス"),
+        "an answer may start with kana"
+    );
 }
