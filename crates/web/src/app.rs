@@ -338,13 +338,13 @@ pub fn App() -> Html {
         })
     };
     let on_sample = {
-        let on_start_sample = dispatch.clone();
+        let dispatch = dispatch.clone();
         let state = state.clone();
         Callback::from(move |_| {
             let sample = embedded::sample_assessment();
             if let Some(catalog) = find_catalog(&state.catalogs, &sample.catalog.id) {
                 wasm_bindgen_futures::spawn_local(store_and_open(
-                    on_start_sample.clone(),
+                    dispatch.clone(),
                     catalog,
                     sample,
                 ));

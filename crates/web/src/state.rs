@@ -56,7 +56,7 @@ pub enum SaveState {
     Failed(String),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct EditorState {
     pub catalog: Rc<Catalog>,
     pub assessment: Rc<Assessment>,
@@ -101,7 +101,7 @@ pub enum EditorAction {
 }
 
 impl EditorState {
-    pub fn new(catalog: Rc<Catalog>, assessment: Assessment, read_only: bool) -> Self {
+    pub fn new(catalog: Rc<Catalog>, assessment: Assessment) -> Self {
         let index = SearchIndex::new(&catalog, &assessment);
         let filter = ItemFilter::default();
         let visible = matching_items(&catalog, &assessment, &index, &filter);
@@ -116,11 +116,7 @@ impl EditorState {
             tab: Tab::Items,
             edits: 0,
             saved_edits: 0,
-            save: if read_only {
-                SaveState::ReadOnly
-            } else {
-                SaveState::Saved
-            },
+            save: SaveState::Saved,
         }
     }
 

@@ -35,16 +35,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     let state = {
         let opened = props.opened.clone();
         use_reducer(move || {
-            EditorState::new(
-                opened.catalog.0.clone(),
-                (*opened.assessment).clone(),
-                false,
-            )
+            EditorState::new(opened.catalog.0.clone(), (*opened.assessment).clone())
         })
     };
     let autosave = {
         let revision = props.opened.revision;
-        use_mut_ref(move || Autosave::new(revision))
+        (*use_memo((), move |_| Autosave::new(revision))).clone()
     };
     // One callback for the component's lifetime, so memoized rows see unchanged props.
     let dispatch = {
@@ -72,8 +68,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let read_only = state.read_only();
         use_effect_with(state.edits, move |edits| {
             if *edits > 0 && !read_only {
-                let saver = autosave.borrow().clone();
-                saver.save(
+                autosave.save(
                     assessment.id.clone(),
                     to_json(&*assessment),
                     *edits,
