@@ -146,17 +146,33 @@ pub fn matching_items(
         .collect()
 }
 
+/// Whether the item belongs to or cites the guideline, at the clause if one is given. A clause
+/// names a section and everything under it: `7.6.1` is 7.6.1 (not 7.6.14), `3.2.3` takes
+/// in `3.2.3(2)`, and in a catalog of one guideline `2.6` is that section and its sub-sections.
 fn refers_to(catalog: &Catalog, item: &Item, guideline: Option<GuidelineId>, clause: &str) -> bool {
     if guideline.is_none() && clause.is_empty() {
         return true;
     }
-    if guideline.is_some() && catalog.implements == guideline {
-        return clause.is_empty() || fold(&item.group).text.contains(clause);
-    }
-    item.references.iter().any(|reference| {
-        guideline.is_none_or(|wanted| reference.guideline == wanted)
-            && (clause.is_empty() || fold(&reference.raw).text.contains(clause))
-    })
+    let in_own_section = catalog
+        .implements
+        .is_some_and(|own| guideline.is_none_or(|wanted| wanted == own))
+        && (clause.is_empty()
+            || catalog
+                .group_path(&item.group)
+                .iter()
+                .any(|group| section_within(&fold(&group.id).text, clause)));
+    in_own_section
+        || item.references.iter().any(|reference| {
+            guideline.is_none_or(|wanted| reference.guideline == wanted)
+                && (clause.is_empty() || section_within(&fold(&reference.section).text, clause))
+        })
+}
+
+/// `section` is `clause` or lies under it (the next character is not a digit).
+fn section_within(section: &str, clause: &str) -> bool {
+    section
+        .strip_prefix(clause)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Where the query's terms occur in `text`, as byte ranges, for highlighting.
@@ -236,6 +252,31 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    #[test]
+    fn a_clause_names_a_section_and_what_is_under_it() {
+        assert!(section_within("7.6.1", "7.6.1"));
+        assert!(!section_within("7.6.14", "7.6.1"));
+        assert!(section_within("3.2.3(2)", "3.2.3"));
+        assert!(section_within("2.6.14", "2.6"));
+        let catalog = embedded::catalog("meti-2012").unwrap();
+        let assessment = Assessment::new("t", catalog, "t");
+        let index = SearchIndex::new(catalog, &assessment);
+        let ids = |clause: &str| -> Vec<String> {
+            let filter = ItemFilter {
+                clause: clause.into(),
+                ..ItemFilter::default()
+            };
+            matching_items(catalog, &assessment, &index, &filter)
+                .into_iter()
+                .map(|p| catalog.items[p].id.clone())
+                .collect()
+        };
+        // 2.6.1 holds items 56–65; 2.6.10–2.6.15 must not come along.
+        let expected: Vec<String> = (56..=65).map(|n| n.to_string()).collect();
+        assert_eq!(ids("2.6.1"), expected);
+        assert_eq!(ids("2.2").len(), 11);
     }
 
     #[test]
