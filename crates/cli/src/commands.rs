@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use tekigo_core::i18n::{both, load_error_message, Lang, Localized};
 use tekigo_core::scoring::{score as score_assessment, Tally};
 use tekigo_core::validate::{validate as validate_assessment, validate_catalog};
-use tekigo_core::{embedded, load_assessment, load_catalog, sniff, to_json, Catalog, FileKind};
+use tekigo_core::{
+    embedded, load_assessment, load_catalog, load_file, to_json, Catalog, TekigoFile,
+};
 
 type Outcome = Result<(), String>;
 
@@ -67,13 +69,9 @@ pub fn import_seed(args: &[String]) -> Outcome {
 pub fn validate(args: &[String]) -> Outcome {
     let path = positional(args).ok_or_else(|| usage("validate FILE"))?;
     let bytes = read(path)?;
-    let problems = match sniff(&bytes).map_err(|error| load_failure(path, &error))? {
-        FileKind::Catalog => {
-            let catalog = load_catalog(&bytes).map_err(|error| load_failure(path, &error))?;
-            validate_catalog(&catalog)
-        }
-        FileKind::Assessment => {
-            let assessment = load_assessment(&bytes).map_err(|error| load_failure(path, &error))?;
+    let problems = match load_file(&bytes).map_err(|error| load_failure(path, &error))? {
+        TekigoFile::Catalog(catalog) => validate_catalog(&catalog),
+        TekigoFile::Assessment(assessment) => {
             let catalog = catalog_for(args, &assessment.catalog.id)?;
             validate_assessment(&assessment, &catalog)
         }

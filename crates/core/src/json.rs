@@ -13,23 +13,43 @@ use crate::assessment::{Assessment, ASSESSMENT_FORMAT, ASSESSMENT_SCHEMA_VERSION
 use crate::catalog::{Catalog, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
 use crate::error::LoadError;
 
-/// Which kind of tekigo file a JSON document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Catalog,
-    Assessment,
+/// A tekigo file of either kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TekigoFile {
+    Catalog(Catalog),
+    Assessment(Assessment),
 }
 
 /// Reads a catalog file.
 pub fn load_catalog(bytes: &[u8]) -> Result<Catalog, LoadError> {
-    let object = parse_object(bytes, "catalog", &[CATALOG_FORMAT])?;
-    check_version(&object, CATALOG_SCHEMA_VERSION)?;
-    typed(object)
+    catalog_from(parse_object(bytes, "catalog", &[CATALOG_FORMAT])?)
 }
 
 /// Reads an assessment file, upgrading older schema versions.
 pub fn load_assessment(bytes: &[u8]) -> Result<Assessment, LoadError> {
-    let mut object = parse_object(bytes, "assessment", &[ASSESSMENT_FORMAT])?;
+    assessment_from(parse_object(bytes, "assessment", &[ASSESSMENT_FORMAT])?)
+}
+
+/// Reads a file that may be either a catalog or an assessment, parsing it once.
+pub fn load_file(bytes: &[u8]) -> Result<TekigoFile, LoadError> {
+    let object = parse_object(
+        bytes,
+        "catalog or assessment",
+        &[CATALOG_FORMAT, ASSESSMENT_FORMAT],
+    )?;
+    if object.get("format").and_then(Value::as_str) == Some(CATALOG_FORMAT) {
+        catalog_from(object).map(TekigoFile::Catalog)
+    } else {
+        assessment_from(object).map(TekigoFile::Assessment)
+    }
+}
+
+fn catalog_from(object: Map<String, Value>) -> Result<Catalog, LoadError> {
+    check_version(&object, CATALOG_SCHEMA_VERSION)?;
+    typed(object)
+}
+
+fn assessment_from(mut object: Map<String, Value>) -> Result<Assessment, LoadError> {
     let version = check_version(&object, ASSESSMENT_SCHEMA_VERSION)?;
     if version < 2 {
         upgrade_assessment_v1(&mut object);
@@ -37,22 +57,6 @@ pub fn load_assessment(bytes: &[u8]) -> Result<Assessment, LoadError> {
     let mut assessment: Assessment = typed(object)?;
     assessment.schema_version = ASSESSMENT_SCHEMA_VERSION;
     Ok(assessment)
-}
-
-/// Tells which kind of tekigo file `bytes` hold, without reading the rest.
-pub fn sniff(bytes: &[u8]) -> Result<FileKind, LoadError> {
-    let object = parse_object(
-        bytes,
-        "catalog or assessment",
-        &[CATALOG_FORMAT, ASSESSMENT_FORMAT],
-    )?;
-    Ok(
-        if object.get("format").and_then(Value::as_str) == Some(CATALOG_FORMAT) {
-            FileKind::Catalog
-        } else {
-            FileKind::Assessment
-        },
-    )
 }
 
 /// Pretty JSON with a trailing newline, the form every file is written in.

@@ -24,4 +24,4 @@ pub use assessment::{
 };
 pub use catalog::{Annotation, Catalog, Group, GuidelineId, Importance, Item, Reference};
 pub use error::LoadError;
-pub use json::{catalog_hash, load_assessment, load_catalog, sniff, to_json, FileKind};
+pub use json::{catalog_hash, load_assessment, load_catalog, load_file, to_json, TekigoFile};

@@ -8,9 +8,9 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 use tekigo_core::i18n::{load_error_message, Lang};
 use tekigo_core::{
-    embedded, load_assessment, load_catalog, sniff, to_json, Answer, Assessment, CatalogRef,
-    DisclosureLevel, Document, EvaluatorFields, EvidenceRef, FileKind, LoadError, Responsibility,
-    Status, Subject,
+    embedded, load_assessment, load_catalog, load_file, to_json, Answer, Assessment, CatalogRef,
+    DisclosureLevel, Document, EvaluatorFields, EvidenceRef, LoadError, Responsibility, Status,
+    Subject, TekigoFile,
 };
 
 fn text() -> impl Strategy<Value = String> {
@@ -135,7 +135,7 @@ proptest! {
     fn loading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
         let _ = load_assessment(&bytes);
         let _ = load_catalog(&bytes);
-        let _ = sniff(&bytes);
+        let _ = load_file(&bytes);
     }
 }
 
@@ -197,7 +197,10 @@ fn another_tools_json_is_refused_as_the_wrong_kind() {
     let catalog = to_json(embedded::catalog("meti-2012").unwrap());
     let error = load_assessment(catalog.as_bytes()).unwrap_err();
     assert!(load_error_message(&error, Lang::Ja).contains("評価ファイルではありません"));
-    assert_eq!(sniff(catalog.as_bytes()).unwrap(), FileKind::Catalog);
+    assert!(matches!(
+        load_file(catalog.as_bytes()).unwrap(),
+        TekigoFile::Catalog(_)
+    ));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use tekigo_core::i18n::{load_error_message, Lang, Localized, Text};
 use tekigo_core::scoring::score;
 use tekigo_core::validate::{validate, validate_catalog};
 use tekigo_core::{
-    embedded, load_assessment, load_catalog, sniff, to_json, Assessment, Catalog, FileKind,
+    embedded, load_assessment, load_catalog, load_file, to_json, Assessment, Catalog, TekigoFile,
 };
 use yew::prelude::*;
 
@@ -182,67 +182,53 @@ async fn open_file(dispatch: Callback<AppAction>, state: Rc<AppState>, file: web
         Ok(bytes) => bytes,
         Err(error) => return failed(error.clone(), error),
     };
-    let explain = |error: &tekigo_core::LoadError| {
-        (
-            load_error_message(error, Lang::Ja),
-            load_error_message(error, Lang::En),
-        )
-    };
-    match sniff(&bytes) {
+    let file = match load_file(&bytes) {
+        Ok(file) => file,
         Err(error) => {
-            let (ja, en) = explain(&error);
-            failed(ja, en)
+            return failed(
+                load_error_message(&error, Lang::Ja),
+                load_error_message(&error, Lang::En),
+            )
         }
-        Ok(FileKind::Catalog) => match load_catalog(&bytes) {
-            Err(error) => {
-                let (ja, en) = explain(&error);
-                failed(ja, en)
+    };
+    match file {
+        TekigoFile::Catalog(catalog) => {
+            if let Some(problem) = validate_catalog(&catalog).first() {
+                return failed(problem.message(Lang::Ja), problem.message(Lang::En));
             }
-            Ok(catalog) => {
-                let problems = validate_catalog(&catalog);
-                if let Some(problem) = problems.first() {
-                    return failed(problem.message(Lang::Ja), problem.message(Lang::En));
-                }
-                if let Err(error) = storage::save_catalog(&catalog.id, to_json(&catalog)).await {
-                    return failed(error.clone(), error);
-                }
-                let mut catalogs: Vec<Shared<Catalog>> = state
-                    .catalogs
-                    .iter()
-                    .filter(|existing| existing.id != catalog.id)
-                    .cloned()
-                    .collect();
-                let title = catalog.title.clone();
-                catalogs.push(Shared(Rc::new(catalog)));
-                dispatch.emit(AppAction::Catalogs(catalogs));
-                dispatch.emit(AppAction::Notify(Notice::info(
-                    format!("{}: {title}", Text::FileOpened.label(Lang::Ja)),
-                    format!("{}: {title}", Text::FileOpened.label(Lang::En)),
-                )));
+            if let Err(error) = storage::save_catalog(&catalog.id, to_json(&catalog)).await {
+                return failed(error.clone(), error);
             }
-        },
-        Ok(FileKind::Assessment) => match load_assessment(&bytes) {
-            Err(error) => {
-                let (ja, en) = explain(&error);
-                failed(ja, en)
+            let mut catalogs: Vec<Shared<Catalog>> = state
+                .catalogs
+                .iter()
+                .filter(|existing| existing.id != catalog.id)
+                .cloned()
+                .collect();
+            let title = catalog.title.clone();
+            catalogs.push(Shared(Rc::new(catalog)));
+            dispatch.emit(AppAction::Catalogs(catalogs));
+            dispatch.emit(AppAction::Notify(Notice::info(
+                format!("{}: {title}", Text::FileOpened.label(Lang::Ja)),
+                format!("{}: {title}", Text::FileOpened.label(Lang::En)),
+            )));
+        }
+        TekigoFile::Assessment(assessment) => {
+            let Some(catalog) = find_catalog(&state.catalogs, &assessment.catalog.id) else {
+                let id = assessment.catalog.id.clone();
+                return failed(
+                    format!("{}: {id}", Text::UnknownCatalog.label(Lang::Ja)),
+                    format!("{}: {id}", Text::UnknownCatalog.label(Lang::En)),
+                );
+            };
+            if let Some(problem) = validate(&assessment, &catalog)
+                .iter()
+                .find(|p| p.is_error())
+            {
+                return failed(problem.message(Lang::Ja), problem.message(Lang::En));
             }
-            Ok(assessment) => {
-                let Some(catalog) = find_catalog(&state.catalogs, &assessment.catalog.id) else {
-                    let id = assessment.catalog.id.clone();
-                    return failed(
-                        format!("{}: {id}", Text::UnknownCatalog.label(Lang::Ja)),
-                        format!("{}: {id}", Text::UnknownCatalog.label(Lang::En)),
-                    );
-                };
-                if let Some(problem) = validate(&assessment, &catalog)
-                    .iter()
-                    .find(|p| p.is_error())
-                {
-                    return failed(problem.message(Lang::Ja), problem.message(Lang::En));
-                }
-                store_and_open(dispatch, catalog, assessment).await;
-            }
-        },
+            store_and_open(dispatch, catalog, assessment).await;
+        }
     }
 }
 

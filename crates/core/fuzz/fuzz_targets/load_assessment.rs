@@ -1,4 +1,4 @@
-//! Any bytes given to the assessment loader yield an assessment or an error, never a panic;
+//! Any bytes given to the loaders yield a file or an error, never a panic;
 //! and whatever loads writes back to JSON that loads to the same assessment.
 #![no_main]
 
@@ -11,4 +11,5 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again, assessment);
     }
     let _ = tekigo_core::load_catalog(data);
+    let _ = tekigo_core::load_file(data);
 });
