@@ -1,6 +1,8 @@
 //! Scores of an assessment: progress and compliance per group, per guideline and per
 //! responsibility. 対象外 items are excluded from every rate; 適合 and 適合可能 count as met.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Responsibility, Status};
@@ -117,32 +119,53 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Scorecard {
     }
     guidelines.sort_by_key(|(guideline, _)| *guideline);
     responsibilities.sort_by_key(|(responsibility, _)| *responsibility);
-    let groups = catalog
-        .groups
-        .iter()
-        .map(|group| {
-            let mut tally = Tally::default();
-            for item in catalog
-                .items
-                .iter()
-                .filter(|item| catalog.item_in_group(item, &group.id))
-            {
-                tally.add(assessment.status_of(&item.id));
-            }
-            GroupScore {
-                group: group.id.clone(),
-                title: group.title.clone(),
-                depth: catalog.group_path(&group.id).len().saturating_sub(1),
-                tally,
-            }
-        })
-        .collect();
+    let groups = group_scores(catalog, assessment);
     Scorecard {
         overall,
         groups,
         guidelines,
         responsibilities,
     }
+}
+
+/// Every group's tally, each item counted in its group and all the group's ancestors: one
+/// walk up the tree per item, so a rescore after each keystroke stays cheap.
+fn group_scores(catalog: &Catalog, assessment: &Assessment) -> Vec<GroupScore> {
+    let position: HashMap<&str, usize> = catalog
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| (group.id.as_str(), index))
+        .collect();
+    let parent_of = |index: usize| {
+        catalog.groups[index]
+            .parent
+            .as_deref()
+            .and_then(|parent| position.get(parent).copied())
+    };
+    // Walks from a group to the root; the step bound stops a cycle in a foreign catalog.
+    let ancestors = |start: Option<usize>| {
+        std::iter::successors(start, move |&index| parent_of(index)).take(catalog.groups.len())
+    };
+    let mut tallies = vec![Tally::default(); catalog.groups.len()];
+    for item in &catalog.items {
+        let status = assessment.status_of(&item.id);
+        for index in ancestors(position.get(item.group.as_str()).copied()) {
+            tallies[index].add(status);
+        }
+    }
+    catalog
+        .groups
+        .iter()
+        .zip(tallies)
+        .enumerate()
+        .map(|(index, (group, tally))| GroupScore {
+            group: group.id.clone(),
+            title: group.title.clone(),
+            depth: ancestors(Some(index)).count() - 1,
+            tally,
+        })
+        .collect()
 }
 
 /// The guideline the catalog implements and every guideline the item refers to.

@@ -84,6 +84,15 @@ proptest! {
         prop_assert_eq!(roots, 182);
         for group in &card.groups {
             let t = group.tally;
+            // The tree walk counts exactly the items the catalog places in the group.
+            let by_definition: Vec<Status> = catalog.items.iter()
+                .filter(|item| catalog.item_in_group(item, &group.group))
+                .map(|item| assessment.status_of(&item.id))
+                .collect();
+            prop_assert_eq!(t.total, by_definition.len());
+            for status in Status::ALL {
+                prop_assert_eq!(t.count(status), by_definition.iter().filter(|s| **s == status).count());
+            }
             prop_assert_eq!(t.total, t.compliant + t.capable + t.partial + t.not_met + t.not_applicable + t.unanswered);
             if let Some(rate) = t.compliance_percent() {
                 prop_assert!((0.0..=100.0).contains(&rate));
