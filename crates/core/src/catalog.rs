@@ -180,6 +180,17 @@ impl Catalog {
         self.groups.iter().filter(|group| group.parent.is_none())
     }
 
+    /// The guideline the catalog implements, then those its items cite, each once.
+    pub fn all_guidelines(&self) -> Vec<GuidelineId> {
+        let mut guidelines: Vec<GuidelineId> = self.implements.into_iter().collect();
+        for guideline in &self.guidelines {
+            if !guidelines.contains(guideline) {
+                guidelines.push(*guideline);
+            }
+        }
+        guidelines
+    }
+
     /// Whether an item sits in the group or in one of its descendants.
     pub fn item_in_group(&self, item: &Item, group_id: &str) -> bool {
         self.group_path(&item.group)

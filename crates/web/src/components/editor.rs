@@ -169,7 +169,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                                        current={state.filter.group.clone()} filter={state.filter.clone()} dispatch={dispatch.clone()} />
                             <div class="items-main">
                                 <FilterBar filter={state.filter.clone()} {lang} shown={state.visible.len()}
-                                           total={catalog.items.len()} dispatch={dispatch.clone()} />
+                                           total={catalog.items.len()}
+                                guidelines={catalog.all_guidelines()} dispatch={dispatch.clone()} />
                                 <ItemList catalog={catalog.clone()} assessment={assessment.clone()}
                                           visible={Shared(state.visible.clone())} selected={state.selected}
                                           expanded={state.expanded} query={state.filter.query.clone()}

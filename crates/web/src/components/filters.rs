@@ -15,6 +15,8 @@ pub struct FilterProps {
     pub lang: Lang,
     pub shown: usize,
     pub total: usize,
+    /// The guidelines this catalog implements or cites: the only ones worth offering.
+    pub guidelines: Vec<GuidelineId>,
     pub dispatch: Callback<EditorAction>,
 }
 
@@ -108,7 +110,7 @@ pub fn FilterBar(props: &FilterProps) -> Html {
                 Responsibility::ALL.iter().map(|r| (format!("{r:?}"), r.label(lang)))
                     .chain([("none".to_owned(), Text::NotAssigned.label(lang))]).collect()) }
             { choice("filter-guideline", Text::Guideline, lang, on_guideline, &selected_guideline,
-                GuidelineId::ALL.iter().map(|g| (format!("{g:?}"), g.label(lang))).collect()) }
+                props.guidelines.iter().map(|g| (format!("{g:?}"), g.label(lang))).collect()) }
             <div class="field">
                 <label for="filter-clause">{ Text::Clause.label(lang) }</label>
                 <input id="filter-clause" type="text" value={filter.clause.clone()} oninput={on_clause}
