@@ -61,7 +61,50 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
     JsFuture::from(promise).await.map_err(js_error)
 }
 
+thread_local! {
+    /// The one connection of this page, opened on first use.
+    static DATABASE_CONNECTION: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
+}
+
 async fn open() -> Result<IdbDatabase, String> {
+    if let Some(database) = DATABASE_CONNECTION.with(|cell| cell.borrow().clone()) {
+        return Ok(database);
+    }
+    let database = open_new().await?;
+    // A newer tekigo in another tab may upgrade the database: let it, and reopen next time.
+    let closing = database.clone();
+    let on_version_change = Closure::<dyn FnMut()>::new(move || {
+        closing.close();
+        DATABASE_CONNECTION.with(|cell| *cell.borrow_mut() = None);
+    });
+    database.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    on_version_change.forget(); // lives as long as the connection, which lives with the page
+    DATABASE_CONNECTION.with(|cell| *cell.borrow_mut() = Some(database.clone()));
+    Ok(database)
+}
+
+/// Resolves when a read-write transaction has committed: only then is the data on disk.
+async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = transaction.clone();
+        let on_failure = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("IndexedDB transaction aborted"));
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
+        transaction.set_onerror(Some(on_failure.unchecked_ref()));
+        transaction.set_onabort(Some(on_failure.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(js_error)
+}
+
+async fn open_new() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|window| window.indexed_db().ok().flatten())
         .ok_or("IndexedDB is not available")?;
@@ -115,7 +158,11 @@ async fn on_store(
         .transaction_with_str_and_mode(store, mode)
         .map_err(js_error)?;
     let request = request(&transaction.object_store(store).map_err(js_error)?).map_err(js_error)?;
-    settle(&request).await
+    let result = settle(&request).await?;
+    if mode == IdbTransactionMode::Readwrite {
+        committed(&transaction).await?;
+    }
+    Ok(result)
 }
 
 async fn all(store: &str) -> Result<Vec<Record>, String> {
@@ -174,6 +221,7 @@ pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u3
         .put(&to_object(&record))
         .map_err(|error| SaveError::Failed(js_error(error)))?;
     settle(&request).await.map_err(SaveError::Failed)?;
+    committed(&transaction).await.map_err(SaveError::Failed)?;
     Ok(record.revision)
 }
 
