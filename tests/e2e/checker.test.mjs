@@ -61,6 +61,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     // The group tree counts what is answered.
     const group = page.locator('.group-tree button', { hasText: 'ユーザとの契約' });
     assert.match(await group.innerText(), /3\/9/);
+    assert.match(await page.locator('.group-tree button', { hasText: 'すべて' }).innerText(), /3\/253/);
     await screenshot(page, 'editor-details');
     await row(page, '3').locator('.item-select').focus();
     await page.keyboard.press('Escape');

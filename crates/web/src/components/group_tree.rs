@@ -3,7 +3,7 @@
 
 use tekigo_core::filter::ItemFilter;
 use tekigo_core::i18n::{Lang, Localized, Text};
-use tekigo_core::scoring::{score, GroupScore};
+use tekigo_core::scoring::{score, GroupScore, Tally};
 use tekigo_core::{Assessment, Catalog};
 use yew::prelude::*;
 
@@ -23,9 +23,9 @@ pub struct GroupTreeProps {
 #[component]
 pub fn GroupTree(props: &GroupTreeProps) -> Html {
     let lang = props.lang;
-    let groups = use_memo(
+    let card = use_memo(
         (props.catalog.clone(), props.assessment.clone()),
-        |(catalog, assessment)| score(catalog, assessment).groups,
+        |(catalog, assessment)| score(catalog, assessment),
     );
     let choose = |group: Option<String>| {
         let mut filter = props.filter.clone();
@@ -34,19 +34,23 @@ pub fn GroupTree(props: &GroupTreeProps) -> Html {
             .dispatch
             .reform(move |_| EditorAction::SetFilter(filter.clone()))
     };
+    let count = |tally: Tally| {
+        let done = tally.answered() == tally.total;
+        html! {
+            <span class={classes!("tree-count", done.then_some("done"))}
+                  aria-label={format!("{} {}/{}", Text::Answered.label(lang), tally.answered(), tally.total)}>
+                { format!("{}/{}", tally.answered(), tally.total) }{ if done { " ✓" } else { "" } }
+            </span>
+        }
+    };
     let entry = |group: &GroupScore| {
         let current = props.current.as_deref() == Some(group.group.as_str());
-        let tally = group.tally;
-        let done = tally.answered() == tally.total;
         html! {
             <li key={group.group.clone()} class={classes!("tree-entry", format!("depth-{}", group.depth.min(3)))}>
                 <button aria-pressed={current.to_string()} class={classes!(current.then_some("current"))}
                         onclick={choose(Some(group.group.clone()))}>
                     <span class="tree-title">{ &group.title }</span>
-                    <span class={classes!("tree-count", done.then_some("done"))}
-                          aria-label={format!("{} {}/{}", Text::Answered.label(lang), tally.answered(), tally.total)}>
-                        { format!("{}/{}", tally.answered(), tally.total) }{ if done { " ✓" } else { "" } }
-                    </span>
+                    { count(group.tally) }
                 </button>
             </li>
         }
@@ -60,9 +64,10 @@ pub fn GroupTree(props: &GroupTreeProps) -> Html {
                             class={classes!(props.current.is_none().then_some("current"))}
                             onclick={choose(None)}>
                         <span class="tree-title">{ Text::All.label(lang) }</span>
+                        { count(card.overall) }
                     </button>
                 </li>
-                { for groups.iter().map(entry) }
+                { for card.groups.iter().map(entry) }
             </ul>
         </nav>
     }
