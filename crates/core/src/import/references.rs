@@ -92,15 +92,8 @@ fn split_clauses(tail: &str) -> Vec<String> {
 fn split_mic(cell: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
-    let bytes = cell.as_bytes();
     for (index, _) in cell.match_indices(' ') {
-        let rest = &bytes[index + 1..];
-        let starts_section = rest.len() >= 3
-            && rest[0].is_ascii_digit()
-            && rest[1] == b'.'
-            && rest[2].is_ascii_digit()
-            && cell[index + 1..].contains('(');
-        if starts_section && next_token_is_section(&cell[index + 1..]) {
+        if next_token_is_section(&cell[index + 1..]) {
             pieces.push(cell[start..index].trim());
             start = index + 1;
         }
