@@ -158,22 +158,19 @@ fn evidence_row(
     evidence: &EvidenceRef,
 ) -> Html {
     let lang = props.lang;
-    let on_document = {
+    // One evidence field changed: the whole reference is replaced.
+    let change = |update: fn(&mut EvidenceRef, String)| {
         let (item, evidence) = (item.to_owned(), evidence.clone());
-        props.dispatch.reform(move |event: Event| {
+        props.dispatch.reform(move |value: String| {
             let mut next = evidence.clone();
-            next.document = select_value(&event);
+            update(&mut next, value);
             EditorAction::SetEvidence(item.clone(), index, next)
         })
     };
-    let on_location = {
-        let (item, evidence) = (item.to_owned(), evidence.clone());
-        props.dispatch.reform(move |event: InputEvent| {
-            let mut next = evidence.clone();
-            next.location = input_value(&event);
-            EditorAction::SetEvidence(item.clone(), index, next)
-        })
-    };
+    let on_document = change(|evidence, value| evidence.document = value)
+        .reform(|event: Event| select_value(&event));
+    let on_location = change(|evidence, value| evidence.location = value)
+        .reform(|event: InputEvent| input_value(&event));
     let remove = {
         let item = item.to_owned();
         props
