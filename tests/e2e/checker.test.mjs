@@ -123,6 +123,13 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     assert.equal(await fresh.page.getByLabel('評価対象プロダクト名').inputValue(), 'テストクラウド');
     const again = await exportJson(fresh.page);
     assert.deepEqual(again.json, exported.json);
+    // Answers given against another version of the catalog open, with a warning.
+    const changed = join(scratch, 'changed-catalog.json');
+    writeFileSync(changed, JSON.stringify({ ...exported.json, id: 'older', catalog: { ...exported.json.catalog, hash: 'older-content' } }));
+    await fresh.page.getByRole('button', { name: '← 評価の一覧' }).click();
+    await fresh.page.locator('input[type=file]').setInputFiles(changed);
+    await fresh.page.locator('li.item').first().waitFor();
+    assert.match(await fresh.page.getByRole('status').innerText(), /回答後にカタログの内容が変わっています/);
     await fresh.context.close();
   });
 

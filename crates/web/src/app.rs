@@ -221,13 +221,19 @@ async fn open_file(dispatch: Callback<AppAction>, state: Rc<AppState>, file: web
                     format!("{}: {id}", Text::UnknownCatalog.label(Lang::En)),
                 );
             };
-            if let Some(problem) = validate(&assessment, &catalog)
-                .iter()
-                .find(|p| p.is_error())
-            {
+            let problems = validate(&assessment, &catalog);
+            if let Some(problem) = problems.iter().find(|p| p.is_error()) {
                 return failed(problem.message(Lang::Ja), problem.message(Lang::En));
             }
-            store_and_open(dispatch, catalog, assessment).await;
+            store_and_open(dispatch.clone(), catalog, assessment).await;
+            // Warnings (the catalog changed since the answers were given) open the file but
+            // are said.
+            if let Some(warning) = problems.first() {
+                dispatch.emit(AppAction::Notify(Notice::info(
+                    warning.message(Lang::Ja),
+                    warning.message(Lang::En),
+                )));
+            }
         }
     }
 }
