@@ -98,7 +98,8 @@ async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), String> 
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
-        transaction.set_onerror(Some(on_failure.unchecked_ref()));
+        // A failed transaction fires `error` and then `abort`; the closure runs once, so it
+        // listens to `abort` alone, which every failure reaches.
         transaction.set_onabort(Some(on_failure.unchecked_ref()));
     });
     JsFuture::from(promise).await.map(|_| ()).map_err(js_error)
