@@ -25,7 +25,7 @@ async function startChecklist(page) {
 async function exportJson(page) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'JSON を書き出す' }).click(),
+    page.getByRole('button', { name: 'ファイルに保存' }).first().click(),
   ]);
   const path = join(scratch, download.suggestedFilename());
   await download.saveAs(path);
@@ -35,7 +35,7 @@ async function exportJson(page) {
 test('a whole assessment: answer, search, reload, export, import elsewhere, bad files, second tab', async (t) => {
   const { page, context, problems } = await openApp();
   await startChecklist(page);
-  assert.equal(await page.locator('#shown-count').innerText(), '253');
+  assert.equal(await page.locator('.shown-count').innerText(), '253');
 
   await t.test('answer items with the mouse and the keyboard', async () => {
     await page.getByLabel('評価対象プロダクト名').fill('テストクラウド');
@@ -56,8 +56,8 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     await page.keyboard.press('Enter');
     const statement = page.getByLabel('対応策・見解');
     await statement.fill('ｱｸｾｽ管理規程を整備し、年1回見直している。');
-    await page.getByLabel('責任', { exact: true }).last().selectOption({ label: '医療機関等' });
-    await page.getByLabel('SI事業者・利用者で必要な対応').fill('利用者IDの棚卸を医療機関で実施する');
+    await page.locator('.details').getByLabel('医療機関等').check();
+    await page.getByLabel('医療機関・SI事業者で必要な対応').fill('利用者IDの棚卸を医療機関で実施する');
     // The group tree counts what is answered.
     const group = page.locator('.group-tree button', { hasText: 'ユーザとの契約' });
     assert.match(await group.innerText(), /3\/9/);
@@ -75,19 +75,19 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
   await t.test('filters combine and the search folds half-width katakana', async () => {
     const search = page.getByLabel('検索', { exact: true });
     await search.fill('ｱｸｾｽ管理規程');
-    const shown = Number(await page.locator('#shown-count').innerText());
+    const shown = Number(await page.locator('.shown-count').innerText());
     assert.ok(shown >= 2 && shown < 253, `shown ${shown}`);
     const marks = await page.locator('li.item mark').allInnerTexts();
     assert.ok(marks.includes('アクセス管理規程'), marks.join(','));
     assert.equal(await row(page, '3').count(), 1, 'the item whose statement matches is shown');
     await page.getByLabel('責任', { exact: true }).first().selectOption({ label: '医療機関等' });
-    assert.equal(await page.locator('#shown-count').innerText(), '1');
+    assert.equal(await page.locator('.shown-count').innerText(), '1');
     await page.getByRole('button', { name: '条件をクリア' }).click();
     await page.getByLabel('状態', { exact: true }).selectOption({ label: '未対応' });
     assert.deepEqual(await page.locator('li.item .item-id').allInnerTexts(), ['2']);
     await page.getByRole('button', { name: '条件をクリア' }).click();
     await page.getByLabel('未回答のみ').check();
-    assert.equal(await page.locator('#shown-count').innerText(), '250');
+    assert.equal(await page.locator('.shown-count').innerText(), '250');
     await page.getByRole('button', { name: '条件をクリア' }).click();
     await page.getByLabel('ガイドライン').selectOption({ label: '経産省GL (2008)' });
     await page.getByLabel('条項').fill('7.6.14');
@@ -95,7 +95,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     assert.ok(ids.length > 5 && ids.includes('47') && !ids.includes('1'), ids.join(','));
     await page.getByRole('button', { name: '条件をクリア' }).click();
     await page.locator('.group-tree button', { hasText: '資産管理' }).click();
-    assert.equal(await page.locator('#shown-count').innerText(), '8');
+    assert.equal(await page.locator('.shown-count').innerText(), '8');
     await page.locator('.group-tree button', { hasText: 'すべて' }).click();
   });
 
@@ -116,7 +116,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     exported = await exportJson(page);
     assert.match(exported.name, /^tekigo_テストクラウド_\d{4}-\d{2}-\d{2}\.json$/);
     assert.equal(exported.json.format, 'tekigo-assessment');
-    assert.equal(exported.json.answers['3'].responsibility, 'hospital');
+    assert.deepEqual(exported.json.answers['3'].parties, ['hospital']);
     const fresh = await openApp({ context: await newContext() });
     await fresh.page.locator('input[type=file]').setInputFiles(exported.path);
     await fresh.page.locator('li.item').first().waitFor();
@@ -195,7 +195,7 @@ test('the interface switches to English and back', async () => {
   assert.equal(await page.locator('html').getAttribute('lang'), 'ja', 'the host page is left alone');
   await page.getByRole('button', { name: /Start a new assessment: クラウド/ }).click();
   await page.locator('li.item').first().waitFor();
-  assert.ok(await page.getByRole('button', { name: 'Export JSON' }).isVisible());
+  assert.ok(await page.getByRole('button', { name: 'Save to a file' }).first().isVisible());
   assert.ok(await page.getByRole('tab', { name: 'Dashboard' }).isVisible());
   await page.getByRole('button', { name: '日本語' }).click();
   assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'ja');
@@ -216,10 +216,14 @@ test('the dashboard draws progress per group and lists what the hospital must do
   await page.getByRole('tab', { name: '文書一覧' }).click();
   await page.getByRole('button', { name: '文書を追加' }).click();
   await page.getByRole('button', { name: '文書を追加' }).click();
+  // An id another document has is refused when the field is left, with the reason.
   await page.getByLabel('ID 2').fill('01');
-  assert.match(await page.getByRole('alert').innerText(), /文書 ID 01 が重複しています/);
-  await page.getByLabel('ID 2').fill('02');
-  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.getByLabel('ID 2').press('Tab');
+  assert.match(await page.getByRole('alert').innerText(), /文書 ID 01 はすでに使われています/);
+  assert.equal(await page.getByLabel('ID 2').inputValue(), '02', 'the refused id is not kept');
+  await page.getByLabel('ID 2').fill('WP-02');
+  await page.getByLabel('ID 2').press('Tab');
+  await page.getByRole('alert').waitFor({ state: 'detached' });
   await page.getByLabel('文書名 1').fill('セキュリティホワイトペーパー');
   await page.getByLabel('開示レベル 1').selectOption({ label: '要NDA' });
   await page.getByRole('tab', { name: '項目' }).click();

@@ -94,8 +94,8 @@ fn test_all() -> Result<(), String> {
             ],
         )
     })?;
-    run::step("cargo test (engine, CLI)", || {
-        run::command("cargo", &["test", "--workspace", "--exclude", "tekigo-web"])
+    run::step("cargo test (engine, CLI, web reducer)", || {
+        run::command("cargo", &["test", "--workspace"])
     })?;
     run::step("fuzz targets compile", || {
         run::command(

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use tekigo_core::i18n::{both, load_error_message, Lang, Localized};
-use tekigo_core::scoring::{score as score_assessment, Tally};
+use tekigo_core::export::builtin_exporters;
+use tekigo_core::i18n::{both, load_error_message, Lang};
+use tekigo_core::scoring::{score as score_assessment, Holder, Tally};
 use tekigo_core::validate::{validate as validate_assessment, validate_catalog};
 use tekigo_core::{
     embedded, load_assessment, load_catalog, load_file, to_json, Catalog, TekigoFile,
@@ -101,27 +102,124 @@ pub fn score(args: &[String]) -> Outcome {
     let bytes = read(path)?;
     let assessment = load_assessment(&bytes).map_err(|error| load_failure(path, &error))?;
     let catalog = catalog_for(args, &assessment.catalog.id)?;
+    // Scores of a file with errors would count what validation refuses: say so and stop.
+    let problems = validate_assessment(&assessment, &catalog);
+    for problem in &problems {
+        eprintln!(
+            "{}",
+            both(&problem.message(Lang::Ja), &problem.message(Lang::En))
+        );
+    }
+    if problems.iter().any(|problem| problem.is_error()) {
+        return Err(both(
+            &format!("{path}: 問題があるため集計しません (tekigo validate で確認できます)"),
+            &format!("{path}: not scored because of the problems above (see tekigo validate)"),
+        ));
+    }
     let card = score_assessment(&catalog, &assessment);
     if flag(args, "--json") {
         print!("{}", to_json(&card));
         return Ok(());
     }
+    let scale = catalog.scale();
     println!("{} — {}", catalog.title, assessment.subject.product);
     print_tally("全体 / overall", &card.overall);
+    let choices: Vec<String> = card
+        .choices
+        .iter()
+        .map(|(id, count)| {
+            let label = scale
+                .choice(id)
+                .map_or(id.as_str(), |c| c.label.get(Lang::Ja));
+            format!("{label} {count}")
+        })
+        .collect();
+    println!("  {}", choices.join(" ・ "));
     println!("\n大分類・節 / groups");
     for group in card.groups.iter().filter(|group| group.depth == 0) {
         print_tally(&format!("  {} {}", group.group, group.title), &group.tally);
     }
     println!("\nガイドライン / guidelines");
     for (guideline, tally) in &card.guidelines {
-        print_tally(&format!("  {}", guideline.label(Lang::Ja)), tally);
+        let name = catalog
+            .guideline(guideline)
+            .map_or(guideline.as_str(), |g| g.short.get(Lang::Ja));
+        print_tally(&format!("  {name}"), tally);
     }
-    println!("\n責任 / responsibility");
-    for (responsibility, tally) in &card.responsibilities {
-        let name = responsibility.map_or("未設定 / not set", |r| r.label(Lang::Ja));
+    println!("\n責任 (回答済みの項目) / held by (answered items)");
+    for (holder, tally) in &card.holders {
+        let name = match holder {
+            Holder::Party(id) => assessment
+                .party(id)
+                .map(|party| party.label(Lang::Ja))
+                .unwrap_or_else(|| id.clone()),
+            Holder::Nobody => "未設定 / not set".to_owned(),
+        };
         print_tally(&format!("  {name}"), tally);
     }
     Ok(())
+}
+
+/// `convert IN OUT [--to FORMAT]`: writes an assessment in any format the exporters offer,
+/// chosen by `--to` or by OUT's extension.
+pub fn convert(args: &[String]) -> Outcome {
+    let form = "convert IN OUT [--to FORMAT] [--catalog FILE]";
+    let mut files = positionals(args);
+    let (Some(input), Some(output)) = (files.next(), files.next()) else {
+        return Err(usage(form));
+    };
+    let exporters = builtin_exporters();
+    let wanted = option(args, "--to")
+        .map(str::to_owned)
+        .or_else(|| {
+            Path::new(output)
+                .extension()
+                .map(|ext| ext.to_string_lossy().to_lowercase())
+        })
+        .unwrap_or_default();
+    let exporter = exporters
+        .iter()
+        .copied()
+        .find(|exporter| exporter.format().id == wanted || exporter.format().extension == wanted)
+        .ok_or_else(|| {
+            let known: Vec<&str> = exporters.iter().map(|e| e.format().id).collect();
+            both(
+                &format!(
+                    "形式 {wanted} には書き出せません。使える形式: {}",
+                    known.join(", ")
+                ),
+                &format!(
+                    "cannot write format {wanted}; formats: {}",
+                    known.join(", ")
+                ),
+            )
+        })?;
+    let bytes = read(input)?;
+    let assessment = load_assessment(&bytes).map_err(|error| load_failure(input, &error))?;
+    let catalog = catalog_for(args, &assessment.catalog.id)?;
+    let written = exporter
+        .export(&catalog, &assessment)
+        .map_err(|error| both(&error.message(Lang::Ja), &error.message(Lang::En)))?;
+    std::fs::write(output, written).map_err(|error| io_error(Path::new(output), &error))?;
+    println!("{output}");
+    Ok(())
+}
+
+/// The formats `convert` can write, one per line, for the usage text.
+pub fn formats() -> String {
+    builtin_exporters()
+        .iter()
+        .map(|exporter| {
+            let format = exporter.format();
+            format!(
+                "  {:<8} {} / {}",
+                format.id,
+                format.label.get(Lang::Ja),
+                format.label.get(Lang::En)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub fn schema(args: &[String]) -> Outcome {
@@ -139,19 +237,20 @@ pub fn schema(args: &[String]) -> Outcome {
 }
 
 fn print_tally(name: &str, tally: &Tally) {
-    let compliance = tally
-        .compliance_percent()
-        .map_or_else(|| "—".to_owned(), |percent| format!("{percent:.1}%"));
+    let rate =
+        |percent: Option<f64>| percent.map_or_else(|| "—".to_owned(), |p| format!("{p:.1}%"));
     println!(
-        "{name}: 回答 {}/{} ({:.1}%) 適合 {} 適合可能 {} 一部 {} 未対応 {} 対象外 {} 適合率 {compliance}",
+        "{name}: 回答 {}/{} ({:.1}%) 適合 {} 一部 {} 未対応 {} 対象外 {} 未回答 {} 適合率 {} (回答済みのうち {})",
         tally.answered(),
         tally.total,
         tally.progress_percent(),
-        tally.compliant,
-        tally.capable,
+        tally.met,
         tally.partial,
         tally.not_met,
-        tally.not_applicable,
+        tally.excluded,
+        tally.unanswered,
+        rate(tally.compliance_percent()),
+        rate(tally.answered_compliance_percent()),
     );
 }
 
@@ -180,17 +279,25 @@ fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 
 /// The first argument that is neither an option nor an option's value.
 fn positional(args: &[String]) -> Option<&str> {
+    positionals(args).next()
+}
+
+/// The arguments that are neither options nor options' values, in order.
+fn positionals(args: &[String]) -> impl Iterator<Item = &str> {
     let mut skip = false;
-    for arg in args {
+    args.iter().filter_map(move |arg| {
         if skip {
             skip = false;
-        } else if arg == "--out" || arg == "--catalog" {
+            None
+        } else if matches!(arg.as_str(), "--out" | "--catalog" | "--to" | "--encoding") {
             skip = true;
-        } else if !arg.starts_with("--") {
-            return Some(arg);
+            None
+        } else if arg.starts_with("--") {
+            None
+        } else {
+            Some(arg.as_str())
         }
-    }
-    None
+    })
 }
 
 fn usage(form: &str) -> String {

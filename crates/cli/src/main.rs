@@ -11,6 +11,7 @@ const USAGE: &str = "\
   tekigo import-seed PATH --out DIR     シード文書を JSON に変換 / import a seed document
   tekigo validate FILE [--catalog FILE] 検証 / validate a catalog or an assessment
   tekigo score FILE [--catalog FILE] [--json]  集計 / score an assessment
+  tekigo convert IN OUT [--to FORMAT]   形式を変換 / write an assessment in another format
   tekigo schema [catalog|assessment]    JSON Schema を出力 / print the JSON Schema";
 
 fn main() -> ExitCode {
@@ -21,8 +22,9 @@ fn main() -> ExitCode {
         Some("validate") => commands::validate(&args[1..]),
         Some("score") => commands::score(&args[1..]),
         Some("schema") => commands::schema(&args[1..]),
+        Some("convert") => commands::convert(&args[1..]),
         Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
+            println!("{USAGE}\n\n形式 / formats:\n{}", commands::formats());
             Ok(())
         }
         _ => Err(USAGE.to_owned()),

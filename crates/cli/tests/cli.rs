@@ -137,6 +137,72 @@ fn bad_input_exits_1_with_a_message_and_never_panics() {
     assert_eq!(output.status.code(), Some(1));
 }
 
+/// Regression: a key given twice was read as valid and one answer silently dropped.
+#[test]
+fn a_duplicate_key_is_refused_with_the_key_named() {
+    let dir = temp_dir("duplicate");
+    let path = dir.join("duplicate.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"tekigo-assessment","schemaVersion":3,"id":"d","catalog":{"id":"meti-2012"},
+  "answers":{"5":{"status":"compliant"},"5":{"status":"not-met"}}}"#,
+    )
+    .unwrap();
+    for command in ["validate", "score"] {
+        let output = tekigo(&[command, path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let err = stderr(&output);
+        assert!(
+            err.contains("「5」が一つのまとまりの中に二度"),
+            "{command}: {err}"
+        );
+        assert!(err.contains("\"5\" appears twice"), "{command}: {err}");
+    }
+}
+
+/// Regression: `score` counted a file with answers to items its catalog lacks, with exit 0,
+/// while `validate` refused it.
+#[test]
+fn score_refuses_answers_to_unknown_items_like_validate() {
+    let dir = temp_dir("unknown-item");
+    let path = dir.join("unknown-item.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"tekigo-assessment","schemaVersion":3,"id":"u","catalog":{"id":"meti-2012"},
+  "answers":{"5":{"status":"compliant"},"999":{"status":"compliant"}}}"#,
+    )
+    .unwrap();
+    for command in ["validate", "score"] {
+        let output = tekigo(&[command, path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let text = stdout(&output) + &stderr(&output);
+        assert!(text.contains("項目 999"), "{command}: {text}");
+        assert!(text.contains("item 999"), "{command}: {text}");
+    }
+}
+
+#[test]
+fn convert_writes_json_and_names_the_formats_it_knows() {
+    let dir = temp_dir("convert");
+    let out = dir.join("copy.json");
+    let output = tekigo(&[
+        "convert",
+        &data("sample-kirin-karte-meti-2012.json"),
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let copy: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(copy["format"], "tekigo-assessment");
+    let output = tekigo(&[
+        "convert",
+        &data("sample-kirin-karte-meti-2012.json"),
+        dir.join("copy.docx").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("json"), "{}", stderr(&output));
+}
+
 #[test]
 fn score_prints_totals_and_json() {
     let output = tekigo(&[

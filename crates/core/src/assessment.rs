@@ -11,79 +11,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
+use crate::party::{Party, PartyRole, Provenance, SourceRef};
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
 
 /// The value of the `format` field of every assessment file.
 pub const ASSESSMENT_FORMAT: &str = "tekigo-assessment";
-/// The assessment schema version this build writes. Older versions are upgraded on load.
-pub const ASSESSMENT_SCHEMA_VERSION: u32 = 2;
-
-/// 適合性: how far an item is met.
-#[derive(
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// 適合
-    Compliant,
-    /// 適合可能: can be met with the customer's configuration or an option.
-    Capable,
-    /// 一部適合
-    Partial,
-    /// 未対応
-    NotMet,
-    /// 対象外: excluded from every rate.
-    NotApplicable,
-    /// 未回答
-    #[default]
-    Unanswered,
-}
-
-impl Status {
-    pub const ALL: [Status; 6] = [
-        Self::Compliant,
-        Self::Capable,
-        Self::Partial,
-        Self::NotMet,
-        Self::NotApplicable,
-        Self::Unanswered,
-    ];
-}
-
-/// Who carries out an item (shared responsibility).
-#[derive(
-    Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Responsibility {
-    /// 事業者: the service provider.
-    Vendor,
-    /// IaaS・再委託先: the infrastructure provider or a subcontractor.
-    Subcontractor,
-    /// 医療機関等: the hospital (or its SI).
-    Hospital,
-    /// 共同: shared.
-    Shared,
-}
-
-impl Responsibility {
-    pub const ALL: [Responsibility; 4] = [
-        Self::Vendor,
-        Self::Subcontractor,
-        Self::Hospital,
-        Self::Shared,
-    ];
-}
+/// The assessment schema version this build writes. Older versions are upgraded on load:
+/// schema 1 kept evidence as one text, schema 2 had one fixed responsibility per answer and
+/// wrote `unanswered` as a status.
+pub const ASSESSMENT_SCHEMA_VERSION: u32 = 3;
 
 /// 開示レベル of a document.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -137,6 +76,19 @@ pub struct EvidenceRef {
     /// Page, section or chapter.
     #[serde(default)]
     pub location: String,
+    /// From when the evidence holds (ISO 8601 date), e.g. the start of an audit period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
+    /// Until when it holds, e.g. a certificate's expiry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+impl EvidenceRef {
+    /// Neither a document nor a location: a row the user added and left blank.
+    pub fn is_blank(&self) -> bool {
+        self.document.trim().is_empty() && self.location.trim().is_empty()
+    }
 }
 
 /// The evaluator's columns of the checklist (評価員が記入する欄).
@@ -164,10 +116,13 @@ impl EvaluatorFields {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Answer {
-    #[serde(default)]
-    pub status: Status,
+    /// The id of a choice of the catalog's answer scale; none while unanswered (the vendor
+    /// may have made a statement without rating it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responsibility: Option<Responsibility>,
+    pub status: Option<String>,
+    /// Ids of the parties (of the assessment's register) that hold the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
     /// 対応策・見解: the vendor's statement.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub statement: String,
@@ -182,16 +137,55 @@ pub struct Answer {
     /// What was confirmed by interview (ヒアリング).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub interview: String,
-    /// SI事業者・利用者で必要な対応.
+    /// 医療機関・SI事業者で必要な対応: what the hospital or its SI must do.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hospital_actions: String,
+    /// A note for the assessment's own team, never published.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub internal_note: String,
     #[serde(default, skip_serializing_if = "EvaluatorFields::is_empty")]
     pub evaluator: EvaluatorFields,
+    /// Values of the catalog's own answer fields, by field id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    /// Where the answer came from; absent when it was entered here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    /// How an importer read the source for this answer, field by field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<AnswerNote>,
     /// Last change, RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// What an importer inferred for one field of an answer, and why.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerNote {
+    /// The answer field the note is about, e.g. `statement` or `parties`.
+    pub field: String,
+    pub note: String,
+}
+
+impl Answer {
+    /// Whether nothing at all is recorded.
+    pub fn is_empty(&self) -> bool {
+        let blank = Answer {
+            updated_at: self.updated_at.clone(),
+            ..Answer::default()
+        };
+        *self == blank
+    }
+
+    /// Whether the answer came from elsewhere and nobody here has confirmed it yet.
+    pub fn awaits_confirmation(&self) -> bool {
+        self.provenance
+            .as_ref()
+            .is_some_and(|provenance| provenance.confirmed_at.is_none())
+    }
 }
 
 /// Which catalog an assessment answers.
@@ -216,8 +210,17 @@ pub struct Assessment {
     pub catalog: CatalogRef,
     #[serde(default)]
     pub subject: Subject,
+    /// Who can hold an item; answers refer to these ids.
+    #[serde(default = "Party::standard")]
+    pub parties: Vec<Party>,
     #[serde(default)]
     pub documents: Vec<Document>,
+    /// The highest number given to a new document so far, so a deleted id is never reused.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub documents_numbered: u32,
+    /// The assessment this one was started from (a vendor's published answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<SourceRef>,
     /// Answers keyed by item id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
@@ -241,7 +244,10 @@ impl Assessment {
                 hash: crate::catalog_hash(catalog),
             },
             subject: Subject::default(),
+            parties: Party::standard(),
             documents: Vec::new(),
+            documents_numbered: 0,
+            origin: None,
             answers: BTreeMap::new(),
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
@@ -249,12 +255,16 @@ impl Assessment {
         }
     }
 
-    /// The status recorded for an item (unanswered when nothing is recorded).
-    pub fn status_of(&self, item_id: &str) -> Status {
+    /// The status recorded for an item: a choice id of the catalog's scale, or none.
+    pub fn status_of(&self, item_id: &str) -> Option<&str> {
         self.answers
             .get(item_id)
-            .map(|answer| answer.status)
-            .unwrap_or_default()
+            .and_then(|answer| answer.status.as_deref())
+    }
+
+    /// The register party with this id.
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|party| party.id == id)
     }
 
     /// Replaces the answer of an item and stamps the change time on it and on the assessment.
@@ -275,6 +285,41 @@ impl Assessment {
     /// The register document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|document| document.id == id)
+    }
+
+    /// Ids of the items whose evidence cites the document, in item-id order.
+    pub fn items_citing(&self, document: &str) -> Vec<&str> {
+        self.answers
+            .iter()
+            .filter(|(_, answer)| answer.evidence.iter().any(|e| e.document == document))
+            .map(|(item, _)| item.as_str())
+            .collect()
+    }
+
+    /// The id for a new document: the next number (`01`, `02`, …) after every number given
+    /// or in use, so an id that was deleted is not given again to another document.
+    pub fn next_document_id(&mut self) -> String {
+        let highest_in_use = self
+            .documents
+            .iter()
+            .filter_map(|document| document.id.trim().parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        let mut next = self.documents_numbered.max(highest_in_use) + 1;
+        while self.document(&format!("{next:02}")).is_some() {
+            next += 1;
+        }
+        self.documents_numbered = next;
+        format!("{next:02}")
+    }
+
+    /// An unused party id for a new party of `role`: the role's own id, then `-2`, `-3`, ….
+    pub fn next_party_id(&self, role: PartyRole) -> String {
+        let base = role.standard_id();
+        std::iter::once(base.to_owned())
+            .chain((2..).map(|n| format!("{base}-{n}")))
+            .find(|id| self.party(id).is_none())
+            .expect("an unbounded sequence has a free id")
     }
 
     /// A file name for an export: the product and the assessment date (or `today`, the

@@ -5,34 +5,20 @@
 //! kept verbatim from their source; known errors in the source are not corrected but
 //! described by an [`Annotation`].
 
+use std::sync::OnceLock;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::i18n::Bilingual;
+use crate::scale::AnswerScale;
+
 /// The value of the `format` field of every catalog file.
 pub const CATALOG_FORMAT: &str = "tekigo-catalog";
-/// The catalog schema version this build writes.
-pub const CATALOG_SCHEMA_VERSION: u32 = 1;
-
-/// A guideline that a catalog implements or that an item refers to.
-#[derive(
-    Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum GuidelineId {
-    /// 厚生労働省「医療情報システムの安全管理に関するガイドライン」.
-    Mhlw,
-    /// 総務省 guideline for cloud/ASP·SaaS providers handling medical information.
-    Mic,
-    /// 経済産業省 guideline for information processors, 2008 numbering (chapter 7).
-    Meti2008,
-    /// 経済産業省 guideline for information processors, October 2012 edition (chapter 2).
-    Meti2012,
-}
-
-impl GuidelineId {
-    pub const ALL: [GuidelineId; 4] = [Self::Mhlw, Self::Mic, Self::Meti2008, Self::Meti2012];
-}
+/// The catalog schema version this build writes. Schema 1 named guidelines by a fixed list of
+/// ids and had no answer scale or fields of its own; it is upgraded on load.
+pub const CATALOG_SCHEMA_VERSION: u32 = 2;
 
 /// How strongly the source asks for an item.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,6 +28,25 @@ pub enum Importance {
     Minimum,
     /// D 推奨されるガイドライン / 推: recommended.
     Recommended,
+}
+
+/// A guideline a catalog implements or its items cite, declared by the catalog.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Guideline {
+    /// What references name it by, e.g. `meti-2012`.
+    pub id: String,
+    /// The full title, as its issuer writes it.
+    pub title: String,
+    /// A short name for chips and filters, e.g. 経産省GL (2012).
+    pub short: Bilingual,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub issuer: String,
+    /// Edition and date as the issuer names them, e.g. 第4.2版 (2013年10月).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// A catalog of requirements.
@@ -59,13 +64,25 @@ pub struct Catalog {
     pub issuer: String,
     /// Date of the source edition (ISO 8601, as precise as known).
     pub date: String,
-    /// The guideline whose requirements these items are, if the catalog is one guideline.
+    /// One line on what the catalog is for and when to use it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub implements: Option<GuidelineId>,
-    /// The guidelines the items refer to.
+    pub about: Option<Bilingual>,
+    /// Where a newer edition of the source supersedes this one, a plain note saying so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded: Option<Bilingual>,
+    /// The id of the guideline whose requirements these items are, if the catalog is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implements: Option<String>,
+    /// Every guideline the catalog implements or its items cite.
     #[serde(default)]
-    pub guidelines: Vec<GuidelineId>,
-    /// Where the catalog was generated from (file name of the seed).
+    pub guidelines: Vec<Guideline>,
+    /// The statuses an item can be given; the six of the vendor references when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_scale: Option<AnswerScale>,
+    /// Answer columns of the catalog's own (dates, choices, texts) beside the standard ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answer_fields: Vec<FieldDef>,
+    /// Where the catalog was generated from (file name of the source document).
     #[serde(default)]
     pub source: String,
     pub groups: Vec<Group>,
@@ -73,6 +90,48 @@ pub struct Catalog {
     /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// An answer column a catalog declares, e.g. 1回目確認日 or 目標日.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldDef {
+    /// The key under an answer's `fields`; never one of the standard field ids.
+    pub id: String,
+    pub label: Bilingual,
+    pub kind: FieldKind,
+    /// The values a `choice` field offers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<FieldOption>,
+    /// Whether the field is published with the vendor's public answers.
+    #[serde(default = "published_by_default")]
+    pub public: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Bilingual>,
+}
+
+fn published_by_default() -> bool {
+    true
+}
+
+/// What a catalog-declared field holds.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    /// Free text.
+    Text,
+    /// A calendar date, stored as ISO 8601 `YYYY-MM-DD`.
+    Date,
+    /// One of the field's options, stored by id.
+    Choice,
+}
+
+/// One option of a `choice` field.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldOption {
+    pub id: String,
+    pub label: Bilingual,
 }
 
 /// A group of items (大分類, 中分類, or a numbered section).
@@ -120,7 +179,8 @@ pub struct Item {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Reference {
-    pub guideline: GuidelineId,
+    /// The id of a guideline the catalog declares.
+    pub guideline: String,
     /// Section number, e.g. `7.6.14` or `3.2.3(2)`.
     pub section: String,
     /// Section title where the reference names one.
@@ -180,15 +240,35 @@ impl Catalog {
         self.groups.iter().filter(|group| group.parent.is_none())
     }
 
-    /// The guideline the catalog implements, then those its items cite, each once.
-    pub fn all_guidelines(&self) -> Vec<GuidelineId> {
-        let mut guidelines: Vec<GuidelineId> = self.implements.into_iter().collect();
-        for guideline in &self.guidelines {
-            if !guidelines.contains(guideline) {
-                guidelines.push(*guideline);
-            }
-        }
-        guidelines
+    /// The declared guideline with this id.
+    pub fn guideline(&self, id: &str) -> Option<&Guideline> {
+        self.guidelines.iter().find(|guideline| guideline.id == id)
+    }
+
+    /// The guideline the catalog implements, then the others it declares, each once.
+    pub fn all_guidelines(&self) -> Vec<&Guideline> {
+        let implemented = self.implements.as_deref().and_then(|id| self.guideline(id));
+        implemented
+            .into_iter()
+            .chain(
+                self.guidelines
+                    .iter()
+                    .filter(|guideline| Some(guideline.id.as_str()) != self.implements.as_deref()),
+            )
+            .collect()
+    }
+
+    /// The catalog's answer scale: its own, or the default six statuses.
+    pub fn scale(&self) -> &AnswerScale {
+        static DEFAULT: OnceLock<AnswerScale> = OnceLock::new();
+        self.answer_scale
+            .as_ref()
+            .unwrap_or_else(|| DEFAULT.get_or_init(AnswerScale::default_scale))
+    }
+
+    /// The catalog-declared answer field with this id.
+    pub fn answer_field(&self, id: &str) -> Option<&FieldDef> {
+        self.answer_fields.iter().find(|field| field.id == id)
     }
 
     /// Whether an item sits in the group or in one of its descendants.

@@ -12,7 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, GuidelineId, Item};
+use crate::catalog::{Catalog, Item};
+use crate::known_guidelines::METI_2008;
 use crate::search::fold;
 
 /// Title similarity above which two section titles name the same section.
@@ -42,12 +43,12 @@ pub struct SectionLink {
     pub title_similarity: f64,
 }
 
-/// A checklist item and the METI 2012 item one of its clauses points to.
+/// An item of the first catalog and the item of the second that one of its clauses points to.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ClauseLink {
-    pub checklist_item: String,
-    pub meti_item: String,
+    pub from_item: String,
+    pub to_item: String,
     /// The 2008 reference, e.g. `7.6.14 (5)`.
     pub clause: String,
     pub method: Method,
@@ -68,26 +69,57 @@ pub struct Crosswalk {
     pub unmapped: Vec<String>,
 }
 
-impl Crosswalk {
-    /// METI 2012 items a checklist item points to.
-    pub fn meti_items_for<'a>(
-        &'a self,
-        checklist_item: &'a str,
-    ) -> impl Iterator<Item = &'a ClauseLink> {
-        self.links
-            .iter()
-            .filter(move |link| link.checklist_item == checklist_item)
-    }
+/// An item linked to the one being looked at, in whichever catalog it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinkedItem<'a> {
+    /// The other item's catalog and id.
+    pub catalog: &'a str,
+    pub item: &'a str,
+    /// The cited clause, as the citing catalog wrote it.
+    pub clause: &'a str,
+    /// Whether the looked-at item is the citing one (links point forward) or the cited one.
+    pub forward: bool,
+    pub link: &'a ClauseLink,
+}
 
-    /// Checklist items that point to a METI 2012 item.
-    pub fn checklist_items_for<'a>(
-        &'a self,
-        meti_item: &'a str,
-    ) -> impl Iterator<Item = &'a ClauseLink> {
-        self.links
-            .iter()
-            .filter(move |link| link.meti_item == meti_item)
+/// Every item that any of `crosswalks` links to item `item` of catalog `catalog`, in both
+/// directions, each pair once.
+pub fn linked_items<'a>(
+    crosswalks: &[&'a Crosswalk],
+    catalog: &str,
+    item: &str,
+) -> Vec<LinkedItem<'a>> {
+    let mut found: Vec<LinkedItem<'a>> = Vec::new();
+    for crosswalk in crosswalks {
+        for link in &crosswalk.links {
+            let linked = if crosswalk.from_catalog == catalog && link.from_item == item {
+                Some((crosswalk.to_catalog.as_str(), link.to_item.as_str(), true))
+            } else if crosswalk.to_catalog == catalog && link.to_item == item {
+                Some((
+                    crosswalk.from_catalog.as_str(),
+                    link.from_item.as_str(),
+                    false,
+                ))
+            } else {
+                None
+            };
+            if let Some((other_catalog, other_item, forward)) = linked {
+                if !found
+                    .iter()
+                    .any(|seen| seen.catalog == other_catalog && seen.item == other_item)
+                {
+                    found.push(LinkedItem {
+                        catalog: other_catalog,
+                        item: other_item,
+                        clause: &link.clause,
+                        forward,
+                        link,
+                    });
+                }
+            }
+        }
     }
+    found
 }
 
 /// Builds the crosswalk from the two catalogs' texts.
@@ -101,7 +133,7 @@ pub fn build_crosswalk(checklist: &Catalog, meti2012: &Catalog) -> Crosswalk {
         for reference in item
             .references
             .iter()
-            .filter(|reference| reference.guideline == GuidelineId::Meti2008)
+            .filter(|reference| reference.guideline == METI_2008)
         {
             let section = section_link(
                 &mut crosswalk.sections,
@@ -213,8 +245,8 @@ fn clause_link(item: &Item, meti2012: &Catalog, target: &ClauseTarget) -> Option
     };
     let rank = scored.iter().filter(|(_, score)| *score > chosen.1).count();
     Some(ClauseLink {
-        checklist_item: item.id.clone(),
-        meti_item: chosen.0.id.clone(),
+        from_item: item.id.clone(),
+        to_item: chosen.0.id.clone(),
         clause: target.name.to_owned(),
         method,
         text_similarity: round(chosen.1),

@@ -6,6 +6,9 @@ use thiserror::Error;
 /// Why a catalog or assessment file could not be read.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum LoadError {
+    /// A file of another kind altogether: a spreadsheet, a PDF, a word-processor file.
+    #[error("this is a {kind} file, not a tekigo JSON file")]
+    OtherKind { kind: &'static str },
     /// The bytes are not UTF-8 (an Excel CSV in Shift_JIS, for example).
     #[error("the file is not UTF-8 text (first bad byte at offset {offset})")]
     Encoding { offset: usize },
@@ -16,6 +19,19 @@ pub enum LoadError {
         column: usize,
         detail: String,
     },
+    /// The same key twice in one object: one of the two would be lost.
+    #[error("the key \"{key}\" appears twice in one object (line {line}, column {column})")]
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
+    /// Nested deeper than any tekigo file is.
+    #[error("nested too deeply to be a tekigo file (line {line}, column {column})")]
+    TooDeep { line: usize, column: usize },
+    /// Bigger than any tekigo file should be.
+    #[error("the file has {bytes} bytes; files over {limit} bytes are not read")]
+    TooLarge { bytes: usize, limit: usize },
     /// JSON, but not a tekigo file of the expected kind.
     #[error("not a tekigo {expected} file (its format field is {found})")]
     WrongFormat {

@@ -6,21 +6,28 @@
 
 use std::ops::Range;
 
-use crate::assessment::{Answer, Assessment, Responsibility, Status};
-use crate::catalog::{Catalog, GuidelineId, Item};
+use crate::assessment::{Answer, Assessment, DisclosureLevel};
+use crate::catalog::{Catalog, Item};
+use crate::fields::answer_texts;
 use crate::search::{fold, highlight_ranges, matches_all, query_terms, Folded};
 
 /// Which items to show. The default shows everything.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ItemFilter {
-    /// Only these statuses; empty means any.
-    pub statuses: Vec<Status>,
-    /// Only this responsibility; `Some(None)` means "not yet assigned".
-    pub responsibility: Option<Option<Responsibility>>,
+    /// Only these statuses (choice ids of the scale; `None` is 未回答); empty means any.
+    pub statuses: Vec<Option<String>>,
+    /// Only items this party holds; `Some(None)` means answered with no party named.
+    pub party: Option<Option<String>>,
+    /// Only this disclosure level; `Some(None)` means none set.
+    pub disclosure: Option<Option<DisclosureLevel>>,
+    /// Only items the hospital or its SI must act on ([`crate::todo`]).
+    pub hospital_action: bool,
+    /// Only answers taken from elsewhere that are not confirmed yet.
+    pub awaiting_confirmation: bool,
     /// Only items in this group or its sub-groups.
     pub group: Option<String>,
-    /// Only items referring to this guideline …
-    pub guideline: Option<GuidelineId>,
+    /// Only items referring to this guideline (by id) …
+    pub guideline: Option<String>,
     /// … and whose reference (section or clause) contains this text, e.g. `7.6.14`.
     pub clause: String,
     pub unanswered_only: bool,
@@ -40,7 +47,13 @@ impl SearchIndex {
             entries: catalog
                 .items
                 .iter()
-                .map(|item| fold(&searchable_text(item, assessment.answers.get(&item.id))))
+                .map(|item| {
+                    fold(&searchable_text(
+                        catalog,
+                        item,
+                        assessment.answers.get(&item.id),
+                    ))
+                })
                 .collect(),
         }
     }
@@ -72,6 +85,7 @@ impl SearchIndex {
         if let Some(index) = catalog.items.iter().position(|item| item.id == item_id) {
             if let Some(entry) = self.entries.get_mut(index) {
                 *entry = fold(&searchable_text(
+                    catalog,
                     &catalog.items[index],
                     assessment.answers.get(item_id),
                 ));
@@ -81,8 +95,8 @@ impl SearchIndex {
 }
 
 /// Everything a search looks at, in one string: id, text, evidence examples, references and
-/// every text field of the answer.
-fn searchable_text(item: &Item, answer: Option<&Answer>) -> String {
+/// every text of the answer (the fields table says which).
+fn searchable_text(catalog: &Catalog, item: &Item, answer: Option<&Answer>) -> String {
     let mut parts: Vec<&str> = vec![&item.id, &item.text];
     parts.extend(item.evidence_examples.as_deref());
     parts.extend(
@@ -91,21 +105,7 @@ fn searchable_text(item: &Item, answer: Option<&Answer>) -> String {
             .map(|reference| reference.raw.as_str()),
     );
     if let Some(answer) = answer {
-        parts.extend([
-            answer.statement.as_str(),
-            &answer.certification_inference,
-            &answer.interview,
-            &answer.hospital_actions,
-            &answer.evaluator.confirmed_evidence,
-            &answer.evaluator.verdict,
-            &answer.evaluator.improvement,
-        ]);
-        parts.extend(
-            answer
-                .evidence
-                .iter()
-                .map(|evidence| evidence.location.as_str()),
-        );
+        parts.extend(answer_texts(catalog, answer));
     }
     parts.join("\n")
 }
@@ -125,17 +125,25 @@ pub fn matching_items(
         .enumerate()
         .filter(|(position, item)| {
             let answer = assessment.answers.get(&item.id);
-            let status = answer.map(|answer| answer.status).unwrap_or_default();
+            let status = answer.and_then(|answer| answer.status.clone());
             (filter.statuses.is_empty() || filter.statuses.contains(&status))
                 && filter
-                    .responsibility
-                    .is_none_or(|wanted| answer.and_then(|a| a.responsibility) == wanted)
+                    .party
+                    .as_ref()
+                    .is_none_or(|wanted| held_by(answer, wanted.as_deref()))
+                && filter
+                    .disclosure
+                    .is_none_or(|wanted| answer.and_then(|a| a.disclosure) == wanted)
+                && (!filter.hospital_action
+                    || answer.is_some_and(|a| crate::todo::for_hospital(assessment, a)))
+                && (!filter.awaiting_confirmation
+                    || answer.is_some_and(Answer::awaits_confirmation))
                 && filter
                     .group
                     .as_deref()
                     .is_none_or(|group| catalog.item_in_group(item, group))
-                && refers_to(catalog, item, filter.guideline, &clause)
-                && (!filter.unanswered_only || status == Status::Unanswered)
+                && refers_to(catalog, item, filter.guideline.as_deref(), &clause)
+                && (!filter.unanswered_only || status.is_none())
                 && (terms.is_empty()
                     || index
                         .entries
@@ -146,15 +154,25 @@ pub fn matching_items(
         .collect()
 }
 
+/// Whether the answer names the party (`None`: is answered but names no party).
+fn held_by(answer: Option<&Answer>, party: Option<&str>) -> bool {
+    match (answer, party) {
+        (Some(answer), Some(party)) => answer.parties.iter().any(|held| held == party),
+        (Some(answer), None) => answer.parties.is_empty(),
+        (None, _) => false,
+    }
+}
+
 /// Whether the item belongs to or cites the guideline, at the clause if one is given. A clause
 /// names a section and everything under it: `7.6.1` is 7.6.1 (not 7.6.14), `3.2.3` takes
 /// in `3.2.3(2)`, and in a catalog of one guideline `2.6` is that section and its sub-sections.
-fn refers_to(catalog: &Catalog, item: &Item, guideline: Option<GuidelineId>, clause: &str) -> bool {
+fn refers_to(catalog: &Catalog, item: &Item, guideline: Option<&str>, clause: &str) -> bool {
     if guideline.is_none() && clause.is_empty() {
         return true;
     }
     let in_own_section = catalog
         .implements
+        .as_deref()
         .is_some_and(|own| guideline.is_none_or(|wanted| wanted == own))
         && (clause.is_empty()
             || catalog
@@ -195,8 +213,8 @@ mod tests {
         assessment.set_answer(
             "23",
             Answer {
-                status: Status::Partial,
-                responsibility: Some(Responsibility::Hospital),
+                status: Some("partial".into()),
+                parties: vec!["hospital".into()],
                 statement: "ｱｸｾｽ管理規程を整備".into(),
                 ..Answer::default()
             },
@@ -214,12 +232,12 @@ mod tests {
         let all = run(&ItemFilter::default());
         assert_eq!(all.len(), 253);
         let partial = run(&ItemFilter {
-            statuses: vec![Status::Partial],
+            statuses: vec![Some("partial".into())],
             ..ItemFilter::default()
         });
         assert_eq!(partial, ["23"]);
         let hospital_and_search = run(&ItemFilter {
-            responsibility: Some(Some(Responsibility::Hospital)),
+            party: Some(Some("hospital".into())),
             query: "アクセス管理規程".into(),
             ..ItemFilter::default()
         });
@@ -239,7 +257,7 @@ mod tests {
         });
         assert!(!by_katakana.is_empty());
         let by_clause = run(&ItemFilter {
-            guideline: Some(GuidelineId::Meti2008),
+            guideline: Some("meti2008".into()),
             clause: "7.6.14".into(),
             ..ItemFilter::default()
         });

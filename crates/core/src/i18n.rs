@@ -3,9 +3,14 @@
 //! Code and JSON use English identifiers; what a person reads comes from here, so the web app,
 //! the widget and the CLI say the same thing in the same words.
 
-use crate::assessment::{DisclosureLevel, Responsibility, Status};
-use crate::catalog::{GuidelineId, Importance};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::DisclosureLevel;
+use crate::catalog::Importance;
 use crate::error::LoadError;
+use crate::party::{Party, PartyRole, ProvenanceKind};
+use crate::scale::Outcome;
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -25,6 +30,32 @@ impl Lang {
     }
 }
 
+/// A text that data brings in both languages (a catalog's labels, a scale's choices).
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Bilingual {
+    pub ja: String,
+    /// Empty when the source gives only Japanese; the Japanese is shown then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Self {
+        Bilingual {
+            ja: ja.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`, or the Japanese where there is no English.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.ja,
+        }
+    }
+}
+
 /// A thing with a Japanese and an English name.
 pub trait Localized {
     /// (Japanese, English).
@@ -39,26 +70,24 @@ pub trait Localized {
     }
 }
 
-impl Localized for Status {
+impl Localized for PartyRole {
     fn names(&self) -> (&'static str, &'static str) {
         match self {
-            Status::Compliant => ("適合", "Compliant"),
-            Status::Capable => ("適合可能", "Capable"),
-            Status::Partial => ("一部適合", "Partly compliant"),
-            Status::NotMet => ("未対応", "Not met"),
-            Status::NotApplicable => ("対象外", "Not applicable"),
-            Status::Unanswered => ("未回答", "Unanswered"),
+            PartyRole::Vendor => ("事業者", "Vendor"),
+            PartyRole::Iaas => ("IaaS・再委託先", "IaaS / subcontractor"),
+            PartyRole::Hospital => ("医療機関等", "Hospital"),
+            PartyRole::Si => ("SI事業者", "System integrator"),
         }
     }
 }
 
-impl Localized for Responsibility {
-    fn names(&self) -> (&'static str, &'static str) {
-        match self {
-            Responsibility::Vendor => ("事業者", "Vendor"),
-            Responsibility::Subcontractor => ("IaaS・再委託先", "IaaS / subcontractor"),
-            Responsibility::Hospital => ("医療機関等", "Hospital"),
-            Responsibility::Shared => ("共同", "Shared"),
+impl Party {
+    /// The party as a person names it: its own name with its role, or its role alone.
+    pub fn label(&self, lang: Lang) -> String {
+        if self.name.is_empty() {
+            self.role.label(lang).to_owned()
+        } else {
+            format!("{} ({})", self.name, self.role.label(lang))
         }
     }
 }
@@ -72,13 +101,25 @@ impl Localized for DisclosureLevel {
     }
 }
 
-impl Localized for GuidelineId {
+impl Localized for Outcome {
     fn names(&self) -> (&'static str, &'static str) {
         match self {
-            GuidelineId::Mhlw => ("厚生労働省GL", "MHLW guideline"),
-            GuidelineId::Mic => ("総務省GL", "MIC guideline"),
-            GuidelineId::Meti2008 => ("経産省GL (2008)", "METI guideline (2008)"),
-            GuidelineId::Meti2012 => ("経産省GL (2012)", "METI guideline (2012)"),
+            Outcome::Met => ("適合", "Met"),
+            Outcome::Partial => ("一部適合", "Partly met"),
+            Outcome::NotMet => ("未対応", "Not met"),
+            Outcome::Excluded => ("対象外", "Not applicable"),
+        }
+    }
+}
+
+impl Localized for ProvenanceKind {
+    fn names(&self) -> (&'static str, &'static str) {
+        match self {
+            ProvenanceKind::Provided => {
+                ("事業者の回答 (未確認)", "Vendor's answer (not confirmed)")
+            }
+            ProvenanceKind::Inherited => ("継承", "Inherited"),
+            ProvenanceKind::Imported => ("原資料の記述", "As stated in the source"),
         }
     }
 }
@@ -96,11 +137,39 @@ impl Localized for Importance {
 /// opened it may not have chosen the language yet.
 pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
     match (error, lang) {
+        (LoadError::OtherKind { kind }, Lang::Ja) => format!(
+            "{kind} のファイルです。ここで開けるのは tekigo で保存した評価やカタログのファイル (.json) です。"
+        ),
+        (LoadError::OtherKind { kind }, Lang::En) => format!(
+            "This is a {kind} file. Here you can open assessment or catalog files saved by tekigo (.json)."
+        ),
         (LoadError::Encoding { offset }, Lang::Ja) => format!(
-            "ファイルが UTF-8 のテキストではありません (位置 {offset} バイト)。Shift_JIS などで保存されている場合は UTF-8 で保存し直してください。"
+            "ファイルが UTF-8 のテキストではありません (位置 {offset} バイト)。Shift_JIS などで保存されたテキストのようです。tekigo で保存したファイル (.json) を選んでください。"
         ),
         (LoadError::Encoding { offset }, Lang::En) => format!(
-            "The file is not UTF-8 text (byte {offset}). If it was saved as Shift_JIS, save it again as UTF-8."
+            "The file is not UTF-8 text (byte {offset}); it may be Shift_JIS or another encoding. Choose a file saved by tekigo (.json)."
+        ),
+        (LoadError::DuplicateKey { key, line, column }, Lang::Ja) => format!(
+            "同じ名前「{key}」が一つのまとまりの中に二度あります ({line} 行 {column} 列)。どちらかの内容が失われるため開きません。"
+        ),
+        (LoadError::DuplicateKey { key, line, column }, Lang::En) => format!(
+            "The key \"{key}\" appears twice in one object (line {line}, column {column}); one of the two would be lost, so the file is not opened."
+        ),
+        (LoadError::TooDeep { line, column }, Lang::Ja) => format!(
+            "入れ子が深すぎます ({line} 行 {column} 列)。tekigo のファイルではないか、壊れています。"
+        ),
+        (LoadError::TooDeep { line, column }, Lang::En) => format!(
+            "The file is nested too deeply (line {line}, column {column}); it is not a tekigo file or it is damaged."
+        ),
+        (LoadError::TooLarge { bytes, limit }, Lang::Ja) => format!(
+            "ファイルが大きすぎます ({} MB)。{} MB を超えるファイルは読み込みません。",
+            bytes / 1_000_000,
+            limit / 1_000_000
+        ),
+        (LoadError::TooLarge { bytes, limit }, Lang::En) => format!(
+            "The file is too large ({} MB); files over {} MB are not read.",
+            bytes / 1_000_000,
+            limit / 1_000_000
         ),
         (LoadError::Syntax { line, column, .. }, Lang::Ja) => {
             format!("JSON として読めません ({line} 行 {column} 列)。ファイルが壊れているか、JSON ではありません。")
@@ -203,6 +272,7 @@ pub enum Text {
     ConfirmedEvidence,
     Verdict,
     Improvement,
+    InternalNote,
     KeyboardHelp,
     ReadOnly,
     SavedState,
@@ -229,6 +299,58 @@ pub enum Text {
     Unset,
     Untitled,
     SkipToItems,
+    Unanswered,
+    NeedsHospitalAction,
+    UnconfirmedOnly,
+    ActionNeeded,
+    Unconfirmed,
+    StatedNotRated,
+    StatedNotRatedCount,
+    LinkVerified,
+    LinkByNumberOnly,
+    LinkedItems,
+    DatePlaceholder,
+    NotADate,
+    Source,
+    ConfirmAnswer,
+    Confirmed,
+    NoDocumentsForEvidence,
+    GoToDocuments,
+    MissingDocument,
+    MissingDocumentHint,
+    CitedBy,
+    DocumentInUse,
+    ComplianceOverall,
+    ComplianceOverallNote,
+    ComplianceAnswered,
+    ComplianceAnsweredNote,
+    UnconfirmedCount,
+    ByResponsibilityNote,
+    Cases,
+    SaveToFile,
+    DeletedElsewhere,
+    NotSaved,
+    StorageFull,
+    StorageUnavailable,
+    StorageOther,
+    DamagedRecord,
+    CatalogAlreadyThere,
+    CatalogRenamed,
+    About,
+    LastSavedToFile,
+    NeverSavedToFile,
+    Unreadable,
+    SaveRawToFile,
+    BackToStart,
+    AboutPurpose,
+    AboutPrivacyHeading,
+    AboutPrivacy,
+    AboutBackupHeading,
+    AboutBackup,
+    AboutCatalogsHeading,
+    Version,
+    StoreAgain,
+    OpenElsewhere,
     ConfirmDelete,
     Cancel,
 }
@@ -244,9 +366,9 @@ impl Localized for Text {
             Text::NoSavedAssessments => ("保存された評価はまだありません。", "No saved assessments yet."),
             Text::Open => ("開く", "Open"),
             Text::Delete => ("削除", "Delete"),
-            Text::OpenFile => ("ファイルを開く (JSON)", "Open a file (JSON)"),
-            Text::OpenFileHint => ("書き出した評価、またはカタログの JSON ファイル", "An exported assessment or a catalog JSON file"),
-            Text::OpenSample => ("サンプルを開く (seed 004 の回答)", "Open the sample (answers of seed 004)"),
+            Text::OpenFile => ("ファイルから開く", "Open a file"),
+            Text::OpenFileHint => ("tekigo で保存した評価、またはカタログのファイル (.json)", "An assessment saved by tekigo, or a catalog file (.json)"),
+            Text::OpenSample => ("サンプルを開く (『きりんカルテ』経済産業省ガイドライン対応リファレンス)", "Open the sample (the Kirin Karte reference to the METI guideline)"),
             Text::LastChanged => ("最終更新", "Last changed"),
             Text::Progress => ("進捗", "Progress"),
             Text::Items => ("項目", "items"),
@@ -288,11 +410,12 @@ impl Localized for Text {
             Text::Disclosure => ("開示レベル", "Disclosure"),
             Text::CertificationInference => ("第三者認証から類推", "Inferred from certification"),
             Text::Interview => ("ヒアリングで確認", "Confirmed by interview"),
-            Text::HospitalActions => ("SI事業者・利用者で必要な対応", "What the SI or hospital must do"),
+            Text::HospitalActions => ("医療機関・SI事業者で必要な対応", "What the hospital or its SI must do"),
             Text::EvaluatorSection => ("評価員が記入する欄", "Evaluator"),
             Text::ConfirmedEvidence => ("確認したエビデンス (文書名、ページ番号等)", "Evidence confirmed (document, page)"),
             Text::Verdict => ("判定結果", "Verdict"),
             Text::Improvement => ("改善策", "Improvement"),
+            Text::InternalNote => ("社内メモ (公開されません)", "Internal note (never published)"),
             Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、1 適合・2 適合可能・3 一部適合・4 未対応・5 対象外・0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "Keys: ↑↓ or j/k move, 1 compliant, 2 capable, 3 partly, 4 not met, 5 N/A, 0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("保存済み — 変更はこのブラウザに自動保存されます", "Saved — changes are saved in this browser automatically"),
@@ -319,6 +442,58 @@ impl Localized for Text {
             Text::Unset => ("—", "—"),
             Text::Untitled => ("(無題)", "(untitled)"),
             Text::SkipToItems => ("項目一覧へ移動", "Skip to the items"),
+            Text::Unanswered => ("未回答", "Unanswered"),
+            Text::NeedsHospitalAction => ("要対応あり", "Hospital action needed"),
+            Text::UnconfirmedOnly => ("未確認のみ", "Not yet confirmed"),
+            Text::ActionNeeded => ("要対応", "Action needed"),
+            Text::Unconfirmed => ("未確認", "Not confirmed"),
+            Text::StatedNotRated => ("記述のみ", "Stated, not rated"),
+            Text::StatedNotRatedCount => ("うち記述のみ", "of which stated, not rated"),
+            Text::LinkVerified => ("本文で確認済み", "confirmed by text"),
+            Text::LinkByNumberOnly => ("番号のみで対応", "by number only"),
+            Text::LinkedItems => ("他のカタログの対応項目", "Linked items in other catalogs"),
+            Text::DatePlaceholder => ("例: 2026年4月1日", "e.g. 2026-04-01"),
+            Text::NotADate => ("日付として読めません (例: 2026年4月1日、2026/4/1)", "Not a date (e.g. 2026-04-01)"),
+            Text::Source => ("出典", "Source"),
+            Text::ConfirmAnswer => ("この回答を確認した", "Confirm this answer"),
+            Text::Confirmed => ("この評価で確認済み", "Confirmed in this assessment"),
+            Text::NoDocumentsForEvidence => ("エビデンスは文書一覧の文書を指します。文書一覧はまだ空です。", "Evidence points to documents of the register, which is still empty."),
+            Text::GoToDocuments => ("文書一覧へ", "Go to the documents"),
+            Text::MissingDocument => ("文書一覧にありません", "not in the register"),
+            Text::MissingDocumentHint => ("この文書は文書一覧から削除されています。文書を選び直してください。", "This document was removed from the register; choose another."),
+            Text::CitedBy => ("参照している項目数", "Cited by items"),
+            Text::DocumentInUse => ("この文書は次の項目のエビデンスで使われています。削除すると、それらのエビデンスは「文書一覧にありません」と表示されます:", "Evidence of these items cites this document; after removing it they show as \"not in the register\":"),
+            Text::ComplianceOverall => ("適合率 (全項目)", "Compliance (all items)"),
+            Text::ComplianceOverallNote => ("適合・適合可能の項目 ÷ 対象外を除く全項目。未回答は未対応として数えます。", "Met items (compliant or capable) ÷ all items but the not-applicable ones; unanswered items count as not met."),
+            Text::ComplianceAnswered => ("適合率 (回答済みのみ)", "Compliance (answered items)"),
+            Text::ComplianceAnsweredNote => ("適合・適合可能の項目 ÷ 回答済みの項目 (対象外を除く)。", "Met items ÷ answered items, not-applicable ones left out."),
+            Text::UnconfirmedCount => ("未確認の回答", "Answers not yet confirmed"),
+            Text::ByResponsibilityNote => ("回答済みの項目を、担当する関係者ごとに数えます。複数の関係者が担う項目はそれぞれに数えます。「未設定」は回答済みで担当が未設定の項目です。", "Answered items counted per party holding them; an item held by several parties counts for each. \"Not set\" means answered with no party named."),
+            Text::Cases => ("件", "items"),
+            Text::SaveToFile => ("ファイルに保存", "Save to a file"),
+            Text::DeletedElsewhere => ("この評価は別のタブで削除されました。画面の内容はまだ残っています。失わないように、ファイルに保存してください。", "This assessment was deleted in another tab. What you see is still here: save it to a file so it is not lost."),
+            Text::NotSaved => ("未保存: ブラウザに保存できていません。", "Unsaved: the browser did not store your changes."),
+            Text::StorageFull => ("ブラウザの保存領域がいっぱいです。不要な評価を削除するか、ファイルに保存してください。保存は自動で再試行します。", "The browser's storage is full. Delete assessments you no longer need or save to a file; saving is retried automatically."),
+            Text::StorageUnavailable => ("ブラウザが保存を許可していません (プライベートウィンドウや設定による制限の可能性があります)。ファイルに保存してください。", "The browser does not allow storing data (a private window or a setting may prevent it). Save to a file."),
+            Text::StorageOther => ("ブラウザに保存できませんでした。保存は自動で再試行します。", "The browser could not store the data; saving is retried automatically."),
+            Text::DamagedRecord => ("保存データが壊れています", "The stored record is damaged"),
+            Text::CatalogAlreadyThere => ("同じ内容のカタログがすでにあります", "This catalog is already in the list"),
+            Text::CatalogRenamed => ("同じ ID の別の内容のカタログがあるため、別の ID で追加しました", "A different catalog already has this id, so this one was added under a new id"),
+            Text::About => ("このツールについて", "About this tool"),
+            Text::LastSavedToFile => ("最後にファイルに保存:", "Last saved to a file:"),
+            Text::NeverSavedToFile => ("まだファイルに保存していません", "Never saved to a file"),
+            Text::Unreadable => ("開けない評価", "Assessment that does not open"),
+            Text::SaveRawToFile => ("そのままファイルに保存", "Save as it is to a file"),
+            Text::BackToStart => ("← はじめの画面", "← Start"),
+            Text::AboutPurpose => ("tekigo は、医療情報を扱うクラウドサービスがガイドラインの要求事項をどう満たしているかを、項目ごとに記録し、見える形にするためのツールです。事業者は自社の回答をまとめて公開でき、医療機関は事業者の回答をもとに自院の確認を進められます。", "tekigo records, item by item, how a cloud service handling medical information meets the requirements of the guidelines, and shows where it stands. Vendors can gather and publish their answers; hospitals can check a vendor starting from those answers."),
+            Text::AboutPrivacyHeading => ("データはこのブラウザの外に出ません", "Your data never leaves this browser"),
+            Text::AboutPrivacy => ("入力した内容は、このブラウザの中 (IndexedDB) にだけ保存されます。tekigo にはサーバーがなく、ページを開いた後はどこにも通信しません。ファイルに保存したときだけ、あなたが選んだ場所にファイルが作られます。", "What you enter is stored only inside this browser (IndexedDB). tekigo has no server and, once the page has opened, contacts nobody. A file is written only when you save to a file, where you choose."),
+            Text::AboutBackupHeading => ("控えの取り方と別の PC への移し方", "Keeping a copy and moving to another PC"),
+            Text::AboutBackup => ("「ファイルに保存」で評価を JSON ファイルとして保存できます。ブラウザのデータを消すと保存した評価も消えるため、区切りごとにファイルに保存してください。別の PC では、tekigo を開いて「ファイルから開く」でそのファイルを選べば、続きから作業できます。", "\"Save to a file\" writes the assessment as a JSON file. Clearing the browser's data also removes what it stores, so save to a file at each milestone. On another PC, open tekigo, choose \"Open a file\" and pick that file to carry on."),
+            Text::AboutCatalogsHeading => ("カタログの出典と版", "Catalogs: sources and editions"),
+            Text::Version => ("版", "Version"),
+            Text::StoreAgain => ("この内容で保存し直す", "Store this again"),
+            Text::OpenElsewhere => ("この評価は別のタブで開かれています。削除すると、そのタブの内容は保存されなくなります。", "This assessment is open in another tab; after deleting it, that tab's work is no longer stored."),
             Text::ConfirmDelete => ("削除を確定", "Confirm delete"),
             Text::Cancel => ("取り消し", "Cancel"),
         }

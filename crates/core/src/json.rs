@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::assessment::{Assessment, ASSESSMENT_FORMAT, ASSESSMENT_SCHEMA_VERSION};
 use crate::catalog::{Catalog, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
 use crate::error::LoadError;
+use crate::upgrade;
 
 /// A tekigo file of either kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,15 +45,23 @@ pub fn load_file(bytes: &[u8]) -> Result<TekigoFile, LoadError> {
     }
 }
 
-fn catalog_from(object: Map<String, Value>) -> Result<Catalog, LoadError> {
-    check_version(&object, CATALOG_SCHEMA_VERSION)?;
-    typed(object)
+fn catalog_from(mut object: Map<String, Value>) -> Result<Catalog, LoadError> {
+    let version = check_version(&object, CATALOG_SCHEMA_VERSION)?;
+    if version < 2 {
+        upgrade::catalog_v1(&mut object)?;
+    }
+    let mut catalog: Catalog = typed(object)?;
+    catalog.schema_version = CATALOG_SCHEMA_VERSION;
+    Ok(catalog)
 }
 
 fn assessment_from(mut object: Map<String, Value>) -> Result<Assessment, LoadError> {
     let version = check_version(&object, ASSESSMENT_SCHEMA_VERSION)?;
     if version < 2 {
-        upgrade_assessment_v1(&mut object);
+        upgrade::assessment_v1(&mut object);
+    }
+    if version < 3 {
+        upgrade::assessment_v2(&mut object)?;
     }
     let mut assessment: Assessment = typed(object)?;
     assessment.schema_version = ASSESSMENT_SCHEMA_VERSION;
@@ -67,12 +76,62 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 /// SHA-256 of a catalog's canonical JSON, hex: names the exact content an assessment used.
+///
+/// The canonical form sorts every object's keys and leaves out what is empty (null, `""`,
+/// `[]`, `{}`, `false`), so the hash stays the same when a later version adds a field that a
+/// catalog does not use, or writes its keys in another order.
 pub fn catalog_hash(catalog: &Catalog) -> String {
-    let bytes = serde_json::to_vec(catalog).expect("our types always serialize");
-    Sha256::digest(&bytes)
+    let value = serde_json::to_value(catalog).expect("our types always serialize");
+    let mut canonical = String::new();
+    write_canonical(&value, &mut canonical);
+    Sha256::digest(canonical.as_bytes())
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+fn is_empty_value(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(values) => values.is_empty(),
+        Value::Object(object) => object.is_empty(),
+        _ => false,
+    }
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(object) => {
+            let mut keys: Vec<&String> = object
+                .iter()
+                .filter(|(_, value)| !is_empty_value(value))
+                .map(|(key, _)| key)
+                .collect();
+            keys.sort();
+            out.push('{');
+            for (index, key) in keys.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(&object[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(values) => {
+            out.push('[');
+            for (index, value) in values.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_canonical(value, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
 }
 
 /// Checks encoding and syntax, then that the document is an object whose `format` is one of
@@ -82,16 +141,14 @@ fn parse_object(
     expected: &'static str,
     accepted: &[&str],
 ) -> Result<Map<String, Value>, LoadError> {
+    if let Some(kind) = other_kind(bytes) {
+        return Err(LoadError::OtherKind { kind });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| LoadError::Encoding {
         offset: error.valid_up_to(),
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|error| LoadError::Syntax {
-        line: error.line(),
-        column: error.column(),
-        detail: error.to_string(),
-    })?;
-    let Value::Object(object) = value else {
+    let Value::Object(object) = crate::strict_json::parse(text)? else {
         return Err(LoadError::WrongFormat {
             expected,
             found: "(not an object)".to_owned(),
@@ -105,6 +162,19 @@ fn parse_object(
             expected,
             found: describe(format),
         })
+    }
+}
+
+/// Recognises the files people most often pick by mistake, by their first bytes.
+fn other_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some("Excel (.xlsx) or other Office")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("Excel 97-2003 (.xls) or other Office")
+    } else if bytes.starts_with(b"%PDF") {
+        Some("PDF")
+    } else {
+        None
     }
 }
 
@@ -144,29 +214,4 @@ fn typed<T: DeserializeOwned>(object: Map<String, Value>) -> Result<T, LoadError
         },
         detail: error.into_inner().to_string(),
     })
-}
-
-/// Schema 1 kept the evidence of an answer as one free-text string, as the Excel sheet's
-/// 確認したエビデンス column does; schema 2 has a list of register references. The text
-/// becomes the location of one reference with no document id, so nothing is lost.
-fn upgrade_assessment_v1(object: &mut Map<String, Value>) {
-    if let Some(Value::Object(answers)) = object.get_mut("answers") {
-        for answer in answers.values_mut() {
-            let Some(answer) = answer.as_object_mut() else {
-                continue;
-            };
-            if let Some(Value::String(text)) = answer.get("evidence") {
-                let upgraded = if text.trim().is_empty() {
-                    Value::Array(Vec::new())
-                } else {
-                    serde_json::json!([{ "document": "", "location": text }])
-                };
-                answer.insert("evidence".to_owned(), upgraded);
-            }
-        }
-    }
-    object.insert(
-        "schemaVersion".to_owned(),
-        Value::from(ASSESSMENT_SCHEMA_VERSION),
-    );
 }

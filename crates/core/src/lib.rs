@@ -3,25 +3,49 @@
 //!
 //! Architecture invariant: this crate knows nothing about the browser, Yew or files on disk.
 //! It takes bytes and strings and gives back values; callers do the I/O and supply the time.
+//!
+//! Where things go: a new catalog is data (a JSON file, or an importer in [`import`]); a new
+//! standard answer field is one entry in [`fields`]; a catalog's own field is declared in the
+//! catalog; a new export format is one [`export::Exporter`].
+
+#![forbid(unsafe_code)]
 
 pub mod assessment;
 pub mod catalog;
 pub mod crosswalk;
+pub mod dates;
+pub mod edit;
 pub mod embedded;
 pub mod error;
+pub mod export;
+pub mod fields;
 pub mod filter;
 pub mod i18n;
 pub mod import;
 pub mod json;
+pub mod known_guidelines;
+pub mod open;
+pub mod party;
+pub mod scale;
 pub mod schema;
 pub mod scoring;
 pub mod search;
+mod strict_json;
+pub mod todo;
+mod upgrade;
 pub mod validate;
 
 pub use assessment::{
-    Answer, Assessment, CatalogRef, DisclosureLevel, Document, EvaluatorFields, EvidenceRef,
-    Responsibility, Status, Subject,
+    Answer, AnswerNote, Assessment, CatalogRef, DisclosureLevel, Document, EvaluatorFields,
+    EvidenceRef, Subject,
 };
-pub use catalog::{Annotation, Catalog, Group, GuidelineId, Importance, Item, Reference};
+pub use catalog::{
+    Annotation, Catalog, FieldDef, FieldKind, FieldOption, Group, Guideline, Importance, Item,
+    Reference,
+};
 pub use error::LoadError;
+pub use i18n::Bilingual;
 pub use json::{catalog_hash, load_assessment, load_catalog, load_file, to_json, TekigoFile};
+pub use party::{Party, PartyRole, Provenance, ProvenanceKind, SourceRef};
+pub use scale::{AnswerScale, Choice, Outcome};
+pub use strict_json::MAX_FILE_BYTES;

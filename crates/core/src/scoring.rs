@@ -1,64 +1,62 @@
-//! Scores of an assessment: progress and compliance per group, per guideline and per
-//! responsibility. 対象外 items are excluded from every rate; 適合 and 適合可能 count as met.
+//! Scores of an assessment: progress and compliance per group, per guideline and per party.
+//! Scores count outcomes, not statuses, so every catalog's own answer scale scores alike.
+//!
+//! Two compliance rates are given, and each says what it counts: the overall rate is met items
+//! over every applicable item (unanswered ones count as not met), the answered rate is met
+//! items over the applicable items that have an answer. Excluded items (対象外) are in neither.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, Responsibility, Status};
-use crate::catalog::{Catalog, GuidelineId, Item};
+use crate::assessment::{Answer, Assessment};
+use crate::catalog::{Catalog, Item};
+use crate::scale::{AnswerScale, Outcome};
 
-/// Counts of items by status.
+/// Counts of items by outcome.
 #[derive(Serialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Tally {
     pub total: usize,
-    pub compliant: usize,
-    pub capable: usize,
+    pub met: usize,
     pub partial: usize,
     pub not_met: usize,
-    pub not_applicable: usize,
+    pub excluded: usize,
     pub unanswered: usize,
 }
 
 impl Tally {
-    pub fn add(&mut self, status: Status) {
+    /// Counts one item with this outcome (`None`: unanswered).
+    pub fn add(&mut self, outcome: Option<Outcome>) {
         self.total += 1;
-        *match status {
-            Status::Compliant => &mut self.compliant,
-            Status::Capable => &mut self.capable,
-            Status::Partial => &mut self.partial,
-            Status::NotMet => &mut self.not_met,
-            Status::NotApplicable => &mut self.not_applicable,
-            Status::Unanswered => &mut self.unanswered,
+        *match outcome {
+            Some(Outcome::Met) => &mut self.met,
+            Some(Outcome::Partial) => &mut self.partial,
+            Some(Outcome::NotMet) => &mut self.not_met,
+            Some(Outcome::Excluded) => &mut self.excluded,
+            None => &mut self.unanswered,
         } += 1;
     }
 
-    /// How many items have the status.
-    pub fn count(&self, status: Status) -> usize {
-        match status {
-            Status::Compliant => self.compliant,
-            Status::Capable => self.capable,
-            Status::Partial => self.partial,
-            Status::NotMet => self.not_met,
-            Status::NotApplicable => self.not_applicable,
-            Status::Unanswered => self.unanswered,
+    /// How many items have the outcome (`None`: unanswered).
+    pub fn count(&self, outcome: Option<Outcome>) -> usize {
+        match outcome {
+            Some(Outcome::Met) => self.met,
+            Some(Outcome::Partial) => self.partial,
+            Some(Outcome::NotMet) => self.not_met,
+            Some(Outcome::Excluded) => self.excluded,
+            None => self.unanswered,
         }
     }
 
-    /// Items that have any status but 未回答 (対象外 is an answer).
+    /// Items with any status (対象外 is an answer).
     pub fn answered(&self) -> usize {
         self.total - self.unanswered
     }
 
-    /// Items that count for compliance: all but 対象外.
+    /// Items that count for compliance: all but the excluded.
     pub fn applicable(&self) -> usize {
-        self.total - self.not_applicable
-    }
-
-    /// 適合 and 適合可能.
-    pub fn met(&self) -> usize {
-        self.compliant + self.capable
+        self.total - self.excluded
     }
 
     /// Answered share of all items, 0–100.
@@ -66,9 +64,15 @@ impl Tally {
         percent(self.answered(), self.total).unwrap_or(100.0)
     }
 
-    /// Met share of the applicable items, 0–100; none when nothing is applicable.
+    /// Met share of every applicable item, unanswered ones counting as not met; none when
+    /// nothing is applicable.
     pub fn compliance_percent(&self) -> Option<f64> {
-        percent(self.met(), self.applicable())
+        percent(self.met, self.applicable())
+    }
+
+    /// Met share of the applicable items that have an answer; none before the first.
+    pub fn answered_compliance_percent(&self) -> Option<f64> {
+        percent(self.met, self.answered() - self.excluded)
     }
 }
 
@@ -86,51 +90,101 @@ pub struct GroupScore {
     pub tally: Tally,
 }
 
+/// Who holds the items that have an answer.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "camelCase", tag = "kind", content = "id")]
+pub enum Holder {
+    /// A party of the register, by id.
+    Party(String),
+    /// Answered, but no party named.
+    Nobody,
+}
+
 /// All scores of one assessment.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Scorecard {
     pub overall: Tally,
+    /// How many items have each choice of the scale, in scale order.
+    pub choices: Vec<(String, usize)>,
+    /// Items with a statement but no status: stated, not rated.
+    pub stated_not_rated: usize,
+    /// Answers taken from elsewhere that nobody here has confirmed yet.
+    pub awaiting_confirmation: usize,
     pub groups: Vec<GroupScore>,
-    /// Per guideline the items belong to or refer to.
-    pub guidelines: Vec<(GuidelineId, Tally)>,
-    /// Per responsibility; `None` is "not yet assigned".
-    pub responsibilities: Vec<(Option<Responsibility>, Tally)>,
+    /// Per guideline id the items belong to or refer to.
+    pub guidelines: Vec<(String, Tally)>,
+    /// Per holder, over the items that have an answer; an item held by two parties counts
+    /// for both.
+    pub holders: Vec<(Holder, Tally)>,
 }
 
 /// Scores `assessment` against `catalog`. Answers for items the catalog lacks are ignored
 /// (validation reports them).
 pub fn score(catalog: &Catalog, assessment: &Assessment) -> Scorecard {
+    let scale = catalog.scale();
     let mut overall = Tally::default();
-    let mut guidelines: Vec<(GuidelineId, Tally)> = Vec::new();
-    let mut responsibilities: Vec<(Option<Responsibility>, Tally)> = Vec::new();
+    let mut choices: Vec<(String, usize)> = scale
+        .choices
+        .iter()
+        .map(|choice| (choice.id.clone(), 0))
+        .collect();
+    let (mut stated_not_rated, mut awaiting_confirmation) = (0, 0);
+    let mut guidelines: Vec<(String, Tally)> = Vec::new();
+    let mut holders: Vec<(Holder, Tally)> = Vec::new();
     for item in &catalog.items {
         let answer = assessment.answers.get(&item.id);
-        let status = answer.map(|answer| answer.status).unwrap_or_default();
-        overall.add(status);
-        for guideline in guidelines_of(catalog, item) {
-            tally_for(&mut guidelines, guideline).add(status);
+        let outcome = outcome_of(scale, answer);
+        overall.add(outcome);
+        let status = answer.and_then(|answer| answer.status.as_deref());
+        if let Some((_, count)) = choices
+            .iter_mut()
+            .find(|(id, _)| Some(id.as_str()) == status)
+        {
+            *count += 1;
         }
-        tally_for(
-            &mut responsibilities,
-            answer.and_then(|answer| answer.responsibility),
-        )
-        .add(status);
+        for guideline in guidelines_of(catalog, item) {
+            tally_for(&mut guidelines, guideline.to_owned()).add(outcome);
+        }
+        let Some(answer) = answer else { continue };
+        if status.is_none() && !answer.statement.trim().is_empty() {
+            stated_not_rated += 1;
+        }
+        if answer.awaits_confirmation() {
+            awaiting_confirmation += 1;
+        }
+        if answer.parties.is_empty() {
+            tally_for(&mut holders, Holder::Nobody).add(outcome);
+        }
+        for party in &answer.parties {
+            tally_for(&mut holders, Holder::Party(party.clone())).add(outcome);
+        }
     }
-    guidelines.sort_by_key(|(guideline, _)| *guideline);
-    responsibilities.sort_by_key(|(responsibility, _)| *responsibility);
-    let groups = group_scores(catalog, assessment);
+    guidelines.sort_by_key(|(id, _)| catalog.guidelines.iter().position(|g| g.id == *id));
+    holders.sort_by_key(|(holder, _)| match holder {
+        Holder::Party(id) => (0, assessment.parties.iter().position(|p| p.id == *id)),
+        Holder::Nobody => (1, None),
+    });
     Scorecard {
         overall,
-        groups,
+        choices,
+        stated_not_rated,
+        awaiting_confirmation,
+        groups: group_scores(catalog, assessment),
         guidelines,
-        responsibilities,
+        holders,
     }
+}
+
+/// The outcome of an item's answer on the scale; `None` when unanswered.
+pub fn outcome_of(scale: &AnswerScale, answer: Option<&Answer>) -> Option<Outcome> {
+    scale.outcome(answer.and_then(|answer| answer.status.as_deref()))
 }
 
 /// Every group's tally, each item counted in its group and all the group's ancestors: one
 /// walk up the tree per item, so a rescore after each keystroke stays cheap.
 fn group_scores(catalog: &Catalog, assessment: &Assessment) -> Vec<GroupScore> {
+    let scale = catalog.scale();
     let position: HashMap<&str, usize> = catalog
         .groups
         .iter()
@@ -149,9 +203,9 @@ fn group_scores(catalog: &Catalog, assessment: &Assessment) -> Vec<GroupScore> {
     };
     let mut tallies = vec![Tally::default(); catalog.groups.len()];
     for item in &catalog.items {
-        let status = assessment.status_of(&item.id);
+        let outcome = outcome_of(scale, assessment.answers.get(&item.id));
         for index in ancestors(position.get(item.group.as_str()).copied()) {
-            tallies[index].add(status);
+            tallies[index].add(outcome);
         }
     }
     catalog
@@ -168,12 +222,12 @@ fn group_scores(catalog: &Catalog, assessment: &Assessment) -> Vec<GroupScore> {
         .collect()
 }
 
-/// The guideline the catalog implements and every guideline the item refers to.
-pub fn guidelines_of(catalog: &Catalog, item: &Item) -> Vec<GuidelineId> {
-    let mut found: Vec<GuidelineId> = catalog.implements.into_iter().collect();
+/// The guideline the catalog implements and every guideline the item refers to, by id.
+pub fn guidelines_of<'c>(catalog: &'c Catalog, item: &'c Item) -> Vec<&'c str> {
+    let mut found: Vec<&str> = catalog.implements.as_deref().into_iter().collect();
     for reference in &item.references {
-        if !found.contains(&reference.guideline) {
-            found.push(reference.guideline);
+        if !found.contains(&reference.guideline.as_str()) {
+            found.push(&reference.guideline);
         }
     }
     found

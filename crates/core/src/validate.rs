@@ -1,7 +1,9 @@
 //! Checking an assessment against its catalog: every problem with where it is.
 
-use crate::assessment::{Assessment, Document};
-use crate::catalog::Catalog;
+use crate::assessment::{Answer, Assessment, DisclosureLevel, Document};
+use crate::catalog::{Catalog, FieldKind};
+use crate::dates::Date;
+use crate::fields::is_standard_id;
 use crate::i18n::Lang;
 use crate::json::catalog_hash;
 
@@ -23,8 +25,22 @@ pub enum ProblemKind {
     CatalogChanged,
     /// An answer for an item the catalog does not have.
     UnknownItem,
+    /// A status that is not a choice of the catalog's answer scale.
+    NotOnScale { status: String },
+    /// An answer names a party that is not in the register.
+    UnknownParty { party: String },
+    /// Two parties share an id.
+    DuplicateParty { party: String },
+    /// A value for an answer field the catalog does not declare.
+    UnknownField { field: String },
+    /// A date field that does not hold a date (`YYYY-MM-DD`).
+    NotADate { value: String },
+    /// A choice field whose value is not one of its options.
+    NotAnOption { value: String },
     /// Evidence names a document that is not in the register.
     UnknownDocument { document: String },
+    /// Evidence cites a 要NDA document, but the answer's disclosure is not 要NDA.
+    NdaEvidenceNotMarked { document: String },
     /// Two register entries share an id.
     DuplicateDocument { document: String },
     /// A register entry without an id.
@@ -33,12 +49,27 @@ pub enum ProblemKind {
     DuplicateItem,
     /// A catalog item or group names a group the catalog does not have.
     UnknownGroup { group: String },
+    /// A catalog cites a guideline it does not declare.
+    UndeclaredGuideline { guideline: String },
+    /// Two entries of a catalog list (guidelines, choices, fields, options) share an id.
+    DuplicateId { id: String },
+    /// A catalog declares a field with the id of a standard field.
+    ReservedFieldId { field: String },
+    /// A catalog's choice field offers no options, or its scale no choices.
+    NoChoices,
 }
 
 impl Problem {
-    /// Whether the assessment can still be used (a changed catalog only warns).
+    /// Whether the file must not be opened. A changed catalog, evidence pointing to a document
+    /// that was deleted, and NDA evidence in an answer not marked 要NDA only warn: the user
+    /// sees them and can fix them in the app.
     pub fn is_error(&self) -> bool {
-        !matches!(self.kind, ProblemKind::CatalogChanged)
+        !matches!(
+            self.kind,
+            ProblemKind::CatalogChanged
+                | ProblemKind::UnknownDocument { .. }
+                | ProblemKind::NdaEvidenceNotMarked { .. }
+        )
     }
 
     /// The problem in one language, with its location.
@@ -48,47 +79,86 @@ impl Problem {
             (Some(item), Lang::En) => format!("item {item} ({})", self.field),
             (None, _) => self.field.clone(),
         };
-        let text = match (&self.kind, lang) {
-            (ProblemKind::OtherCatalog { expected, found }, Lang::Ja) => {
+        format!("{location}: {}", self.kind.message(lang))
+    }
+}
+
+impl ProblemKind {
+    /// What is wrong, without where.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        match (self, lang) {
+            (OtherCatalog { expected, found }, Lang::Ja) => {
                 format!("別のカタログの評価です (このカタログ: {expected}、評価: {found})")
             }
-            (ProblemKind::OtherCatalog { expected, found }, Lang::En) => {
-                format!("the assessment is for another catalog (this one: {expected}, assessment: {found})")
-            }
-            (ProblemKind::CatalogChanged, Lang::Ja) => {
-                "回答後にカタログの内容が変わっています (警告)".to_owned()
-            }
-            (ProblemKind::CatalogChanged, Lang::En) => {
+            (OtherCatalog { expected, found }, Lang::En) => format!(
+                "the assessment is for another catalog (this one: {expected}, assessment: {found})"
+            ),
+            (CatalogChanged, Lang::Ja) => "回答後にカタログの内容が変わっています (警告)".to_owned(),
+            (CatalogChanged, Lang::En) => {
                 "the catalog changed since the answers were given (warning)".to_owned()
             }
-            (ProblemKind::UnknownItem, Lang::Ja) => "カタログにない項目への回答です".to_owned(),
-            (ProblemKind::UnknownItem, Lang::En) => {
-                "an answer for an item the catalog does not have".to_owned()
+            (UnknownItem, Lang::Ja) => "カタログにない項目への回答です".to_owned(),
+            (UnknownItem, Lang::En) => "an answer for an item the catalog does not have".to_owned(),
+            (NotOnScale { status }, Lang::Ja) => {
+                format!("「{status}」はこのカタログの回答の選択肢にありません")
             }
-            (ProblemKind::UnknownDocument { document }, Lang::Ja) => {
-                format!("文書 ID {document} が文書一覧にありません")
+            (NotOnScale { status }, Lang::En) => {
+                format!("\"{status}\" is not a choice of this catalog's answer scale")
             }
-            (ProblemKind::UnknownDocument { document }, Lang::En) => {
-                format!("document id {document} is not in the document register")
+            (UnknownParty { party }, Lang::Ja) => format!("関係者 {party} が関係者一覧にありません"),
+            (UnknownParty { party }, Lang::En) => format!("party {party} is not in the list of parties"),
+            (DuplicateParty { party }, Lang::Ja) => format!("関係者 ID {party} が重複しています"),
+            (DuplicateParty { party }, Lang::En) => format!("party id {party} is used twice"),
+            (UnknownField { field }, Lang::Ja) => format!("回答欄 {field} はこのカタログにありません"),
+            (UnknownField { field }, Lang::En) => format!("this catalog has no answer field {field}"),
+            (NotADate { value }, Lang::Ja) => {
+                format!("「{value}」は日付 (YYYY-MM-DD) ではありません")
             }
-            (ProblemKind::DuplicateDocument { document }, Lang::Ja) => {
+            (NotADate { value }, Lang::En) => format!("\"{value}\" is not a date (YYYY-MM-DD)"),
+            (NotAnOption { value }, Lang::Ja) => format!("「{value}」はこの欄の選択肢にありません"),
+            (NotAnOption { value }, Lang::En) => format!("\"{value}\" is not an option of this field"),
+            (UnknownDocument { document }, Lang::Ja) => {
+                format!("文書 ID {document} が文書一覧にありません (警告)")
+            }
+            (UnknownDocument { document }, Lang::En) => {
+                format!("document id {document} is not in the document register (warning)")
+            }
+            (NdaEvidenceNotMarked { document }, Lang::Ja) => format!(
+                "要NDA の文書 {document} を根拠にしていますが、開示レベルが要NDA になっていません (警告)"
+            ),
+            (NdaEvidenceNotMarked { document }, Lang::En) => format!(
+                "the evidence cites NDA document {document}, but the answer's disclosure is not NDA (warning)"
+            ),
+            (DuplicateDocument { document }, Lang::Ja) => {
                 format!("文書 ID {document} が重複しています")
             }
-            (ProblemKind::DuplicateDocument { document }, Lang::En) => {
+            (DuplicateDocument { document }, Lang::En) => {
                 format!("document id {document} is used twice")
             }
-            (ProblemKind::EmptyDocumentId, Lang::Ja) => "文書 ID が空です".to_owned(),
-            (ProblemKind::EmptyDocumentId, Lang::En) => "a document has no id".to_owned(),
-            (ProblemKind::DuplicateItem, Lang::Ja) => "項目 ID が重複しています".to_owned(),
-            (ProblemKind::DuplicateItem, Lang::En) => "the item id is used twice".to_owned(),
-            (ProblemKind::UnknownGroup { group }, Lang::Ja) => {
-                format!("分類 {group} がカタログにありません")
+            (EmptyDocumentId, Lang::Ja) => "文書 ID が空です".to_owned(),
+            (EmptyDocumentId, Lang::En) => "a document has no id".to_owned(),
+            (DuplicateItem, Lang::Ja) => "項目 ID が重複しています".to_owned(),
+            (DuplicateItem, Lang::En) => "the item id is used twice".to_owned(),
+            (UnknownGroup { group }, Lang::Ja) => format!("分類 {group} がカタログにありません"),
+            (UnknownGroup { group }, Lang::En) => format!("group {group} is not in the catalog"),
+            (UndeclaredGuideline { guideline }, Lang::Ja) => {
+                format!("ガイドライン {guideline} がカタログの guidelines に宣言されていません")
             }
-            (ProblemKind::UnknownGroup { group }, Lang::En) => {
-                format!("group {group} is not in the catalog")
+            (UndeclaredGuideline { guideline }, Lang::En) => {
+                format!("guideline {guideline} is not declared in the catalog's guidelines")
             }
-        };
-        format!("{location}: {text}")
+            (DuplicateId { id }, Lang::Ja) => format!("ID {id} が重複しています"),
+            (DuplicateId { id }, Lang::En) => format!("id {id} is used twice"),
+            (ReservedFieldId { field }, Lang::Ja) => {
+                format!("回答欄の ID {field} は標準の欄と同じです。別の ID にしてください")
+            }
+            (ReservedFieldId { field }, Lang::En) => {
+                format!("answer field id {field} is a standard field's; choose another")
+            }
+            (NoChoices, Lang::Ja) => "選択肢が一つもありません".to_owned(),
+            (NoChoices, Lang::En) => "there are no choices".to_owned(),
+        }
     }
 }
 
@@ -114,27 +184,111 @@ pub fn validate(assessment: &Assessment, catalog: &Catalog) -> Vec<Problem> {
         });
     }
     problems.extend(document_problems(&assessment.documents));
-    for (item_id, answer) in &assessment.answers {
-        if catalog.item(item_id).is_none() {
+    for (index, party) in assessment.parties.iter().enumerate() {
+        if assessment.parties[..index].iter().any(|p| p.id == party.id) {
             problems.push(Problem {
-                item: Some(item_id.clone()),
-                field: format!("answers.{item_id}"),
-                kind: ProblemKind::UnknownItem,
+                item: None,
+                field: format!("parties[{index}].id"),
+                kind: ProblemKind::DuplicateParty {
+                    party: party.id.clone(),
+                },
             });
         }
-        for (index, evidence) in answer.evidence.iter().enumerate() {
-            if !evidence.document.is_empty() && assessment.document(&evidence.document).is_none() {
-                problems.push(Problem {
-                    item: Some(item_id.clone()),
-                    field: format!("answers.{item_id}.evidence[{index}].document"),
-                    kind: ProblemKind::UnknownDocument {
-                        document: evidence.document.clone(),
-                    },
-                });
-            }
+    }
+    for (item_id, answer) in &assessment.answers {
+        let mut problem = |field: String, kind: ProblemKind| {
+            problems.push(Problem {
+                item: Some(item_id.clone()),
+                field,
+                kind,
+            })
+        };
+        if catalog.item(item_id).is_none() {
+            problem(format!("answers.{item_id}"), ProblemKind::UnknownItem);
         }
+        answer_problems(assessment, catalog, item_id, answer, &mut problem);
     }
     problems
+}
+
+/// The problems inside one answer, each reported through `problem(field path, kind)`.
+fn answer_problems(
+    assessment: &Assessment,
+    catalog: &Catalog,
+    item_id: &str,
+    answer: &Answer,
+    problem: &mut impl FnMut(String, ProblemKind),
+) {
+    let path = |field: &str| format!("answers.{item_id}.{field}");
+    if let Some(status) = &answer.status {
+        if catalog.scale().choice(status).is_none() {
+            problem(
+                path("status"),
+                ProblemKind::NotOnScale {
+                    status: status.clone(),
+                },
+            );
+        }
+    }
+    for (index, party) in answer.parties.iter().enumerate() {
+        if assessment.party(party).is_none() {
+            problem(
+                path(&format!("parties[{index}]")),
+                ProblemKind::UnknownParty {
+                    party: party.clone(),
+                },
+            );
+        }
+    }
+    for (field, value) in &answer.fields {
+        let Some(def) = catalog.answer_field(field) else {
+            problem(
+                path(&format!("fields.{field}")),
+                ProblemKind::UnknownField {
+                    field: field.clone(),
+                },
+            );
+            continue;
+        };
+        let kind = match def.kind {
+            FieldKind::Date if Date::parse(value).is_none() => ProblemKind::NotADate {
+                value: value.clone(),
+            },
+            FieldKind::Choice if !def.options.iter().any(|option| option.id == *value) => {
+                ProblemKind::NotAnOption {
+                    value: value.clone(),
+                }
+            }
+            _ => continue,
+        };
+        problem(path(&format!("fields.{field}")), kind);
+    }
+    for (index, evidence) in answer.evidence.iter().enumerate() {
+        if evidence.document.is_empty() {
+            continue;
+        }
+        let field = path(&format!("evidence[{index}].document"));
+        match assessment.document(&evidence.document) {
+            None => problem(
+                field,
+                ProblemKind::UnknownDocument {
+                    document: evidence.document.clone(),
+                },
+            ),
+            Some(document)
+                if document.disclosure == DisclosureLevel::Nda
+                    && answer.disclosure != Some(DisclosureLevel::Nda) =>
+            {
+                problem(
+                    field,
+                    ProblemKind::NdaEvidenceNotMarked {
+                        document: document.id.clone(),
+                    },
+                )
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 /// Problems of the document register: empty and duplicate ids.
@@ -161,40 +315,136 @@ pub fn document_problems(documents: &[Document]) -> Vec<Problem> {
     problems
 }
 
-/// Every problem inside a catalog: duplicate item ids and references to missing groups.
+/// Every problem inside a catalog: duplicate ids, references to missing groups or undeclared
+/// guidelines, and an answer scale or fields that could not be answered.
 pub fn validate_catalog(catalog: &Catalog) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let mut problem = |item: Option<&str>, field: String, kind: ProblemKind| {
+        problems.push(Problem {
+            item: item.map(str::to_owned),
+            field,
+            kind,
+        })
+    };
     for (index, group) in catalog.groups.iter().enumerate() {
         if let Some(parent) = &group.parent {
             if catalog.group(parent).is_none() {
-                problems.push(Problem {
-                    item: None,
-                    field: format!("groups[{index}].parent"),
-                    kind: ProblemKind::UnknownGroup {
+                problem(
+                    None,
+                    format!("groups[{index}].parent"),
+                    ProblemKind::UnknownGroup {
                         group: parent.clone(),
                     },
-                });
+                );
             }
+        }
+    }
+    let guideline_ids: Vec<&str> = catalog.guidelines.iter().map(|g| g.id.as_str()).collect();
+    for duplicate in duplicates(&guideline_ids) {
+        problem(
+            None,
+            "guidelines".to_owned(),
+            ProblemKind::DuplicateId { id: duplicate },
+        );
+    }
+    if let Some(implemented) = &catalog.implements {
+        if !guideline_ids.contains(&implemented.as_str()) {
+            problem(
+                None,
+                "implements".to_owned(),
+                ProblemKind::UndeclaredGuideline {
+                    guideline: implemented.clone(),
+                },
+            );
+        }
+    }
+    if let Some(scale) = &catalog.answer_scale {
+        if scale.choices.is_empty() {
+            problem(
+                None,
+                "answerScale.choices".to_owned(),
+                ProblemKind::NoChoices,
+            );
+        }
+        let ids: Vec<&str> = scale.choices.iter().map(|c| c.id.as_str()).collect();
+        for duplicate in duplicates(&ids) {
+            problem(
+                None,
+                "answerScale.choices".to_owned(),
+                ProblemKind::DuplicateId { id: duplicate },
+            );
+        }
+    }
+    let field_ids: Vec<&str> = catalog
+        .answer_fields
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    for duplicate in duplicates(&field_ids) {
+        problem(
+            None,
+            "answerFields".to_owned(),
+            ProblemKind::DuplicateId { id: duplicate },
+        );
+    }
+    for (index, field) in catalog.answer_fields.iter().enumerate() {
+        if is_standard_id(&field.id) {
+            problem(
+                None,
+                format!("answerFields[{index}].id"),
+                ProblemKind::ReservedFieldId {
+                    field: field.id.clone(),
+                },
+            );
+        }
+        if field.kind == FieldKind::Choice && field.options.is_empty() {
+            problem(
+                None,
+                format!("answerFields[{index}].options"),
+                ProblemKind::NoChoices,
+            );
         }
     }
     let mut seen = std::collections::HashSet::new();
     for (index, item) in catalog.items.iter().enumerate() {
         if !seen.insert(item.id.as_str()) {
-            problems.push(Problem {
-                item: Some(item.id.clone()),
-                field: format!("items[{index}].id"),
-                kind: ProblemKind::DuplicateItem,
-            });
+            problem(
+                Some(&item.id),
+                format!("items[{index}].id"),
+                ProblemKind::DuplicateItem,
+            );
         }
         if catalog.group(&item.group).is_none() {
-            problems.push(Problem {
-                item: Some(item.id.clone()),
-                field: format!("items[{index}].group"),
-                kind: ProblemKind::UnknownGroup {
+            problem(
+                Some(&item.id),
+                format!("items[{index}].group"),
+                ProblemKind::UnknownGroup {
                     group: item.group.clone(),
                 },
-            });
+            );
+        }
+        for (number, reference) in item.references.iter().enumerate() {
+            if !guideline_ids.contains(&reference.guideline.as_str()) {
+                problem(
+                    Some(&item.id),
+                    format!("items[{index}].references[{number}].guideline"),
+                    ProblemKind::UndeclaredGuideline {
+                        guideline: reference.guideline.clone(),
+                    },
+                );
+            }
         }
     }
     problems
+}
+
+/// The ids that occur more than once, each once, in order of their second occurrence.
+fn duplicates(ids: &[&str]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (index, id) in ids.iter().enumerate() {
+        if ids[..index].contains(id) && !found.iter().any(|f| f == id) {
+            found.push((*id).to_owned());
+        }
+    }
+    found
 }

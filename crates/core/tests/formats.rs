@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
+use tekigo_core::assessment::ASSESSMENT_SCHEMA_VERSION;
 use tekigo_core::i18n::{load_error_message, Lang};
 use tekigo_core::{
-    embedded, load_assessment, load_catalog, load_file, to_json, Answer, Assessment, CatalogRef,
-    DisclosureLevel, Document, EvaluatorFields, EvidenceRef, LoadError, Responsibility, Status,
-    Subject, TekigoFile,
+    embedded, load_assessment, load_catalog, load_file, to_json, Answer, AnswerNote, Assessment,
+    CatalogRef, DisclosureLevel, Document, EvaluatorFields, EvidenceRef, LoadError, Party,
+    Provenance, ProvenanceKind, SourceRef, Subject, TekigoFile,
 };
 
 fn text() -> impl Strategy<Value = String> {
@@ -29,48 +30,109 @@ fn extra() -> impl Strategy<Value = Map<String, Value>> {
     })
 }
 
+fn choice() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(proptest::sample::select(vec![
+        "compliant".to_owned(),
+        "capable".to_owned(),
+        "partial".to_owned(),
+        "not-met".to_owned(),
+        "not-applicable".to_owned(),
+    ]))
+}
+
+fn provenance() -> impl Strategy<Value = Option<Provenance>> {
+    proptest::option::of(
+        (
+            proptest::sample::select(vec![
+                ProvenanceKind::Provided,
+                ProvenanceKind::Inherited,
+                ProvenanceKind::Imported,
+            ]),
+            ("[a-z0-9-]{1,12}", text()),
+            proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]T00:00:00Z"),
+        )
+            .prop_map(|(kind, (assessment, title), confirmed_at)| Provenance {
+                kind,
+                source: SourceRef {
+                    assessment,
+                    title,
+                    digest: String::new(),
+                },
+                confirmed_at,
+            }),
+    )
+}
+
 fn answer() -> impl Strategy<Value = Answer> {
     (
-        proptest::sample::select(Status::ALL.to_vec()),
-        proptest::option::of(proptest::sample::select(Responsibility::ALL.to_vec())),
-        (text(), text(), text(), text()),
-        proptest::collection::vec((text(), text()), 0..3),
+        choice(),
+        proptest::collection::vec(
+            proptest::sample::select(vec!["vendor", "iaas", "hospital", "si"]),
+            0..3,
+        ),
+        (text(), text(), text(), text(), text()),
+        proptest::collection::vec(
+            (
+                text(),
+                text(),
+                proptest::option::of("20[0-9]{2}-0[1-9]-1[0-9]"),
+            ),
+            0..3,
+        ),
         proptest::option::of(prop_oneof![
             Just(DisclosureLevel::Public),
             Just(DisclosureLevel::Nda)
         ]),
         (text(), text(), text()),
+        (
+            proptest::collection::btree_map("[a-z]{1,8}", "\\PC{1,12}", 0..3),
+            provenance(),
+            proptest::collection::vec((text(), text()), 0..2),
+        ),
         proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"),
         extra(),
     )
         .prop_map(
             |(
                 status,
-                responsibility,
+                parties,
                 texts,
                 evidence,
                 disclosure,
                 evaluator,
+                (fields, provenance, notes),
                 updated_at,
                 extra,
             )| {
                 Answer {
                     status,
-                    responsibility,
+                    parties: parties.into_iter().map(str::to_owned).collect(),
                     statement: texts.0,
                     evidence: evidence
                         .into_iter()
-                        .map(|(document, location)| EvidenceRef { document, location })
+                        .map(|(document, location, expires)| EvidenceRef {
+                            document,
+                            location,
+                            effective: None,
+                            expires,
+                        })
                         .collect(),
                     disclosure,
                     certification_inference: texts.1,
                     interview: texts.2,
                     hospital_actions: texts.3,
+                    internal_note: texts.4,
                     evaluator: EvaluatorFields {
                         confirmed_evidence: evaluator.0,
                         verdict: evaluator.1,
                         improvement: evaluator.2,
                     },
+                    fields,
+                    provenance,
+                    notes: notes
+                        .into_iter()
+                        .map(|(field, note)| AnswerNote { field, note })
+                        .collect(),
                     updated_at,
                     extra,
                 }
@@ -84,42 +146,50 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         (text(), text(), text(), text(), text()),
         proptest::collection::vec((text(), text(), text(), any::<bool>(), extra()), 0..4),
         proptest::collection::btree_map("[0-9]{1,3}", answer(), 0..12),
-        extra(),
+        (extra(), 0u32..5, proptest::option::of("[a-z]{1,8}")),
     )
-        .prop_map(|(id, subject, documents, answers, extra)| Assessment {
-            format: "tekigo-assessment".to_owned(),
-            schema_version: 2,
-            id,
-            catalog: CatalogRef {
-                id: "cloud-checklist-253".to_owned(),
-                hash: "abc".to_owned(),
+        .prop_map(
+            |(id, subject, documents, answers, (extra, numbered, origin))| Assessment {
+                format: "tekigo-assessment".to_owned(),
+                schema_version: ASSESSMENT_SCHEMA_VERSION,
+                id,
+                catalog: CatalogRef {
+                    id: "cloud-checklist-253".to_owned(),
+                    hash: "abc".to_owned(),
+                },
+                subject: Subject {
+                    product: subject.0,
+                    applicant: subject.1,
+                    evaluator: subject.2,
+                    reference_number: subject.3,
+                    date: subject.4,
+                },
+                parties: Party::standard(),
+                documents: documents
+                    .into_iter()
+                    .map(|(id, title, url, nda, extra)| Document {
+                        id,
+                        title,
+                        url,
+                        disclosure: if nda {
+                            DisclosureLevel::Nda
+                        } else {
+                            DisclosureLevel::Public
+                        },
+                        extra,
+                    })
+                    .collect::<Vec<_>>(),
+                documents_numbered: numbered,
+                origin: origin.map(|assessment| SourceRef {
+                    assessment,
+                    ..SourceRef::default()
+                }),
+                answers: answers.into_iter().collect::<BTreeMap<_, _>>(),
+                created_at: "2026-01-01T00:00:00Z".to_owned(),
+                updated_at: "2026-01-02T00:00:00Z".to_owned(),
+                extra,
             },
-            subject: Subject {
-                product: subject.0,
-                applicant: subject.1,
-                evaluator: subject.2,
-                reference_number: subject.3,
-                date: subject.4,
-            },
-            documents: documents
-                .into_iter()
-                .map(|(id, title, url, nda, extra)| Document {
-                    id,
-                    title,
-                    url,
-                    disclosure: if nda {
-                        DisclosureLevel::Nda
-                    } else {
-                        DisclosureLevel::Public
-                    },
-                    extra,
-                })
-                .collect::<Vec<_>>(),
-            answers: answers.into_iter().collect::<BTreeMap<_, _>>(),
-            created_at: "2026-01-01T00:00:00Z".to_owned(),
-            updated_at: "2026-01-02T00:00:00Z".to_owned(),
-            extra,
-        })
+        )
 }
 
 proptest! {
@@ -159,16 +229,17 @@ fn schema_version_1_assessments_are_upgraded_without_loss() {
         "catalog":{"id":"meti-2012","hash":""},
         "answers":{"5":{"status":"compliant","evidence":"規程 p.3"},"6":{"status":"not-met","evidence":""}}}"#;
     let loaded = load_assessment(v1.as_bytes()).unwrap();
-    assert_eq!(loaded.schema_version, 2);
+    assert_eq!(loaded.schema_version, ASSESSMENT_SCHEMA_VERSION);
     assert_eq!(
         loaded.answers["5"].evidence,
         [EvidenceRef {
             document: String::new(),
-            location: "規程 p.3".to_owned()
+            location: "規程 p.3".to_owned(),
+            ..EvidenceRef::default()
         }]
     );
     assert!(loaded.answers["6"].evidence.is_empty());
-    assert_eq!(loaded.answers["6"].status, Status::NotMet);
+    assert_eq!(loaded.answers["6"].status.as_deref(), Some("not-met"));
 }
 
 #[test]
@@ -211,19 +282,28 @@ fn newer_files_are_refused_with_the_versions() {
         error,
         LoadError::TooNew {
             found: 9,
-            supported: 2
+            supported: ASSESSMENT_SCHEMA_VERSION
         }
     );
 }
 
 #[test]
 fn a_bad_field_is_named_by_its_path() {
-    let json = r#"{"format":"tekigo-assessment","schemaVersion":2,"id":"a",
-        "catalog":{"id":"meti-2012"},"answers":{"7":{"status":"maybe"}}}"#;
+    let json = r#"{"format":"tekigo-assessment","schemaVersion":3,"id":"a",
+        "catalog":{"id":"meti-2012"},"answers":{"7":{"status":7}}}"#;
     match load_assessment(json.as_bytes()).unwrap_err() {
         LoadError::Shape { path, .. } => assert_eq!(path, "answers.7.status"),
         other => panic!("{other:?}"),
     }
+    // A status the scale does not have reads, and validation names it by its path.
+    let json = r#"{"format":"tekigo-assessment","schemaVersion":3,"id":"a",
+        "catalog":{"id":"meti-2012"},"answers":{"7":{"status":"maybe"}}}"#;
+    let assessment = load_assessment(json.as_bytes()).unwrap();
+    let catalog = embedded::catalog("meti-2012").unwrap();
+    let problems = tekigo_core::validate::validate(&assessment, catalog);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "answers.7.status");
+    assert!(problems[0].is_error());
 }
 
 /// The committed schemas are what the types generate. `UPDATE_EXPECT=1` rewrites them.

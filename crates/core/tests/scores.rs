@@ -2,14 +2,27 @@
 
 use proptest::prelude::*;
 use tekigo_core::crosswalk::build_crosswalk;
+use tekigo_core::crosswalk::linked_items;
+use tekigo_core::scale::Outcome;
 use tekigo_core::scoring::score;
+use tekigo_core::scoring::Holder;
 use tekigo_core::validate::{validate, validate_catalog, ProblemKind};
-use tekigo_core::{embedded, Answer, Assessment, Document, EvidenceRef, Responsibility, Status};
+use tekigo_core::{embedded, Answer, Assessment, Document, EvidenceRef};
 
-fn answered(status: Status, responsibility: Option<Responsibility>) -> Answer {
+/// The statuses of the default scale, and `None` for 未回答.
+const STATUSES: [Option<&str>; 6] = [
+    Some("compliant"),
+    Some("capable"),
+    Some("partial"),
+    Some("not-met"),
+    Some("not-applicable"),
+    None,
+];
+
+fn answered(status: Option<&str>, party: Option<&str>) -> Answer {
     Answer {
-        status,
-        responsibility,
+        status: status.map(str::to_owned),
+        parties: party.into_iter().map(str::to_owned).collect(),
         ..Answer::default()
     }
 }
@@ -19,38 +32,28 @@ fn not_applicable_is_excluded_from_compliance() {
     let catalog = embedded::catalog("meti-2012").unwrap();
     let mut assessment = Assessment::new("a", catalog, "2026-01-01T00:00:00Z");
     let now = "2026-01-02T00:00:00Z";
-    assessment.set_answer(
-        "1",
-        answered(Status::Compliant, Some(Responsibility::Vendor)),
-        now,
-    );
-    assessment.set_answer(
-        "2",
-        answered(Status::Capable, Some(Responsibility::Hospital)),
-        now,
-    );
-    assessment.set_answer("3", answered(Status::NotApplicable, None), now);
-    assessment.set_answer(
-        "4",
-        answered(Status::NotMet, Some(Responsibility::Vendor)),
-        now,
-    );
+    assessment.set_answer("1", answered(Some("compliant"), Some("vendor")), now);
+    assessment.set_answer("2", answered(Some("capable"), Some("hospital")), now);
+    assessment.set_answer("3", answered(Some("not-applicable"), None), now);
+    assessment.set_answer("4", answered(Some("not-met"), Some("vendor")), now);
     let card = score(catalog, &assessment);
     assert_eq!(card.overall.total, 182);
     assert_eq!(card.overall.answered(), 4);
     assert_eq!(card.overall.applicable(), 181);
-    assert_eq!(card.overall.met(), 2);
+    assert_eq!(card.overall.met, 2);
     let group_2_2 = card.groups.iter().find(|g| g.group == "2.2").unwrap();
     // Items 2, 3 and 4 sit in 2.2.1, which counts towards 2.2.
     assert_eq!(group_2_2.tally.total, 11);
     assert_eq!(group_2_2.tally.answered(), 3);
     assert_eq!(group_2_2.tally.compliance_percent(), Some(100.0 / 10.0));
     let vendor = card
-        .responsibilities
+        .holders
         .iter()
-        .find(|(r, _)| *r == Some(Responsibility::Vendor))
+        .find(|(holder, _)| *holder == Holder::Party("vendor".into()))
         .unwrap();
-    assert_eq!((vendor.1.compliant, vendor.1.not_met), (1, 1));
+    assert_eq!((vendor.1.met, vendor.1.not_met), (1, 1));
+    assert_eq!(card.choices[0], ("compliant".to_owned(), 1));
+    assert_eq!(card.choices[1], ("capable".to_owned(), 1));
 }
 
 #[test]
@@ -61,12 +64,12 @@ fn checklist_scores_per_referenced_guideline() {
     let totals: Vec<(String, usize)> = card
         .guidelines
         .iter()
-        .map(|(g, t)| (format!("{g:?}"), t.total))
+        .map(|(g, t)| (g.clone(), t.total))
         .collect();
     // 175 items cite the MIC guideline, 138 the METI one, 60 both: every item cites one.
     assert_eq!(
         totals,
-        [("Mic".to_owned(), 175), ("Meti2008".to_owned(), 138)]
+        [("mic".to_owned(), 175), ("meti2008".to_owned(), 138)]
     );
 }
 
@@ -77,7 +80,7 @@ proptest! {
         let catalog = embedded::catalog("meti-2012").unwrap();
         let mut assessment = Assessment::new("a", catalog, "t");
         for (item, status) in catalog.items.iter().zip(&statuses) {
-            assessment.set_answer(&item.id, answered(Status::ALL[*status], None), "t");
+            assessment.set_answer(&item.id, answered(STATUSES[*status], None), "t");
         }
         let card = score(catalog, &assessment);
         let roots: usize = card.groups.iter().filter(|g| g.depth == 0).map(|g| g.tally.total).sum();
@@ -85,15 +88,16 @@ proptest! {
         for group in &card.groups {
             let t = group.tally;
             // The tree walk counts exactly the items the catalog places in the group.
-            let by_definition: Vec<Status> = catalog.items.iter()
+            let scale = catalog.scale();
+            let by_definition: Vec<Option<Outcome>> = catalog.items.iter()
                 .filter(|item| catalog.item_in_group(item, &group.group))
-                .map(|item| assessment.status_of(&item.id))
+                .map(|item| scale.outcome(assessment.status_of(&item.id)))
                 .collect();
             prop_assert_eq!(t.total, by_definition.len());
-            for status in Status::ALL {
-                prop_assert_eq!(t.count(status), by_definition.iter().filter(|s| **s == status).count());
+            for outcome in Outcome::ALL.map(Some).into_iter().chain([None]) {
+                prop_assert_eq!(t.count(outcome), by_definition.iter().filter(|o| **o == outcome).count());
             }
-            prop_assert_eq!(t.total, t.compliant + t.capable + t.partial + t.not_met + t.not_applicable + t.unanswered);
+            prop_assert_eq!(t.total, t.met + t.partial + t.not_met + t.excluded + t.unanswered);
             if let Some(rate) = t.compliance_percent() {
                 prop_assert!((0.0..=100.0).contains(&rate));
             }
@@ -115,13 +119,14 @@ fn validation_reports_every_problem_with_its_place() {
         title: "重複".into(),
         ..Document::default()
     });
-    let mut answer = answered(Status::Compliant, None);
+    let mut answer = answered(Some("compliant"), None);
     answer.evidence.push(EvidenceRef {
         document: "99".into(),
         location: "p.1".into(),
+        ..EvidenceRef::default()
     });
     assessment.set_answer("5", answer, "t");
-    assessment.set_answer("999", answered(Status::Compliant, None), "t");
+    assessment.set_answer("999", answered(Some("compliant"), None), "t");
     let problems = validate(&assessment, catalog);
     let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
     assert!(kinds.contains(&&ProblemKind::DuplicateDocument {
@@ -164,10 +169,13 @@ fn the_sample_assessment_is_valid_and_marks_the_iaas() {
     let iaas = sample
         .answers
         .values()
-        .filter(|a| a.responsibility == Some(Responsibility::Subcontractor))
+        .filter(|a| a.parties.iter().any(|p| p == "iaas"))
         .count();
     assert!(iaas > 100, "{iaas} items marked ○ for the IaaS");
-    assert_eq!(sample.answers["99"].status, Status::NotApplicable);
+    assert_eq!(
+        sample.answers["99"].status.as_deref(),
+        Some("not-applicable")
+    );
 }
 
 /// The crosswalk links checklist item 32 (資産台帳へのアクセス制限) to METI 2012 items 5 and 6,
@@ -175,20 +183,20 @@ fn the_sample_assessment_is_valid_and_marks_the_iaas() {
 #[test]
 fn crosswalk_links_by_clause_and_verifies_by_text() {
     let crosswalk = embedded::crosswalk();
-    let targets: Vec<&str> = crosswalk
-        .meti_items_for("32")
-        .map(|l| l.meti_item.as_str())
-        .collect();
+    let forward = linked_items(&[crosswalk], "cloud-checklist-253", "32");
+    let targets: Vec<&str> = forward.iter().map(|l| l.item).collect();
     assert!(
         targets.contains(&"5") && targets.contains(&"6"),
         "{targets:?}"
     );
-    assert!(crosswalk.meti_items_for("32").all(|l| l.verified));
-    let back: Vec<&str> = crosswalk
-        .checklist_items_for("142")
-        .map(|l| l.checklist_item.as_str())
-        .collect();
+    assert!(forward
+        .iter()
+        .all(|l| l.link.verified && l.forward && l.catalog == "meti-2012"));
+    let back = linked_items(&[crosswalk], "meti-2012", "142");
     assert!(!back.is_empty());
+    assert!(back
+        .iter()
+        .all(|l| !l.forward && l.catalog == "cloud-checklist-253"));
     let fresh = build_crosswalk(
         embedded::catalog("cloud-checklist-253").unwrap(),
         embedded::catalog("meti-2012").unwrap(),

@@ -1,12 +1,15 @@
 //! tekigo in the browser. `mount` renders the app into any element — the page's own `#app`,
-//! or a vendor's custom element's shadow root — so nothing here assumes it owns the page.
+//! or a vendor's custom element's shadow root — so nothing here assumes it owns the page; two
+//! apps on one page share no element id.
 //!
 //! Architecture invariant: this crate renders and dispatches; every rule about the data
-//! (parsing, scoring, validation, search) is a call into `tekigo-core`.
+//! (parsing, scoring, validation, search, what may be opened) is a call into `tekigo-core`.
 
 mod app;
 mod browser;
 mod components;
+mod ids;
+mod library;
 mod shared;
 mod state;
 

@@ -1,13 +1,16 @@
-//! The assessment screen's state: plain data and one reducer that holds every change.
-//! Edits go through the engine's `Assessment` methods; filtering through `tekigo_core::filter`.
+//! The assessment screen's state: plain data and one reducer that holds every change. Edits
+//! are the engine's [`Edit`]s, applied by the engine with the time the action carries, so the
+//! reducer is pure and tested natively.
+//!
+//! One rule of the screen lives here: the item being worked on stays in the list until the
+//! user moves on, even when an edit makes it leave the filter (answering an item with
+//! 「未回答のみ」 on), so a half-written statement never vanishes under the cursor.
 
 use std::rc::Rc;
 
+use tekigo_core::edit::{apply, Edit, EditError, Touched};
 use tekigo_core::filter::{matching_items, ItemFilter, SearchIndex};
-use tekigo_core::{
-    Answer, Assessment, Catalog, DisclosureLevel, Document, EvidenceRef, Responsibility, Status,
-};
-use yew::Reducible;
+use tekigo_core::{Assessment, Catalog};
 
 /// Which part of the assessment screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,54 +20,39 @@ pub enum Tab {
     Dashboard,
 }
 
-/// A free-text field of an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnswerText {
-    Statement,
-    CertificationInference,
-    Interview,
-    HospitalActions,
-    ConfirmedEvidence,
-    Verdict,
-    Improvement,
-}
-
-/// A field of the subject.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SubjectField {
-    Product,
-    Applicant,
-    Evaluator,
-    ReferenceNumber,
-    Date,
-}
-
-/// A field of a register document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentField {
-    Id,
-    Title,
-    Url,
+impl Tab {
+    /// The tabs in the order they are shown (and reached with the arrow keys).
+    pub const ALL: [Tab; 3] = [Tab::Items, Tab::Documents, Tab::Dashboard];
 }
 
 /// Whether the latest change is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
     Saved,
+    /// Another tab edits this assessment; this one only reads.
     ReadOnly,
+    /// Another tab saved a newer version of it.
     Conflict,
-    Failed(String),
+    /// Another tab deleted it; what is on screen is the only copy.
+    Deleted,
+    /// The browser refused to store it; the reason in both languages.
+    Failed {
+        ja: String,
+        en: String,
+    },
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EditorState {
     pub catalog: Rc<Catalog>,
     pub assessment: Rc<Assessment>,
     pub index: Rc<SearchIndex>,
     pub filter: ItemFilter,
-    /// Positions in `catalog.items` that pass the filter.
+    /// Positions in `catalog.items` that pass the filter (and the pinned item).
     pub visible: Rc<Vec<usize>>,
     pub selected: Option<usize>,
+    /// The item kept in the list while it is worked on, though it left the filter.
+    pub pinned: Option<usize>,
     pub expanded: bool,
     pub tab: Tab,
     /// Counts edits; a change of it asks for a save.
@@ -72,32 +60,35 @@ pub struct EditorState {
     /// The last edit known to be stored.
     pub saved_edits: u64,
     pub save: SaveState,
+    /// The last edit the engine refused, to say why.
+    pub refused: Option<EditError>,
 }
 
+#[derive(Debug, Clone, PartialEq)]
 pub enum EditorAction {
-    SetStatus(String, Status),
-    SetResponsibility(String, Option<Responsibility>),
-    SetDisclosure(String, Option<DisclosureLevel>),
-    SetText(String, AnswerText, String),
-    AddEvidence(String),
-    SetEvidence(String, usize, EvidenceRef),
-    RemoveEvidence(String, usize),
-    SetSubject(SubjectField, String),
-    AddDocument,
-    SetDocument(usize, DocumentField, String),
-    SetDocumentDisclosure(usize, DisclosureLevel),
-    RemoveDocument(usize),
+    /// A change to the assessment, made at the given time (RFC 3339).
+    Edit(Edit, String),
     SetFilter(ItemFilter),
     /// Selects an item and opens its details, or toggles the details of the selected one.
     Open(usize),
     /// Selects the visible item this many places from the item at this position.
     Move(usize, isize),
+    /// Selects the first (`false`) or last (`true`) visible item.
+    Edge(bool),
     /// Selects the next visible unanswered item after this position, wrapping around.
     NextUnanswered(usize),
     ShowTab(Tab),
+    /// Shows an item in the list with its details open, clearing the filter if it hides it.
+    Jump(usize),
     /// Everything up to this edit is stored.
     Saved(u64),
     SaveProblem(SaveState),
+    /// Another tab changed the stored assessment: show its version (read-only tabs follow).
+    Replaced(Rc<Assessment>),
+    /// The other tab let go of this assessment: this one may edit again.
+    Writable,
+    /// After a deletion elsewhere, stores what is on screen again as the assessment.
+    Resave,
 }
 
 impl EditorState {
@@ -112,11 +103,13 @@ impl EditorState {
             index: Rc::new(index),
             filter,
             visible: Rc::new(visible),
+            pinned: None,
             expanded: false,
             tab: Tab::Items,
             edits: 0,
             saved_edits: 0,
             save: SaveState::Saved,
+            refused: None,
         }
     }
 
@@ -125,179 +118,265 @@ impl EditorState {
         self.edits > self.saved_edits
     }
 
+    /// Whether edits shown on screen are not in storage because storing failed or stopped.
+    pub fn unsaved(&self) -> bool {
+        self.saving() && !matches!(self.save, SaveState::Saved)
+    }
+
     pub fn read_only(&self) -> bool {
         matches!(self.save, SaveState::ReadOnly | SaveState::Conflict)
     }
 
     fn refilter(&mut self) {
-        self.visible = Rc::new(matching_items(
-            &self.catalog,
-            &self.assessment,
-            &self.index,
-            &self.filter,
-        ));
+        let mut visible =
+            matching_items(&self.catalog, &self.assessment, &self.index, &self.filter);
+        if let Some(pinned) = self.pinned {
+            if let Err(at) = visible.binary_search(&pinned) {
+                visible.insert(at, pinned);
+            }
+        }
+        self.visible = Rc::new(visible);
     }
 
-    fn edit_answer(&mut self, item: &str, change: impl FnOnce(&mut Answer)) {
-        let now = crate::browser::clock::now();
-        Rc::make_mut(&mut self.assessment).update_answer(item, &now, change);
-        Rc::make_mut(&mut self.index).update(&self.catalog, &self.assessment, item);
-        self.edits += 1;
-        self.refilter();
+    /// Selects `position`; moving to another item lets go of the pinned one.
+    fn select(&mut self, position: Option<usize>) {
+        if position != self.selected {
+            self.pinned = None;
+        }
+        self.selected = position;
     }
 
-    fn edit_assessment(&mut self, change: impl FnOnce(&mut Assessment)) {
+    fn edit(&mut self, edit: Edit, now: &str) {
         let assessment = Rc::make_mut(&mut self.assessment);
-        change(assessment);
-        assessment.updated_at = crate::browser::clock::now();
-        self.edits += 1;
+        match apply(assessment, &self.catalog, edit, now) {
+            Ok(touched) => {
+                self.refused = None;
+                self.edits += 1;
+                if let Touched::Item(item) = touched {
+                    Rc::make_mut(&mut self.index).update(&self.catalog, &self.assessment, &item);
+                    self.pinned = self.catalog.items.iter().position(|i| i.id == item);
+                    self.refilter();
+                }
+            }
+            Err(error) => self.refused = Some(error),
+        }
     }
 }
 
-impl Reducible for EditorState {
+impl yew::Reducible for EditorState {
     type Action = EditorAction;
 
     fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
-        let mut state = (*self).clone();
-        let editing = matches!(
-            action,
-            EditorAction::SetStatus(..)
-                | EditorAction::SetResponsibility(..)
-                | EditorAction::SetDisclosure(..)
-                | EditorAction::SetText(..)
-                | EditorAction::AddEvidence(..)
-                | EditorAction::SetEvidence(..)
-                | EditorAction::RemoveEvidence(..)
-                | EditorAction::SetSubject(..)
-                | EditorAction::AddDocument
-                | EditorAction::SetDocument(..)
-                | EditorAction::SetDocumentDisclosure(..)
-                | EditorAction::RemoveDocument(..)
-        );
-        if editing && state.read_only() {
-            return self;
+        Rc::new(reduce(&self, action))
+    }
+}
+
+/// The state after `action`.
+pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
+    let mut state = current.clone();
+    match action {
+        EditorAction::Edit(_, _) if state.read_only() => {}
+        EditorAction::Edit(edit, now) => state.edit(edit, &now),
+        EditorAction::SetFilter(filter) => {
+            state.filter = filter;
+            state.pinned = None;
+            state.refilter();
+            if state.selected.is_none_or(|s| !state.visible.contains(&s)) {
+                state.selected = state.visible.first().copied();
+                state.expanded = false;
+            }
         }
-        match action {
-            EditorAction::SetStatus(item, status) => {
-                state.edit_answer(&item, |a| a.status = status)
-            }
-            EditorAction::SetResponsibility(item, value) => {
-                state.edit_answer(&item, |a| a.responsibility = value)
-            }
-            EditorAction::SetDisclosure(item, value) => {
-                state.edit_answer(&item, |a| a.disclosure = value)
-            }
-            EditorAction::SetText(item, field, text) => state.edit_answer(&item, |a| {
-                *match field {
-                    AnswerText::Statement => &mut a.statement,
-                    AnswerText::CertificationInference => &mut a.certification_inference,
-                    AnswerText::Interview => &mut a.interview,
-                    AnswerText::HospitalActions => &mut a.hospital_actions,
-                    AnswerText::ConfirmedEvidence => &mut a.evaluator.confirmed_evidence,
-                    AnswerText::Verdict => &mut a.evaluator.verdict,
-                    AnswerText::Improvement => &mut a.evaluator.improvement,
-                } = text
-            }),
-            EditorAction::AddEvidence(item) => {
-                state.edit_answer(&item, |a| a.evidence.push(EvidenceRef::default()))
-            }
-            EditorAction::SetEvidence(item, index, evidence) => state.edit_answer(&item, |a| {
-                if let Some(slot) = a.evidence.get_mut(index) {
-                    *slot = evidence;
-                }
-            }),
-            EditorAction::RemoveEvidence(item, index) => state.edit_answer(&item, |a| {
-                if index < a.evidence.len() {
-                    a.evidence.remove(index);
-                }
-            }),
-            EditorAction::SetSubject(field, value) => state.edit_assessment(|a| {
-                *match field {
-                    SubjectField::Product => &mut a.subject.product,
-                    SubjectField::Applicant => &mut a.subject.applicant,
-                    SubjectField::Evaluator => &mut a.subject.evaluator,
-                    SubjectField::ReferenceNumber => &mut a.subject.reference_number,
-                    SubjectField::Date => &mut a.subject.date,
-                } = value
-            }),
-            EditorAction::AddDocument => state.edit_assessment(|a| {
-                let next = a.documents.len() + 1;
-                a.documents.push(Document {
-                    id: format!("{next:02}"),
-                    ..Document::default()
-                })
-            }),
-            EditorAction::SetDocument(index, field, value) => state.edit_assessment(|a| {
-                if let Some(document) = a.documents.get_mut(index) {
-                    *match field {
-                        DocumentField::Id => &mut document.id,
-                        DocumentField::Title => &mut document.title,
-                        DocumentField::Url => &mut document.url,
-                    } = value
-                }
-            }),
-            EditorAction::SetDocumentDisclosure(index, level) => state.edit_assessment(|a| {
-                if let Some(document) = a.documents.get_mut(index) {
-                    document.disclosure = level;
-                }
-            }),
-            EditorAction::RemoveDocument(index) => state.edit_assessment(|a| {
-                if index < a.documents.len() {
-                    a.documents.remove(index);
-                }
-            }),
-            EditorAction::SetFilter(filter) => {
-                state.filter = filter;
+        EditorAction::Open(position) => {
+            if state.selected == Some(position) {
+                state.expanded = !state.expanded;
+            } else {
+                state.select(Some(position));
+                state.expanded = true;
                 state.refilter();
-                if state.selected.is_none_or(|s| !state.visible.contains(&s)) {
-                    state.selected = state.visible.first().copied();
-                    state.expanded = false;
-                }
             }
-            EditorAction::Open(position) => {
-                if state.selected == Some(position) {
-                    state.expanded = !state.expanded;
-                } else {
-                    state.selected = Some(position);
-                    state.expanded = true;
-                }
-            }
-            EditorAction::Move(from, delta) => {
-                let current = state.visible.iter().position(|&v| v == from);
-                let target = match current {
-                    Some(at) => at
-                        .saturating_add_signed(delta)
-                        .min(state.visible.len().saturating_sub(1)),
-                    None => 0,
-                };
-                state.selected = state.visible.get(target).copied().or(state.selected);
-            }
-            EditorAction::NextUnanswered(from) => {
-                let current = state.visible.iter().position(|&v| v == from);
-                let start = current.map_or(0, |at| at + 1);
-                let count = state.visible.len();
-                let next = (0..count)
-                    .map(|offset| state.visible[(start + offset) % count])
-                    .find(|&position| {
-                        state
-                            .assessment
-                            .status_of(&state.catalog.items[position].id)
-                            == Status::Unanswered
-                    });
-                match next {
-                    Some(position) => state.selected = Some(position),
-                    None => return self,
-                }
-            }
-            EditorAction::ShowTab(tab) => state.tab = tab,
-            EditorAction::Saved(edit) => {
-                state.saved_edits = state.saved_edits.max(edit);
-                if state.save != SaveState::ReadOnly {
-                    state.save = SaveState::Saved;
-                }
-            }
-            EditorAction::SaveProblem(problem) => state.save = problem,
         }
-        Rc::new(state)
+        EditorAction::Move(from, delta) => {
+            let current = state.visible.iter().position(|&v| v == from);
+            let target = match current {
+                Some(at) => at
+                    .saturating_add_signed(delta)
+                    .min(state.visible.len().saturating_sub(1)),
+                None => 0,
+            };
+            let next = state.visible.get(target).copied().or(state.selected);
+            state.select(next);
+            state.refilter();
+        }
+        EditorAction::Edge(last) => {
+            let next = if last {
+                state.visible.last()
+            } else {
+                state.visible.first()
+            };
+            state.select(next.copied());
+            state.refilter();
+        }
+        EditorAction::NextUnanswered(from) => {
+            let current = state.visible.iter().position(|&v| v == from);
+            let start = current.map_or(0, |at| at + 1);
+            let count = state.visible.len();
+            let next = (0..count)
+                .map(|offset| state.visible[(start + offset) % count])
+                .find(|&position| {
+                    state
+                        .assessment
+                        .status_of(&state.catalog.items[position].id)
+                        .is_none()
+                });
+            if next.is_some() {
+                state.select(next);
+                state.refilter();
+            }
+        }
+        EditorAction::ShowTab(tab) => state.tab = tab,
+        EditorAction::Jump(position) => {
+            if !state.visible.contains(&position) {
+                state.filter = ItemFilter::default();
+            }
+            state.tab = Tab::Items;
+            state.select(Some(position));
+            state.expanded = true;
+            state.refilter();
+        }
+        EditorAction::Saved(edit) => {
+            state.saved_edits = state.saved_edits.max(edit);
+            if matches!(state.save, SaveState::Failed { .. }) {
+                state.save = SaveState::Saved;
+            }
+        }
+        EditorAction::SaveProblem(problem) => state.save = problem,
+        EditorAction::Replaced(assessment) => {
+            state.index = Rc::new(SearchIndex::new(&state.catalog, &assessment));
+            state.assessment = assessment;
+            state.refilter();
+        }
+        EditorAction::Writable => {
+            if state.save == SaveState::ReadOnly {
+                state.save = SaveState::Saved;
+            }
+        }
+        EditorAction::Resave => {
+            state.save = SaveState::Saved;
+            state.edits += 1;
+        }
+    }
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tekigo_core::embedded;
+
+    const NOW: &str = "2026-11-30T09:00:00+09:00";
+
+    fn checklist() -> EditorState {
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        EditorState::new(Rc::new(catalog.clone()), Assessment::new("t", catalog, NOW))
+    }
+
+    fn set_status(item: &str, status: &str) -> EditorAction {
+        EditorAction::Edit(
+            Edit::Status {
+                item: item.into(),
+                status: Some(status.into()),
+            },
+            NOW.into(),
+        )
+    }
+
+    /// Regression: with 「未回答のみ」 on, answering an item removed it from the list at once,
+    /// closing its half-written details.
+    #[test]
+    fn an_answered_item_stays_in_the_unanswered_list_until_the_user_moves_on() {
+        let mut state = checklist();
+        state = reduce(
+            &state,
+            EditorAction::SetFilter(ItemFilter {
+                unanswered_only: true,
+                ..ItemFilter::default()
+            }),
+        );
+        state = reduce(&state, EditorAction::Open(0));
+        state = reduce(&state, set_status("1", "compliant"));
+        assert!(state.visible.contains(&0), "the item being answered stays");
+        assert_eq!((state.selected, state.expanded), (Some(0), true));
+        assert_eq!(state.visible.len(), 253);
+        state = reduce(&state, EditorAction::Move(0, 1));
+        assert_eq!(state.selected, Some(1));
+        assert!(!state.visible.contains(&0), "gone once the user moved on");
+        assert_eq!(state.visible.len(), 252);
+    }
+
+    #[test]
+    fn edits_carry_their_time_and_count_for_saving() {
+        let state = reduce(&checklist(), set_status("2", "not-met"));
+        assert_eq!(state.edits, 1);
+        assert!(state.saving());
+        assert_eq!(state.assessment.updated_at, NOW);
+        assert_eq!(
+            state.assessment.answers["2"].updated_at.as_deref(),
+            Some(NOW)
+        );
+        let saved = reduce(&state, EditorAction::Saved(1));
+        assert!(!saved.saving());
+    }
+
+    #[test]
+    fn a_refused_edit_changes_nothing_and_says_why() {
+        let before = checklist();
+        let after = reduce(&before, set_status("1", "maybe"));
+        assert_eq!(after.assessment, before.assessment);
+        assert_eq!(after.edits, 0);
+        assert_eq!(after.refused, Some(EditError::NotOnScale("maybe".into())));
+    }
+
+    #[test]
+    fn a_read_only_tab_does_not_edit_until_it_may() {
+        let mut state = reduce(&checklist(), EditorAction::SaveProblem(SaveState::ReadOnly));
+        state = reduce(&state, set_status("1", "compliant"));
+        assert_eq!(state.edits, 0);
+        state = reduce(&state, EditorAction::Writable);
+        state = reduce(&state, set_status("1", "compliant"));
+        assert_eq!(state.edits, 1);
+    }
+
+    #[test]
+    fn a_jump_from_the_dashboard_shows_the_item_whatever_the_filter() {
+        let mut state = reduce(
+            &checklist(),
+            EditorAction::SetFilter(ItemFilter {
+                query: "存在しない語".into(),
+                ..ItemFilter::default()
+            }),
+        );
+        state = reduce(&state, EditorAction::ShowTab(Tab::Dashboard));
+        state = reduce(&state, EditorAction::Jump(41));
+        assert_eq!(state.tab, Tab::Items);
+        assert_eq!((state.selected, state.expanded), (Some(41), true));
+        assert!(state.visible.contains(&41));
+    }
+
+    #[test]
+    fn a_deleted_assessment_is_stored_again_on_request() {
+        let mut state = reduce(&checklist(), set_status("1", "compliant"));
+        state = reduce(&state, EditorAction::SaveProblem(SaveState::Deleted));
+        assert!(state.unsaved());
+        state = reduce(&state, EditorAction::Resave);
+        assert_eq!(state.save, SaveState::Saved);
+        assert_eq!(state.edits, 2, "a new save is asked for");
+    }
+
+    #[test]
+    fn home_and_end_reach_the_first_and_last_visible_item() {
+        let state = reduce(&checklist(), EditorAction::Edge(true));
+        assert_eq!(state.selected, Some(252));
+        let state = reduce(&state, EditorAction::Edge(false));
+        assert_eq!(state.selected, Some(0));
     }
 }

@@ -7,8 +7,10 @@
 
 use serde_json::Map;
 
-use super::{numbered_lines, references, typos, ImportError};
-use crate::catalog::{Catalog, Group, GuidelineId, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
+use super::{declared, numbered_lines, references, typos, ImportError};
+use crate::catalog::{Catalog, Group, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
+use crate::i18n::Bilingual;
+use crate::known_guidelines::{METI_2008, MIC};
 
 /// The id of the checklist catalog.
 pub const CHECKLIST_CATALOG_ID: &str = "cloud-checklist-253";
@@ -73,11 +75,21 @@ pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
         schema_version: CATALOG_SCHEMA_VERSION,
         id: CHECKLIST_CATALOG_ID.to_owned(),
         title: "クラウドサービス事業者 評価チェックリスト（医療情報の取扱い）".to_owned(),
-        version: "seed 003".to_owned(),
-        issuer: "出典: 評価チェックシート (seed 003)".to_owned(),
+        version: "253項目".to_owned(),
+        issuer: "評価チェックシート (作成者の記載なし)".to_owned(),
         date: String::new(),
+        about: Some(Bilingual::new(
+            "医療機関がクラウドサービス事業者を評価するための 253 項目のチェックリスト。総務省ガイドラインと経済産業省ガイドライン (2008年の章番号) の対応箇所が項目ごとに付いています。",
+            "A 253-item checklist for hospitals evaluating a cloud provider; each item cites the MIC guideline and the METI guideline (2008 numbering).",
+        )),
+        superseded: Some(Bilingual::new(
+            "経済産業省・総務省のガイドラインは「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に統合され、2025年に第2.0版が出ています。新しい評価には、その版をカタログとして読み込んで使ってください。",
+            "The METI and MIC guidelines have been merged into the Safety Management Guideline for Providers of Information Systems and Services Handling Medical Information, whose version 2.0 appeared in 2025. For a new assessment, load that edition as a catalog.",
+        )),
         implements: None,
-        guidelines: vec![GuidelineId::Mic, GuidelineId::Meti2008],
+        guidelines: declared(&[MIC, METI_2008]),
+        answer_scale: None,
+        answer_fields: Vec::new(),
         source: "003_8f87f65dda490ce1.txt".to_owned(),
         groups,
         items,

@@ -12,11 +12,12 @@
 use serde_json::Map;
 
 use super::pdf_text::{clean_cell, join_fragments};
-use super::{numbered_lines, ImportError};
-use crate::assessment::{Answer, Assessment, Responsibility, Status, Subject};
-use crate::catalog::{
-    Annotation, Catalog, Group, GuidelineId, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION,
-};
+use super::{declared, numbered_lines, ImportError};
+use crate::assessment::{Answer, Assessment, Subject};
+use crate::catalog::{Annotation, Catalog, Group, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
+use crate::i18n::Bilingual;
+use crate::known_guidelines::METI_2012;
+use crate::scale::default_choice;
 
 /// The id of the METI 2012 catalog.
 pub const METI2012_CATALOG_ID: &str = "meti-2012";
@@ -540,8 +541,18 @@ fn build_catalog(table: &Table) -> Catalog {
         version: "平成24年10月".to_owned(),
         issuer: "経済産業省".to_owned(),
         date: "2012-10".to_owned(),
-        implements: Some(GuidelineId::Meti2012),
-        guidelines: vec![GuidelineId::Meti2012],
+        about: Some(Bilingual::new(
+            "経済産業省ガイドライン (平成24年10月) の 182 の要求事項。事業者が自社の対応状況をまとめ、医療機関に示すときに使います。",
+            "The 182 requirements of the METI guideline (October 2012), for a vendor stating how it meets each one.",
+        )),
+        superseded: Some(Bilingual::new(
+            "経済産業省・総務省のガイドラインは「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に統合され、2025年に第2.0版が出ています。新しい評価には、その版をカタログとして読み込んで使ってください。",
+            "The METI and MIC guidelines have been merged into the Safety Management Guideline for Providers of Information Systems and Services Handling Medical Information, whose version 2.0 appeared in 2025. For a new assessment, load that edition as a catalog.",
+        )),
+        implements: Some(METI_2012.to_owned()),
+        guidelines: declared(&[METI_2012]),
+        answer_scale: None,
+        answer_fields: Vec::new(),
         source: "004_82653e598a87a77b.txt".to_owned(),
         groups,
         items,
@@ -581,20 +592,20 @@ fn build_assessment(table: &Table, catalog: &Catalog, subject: Subject) -> Asses
             },
         };
         let status = match (source.mark, source.answer.is_empty()) {
-            (Some(Mark::OutOfScope), _) => Status::NotApplicable,
-            (_, false) => Status::Compliant,
-            (_, true) => Status::Unanswered,
+            (Some(Mark::OutOfScope), _) => Some(default_choice::NOT_APPLICABLE.to_owned()),
+            (_, false) => Some(default_choice::COMPLIANT.to_owned()),
+            (_, true) => None,
         };
-        let responsibility = match source.mark {
-            Some(Mark::Covered) => Some(Responsibility::Subcontractor),
-            _ if !source.answer.is_empty() => Some(Responsibility::Vendor),
-            _ => None,
+        let parties = match source.mark {
+            Some(Mark::Covered) => vec!["iaas".to_owned()],
+            _ if !source.answer.is_empty() => vec!["vendor".to_owned()],
+            _ => Vec::new(),
         };
         assessment.answers.insert(
             number.to_string(),
             Answer {
                 status,
-                responsibility,
+                parties,
                 statement: source.answer.clone(),
                 updated_at: Some(now.to_owned()),
                 ..Answer::default()

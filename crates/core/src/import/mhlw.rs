@@ -5,10 +5,10 @@
 
 use serde_json::Map;
 
-use super::{numbered_lines, ImportError};
-use crate::catalog::{
-    Catalog, Group, GuidelineId, Importance, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION,
-};
+use super::{declared, numbered_lines, ImportError};
+use crate::catalog::{Catalog, Group, Importance, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
+use crate::i18n::Bilingual;
+use crate::known_guidelines::MHLW;
 
 /// The id of the MHLW skeleton catalog.
 pub const MHLW_CATALOG_ID: &str = "mhlw-skeleton";
@@ -46,11 +46,21 @@ fn empty_catalog() -> Catalog {
         schema_version: CATALOG_SCHEMA_VERSION,
         id: MHLW_CATALOG_ID.to_owned(),
         title: "医療情報システムの安全管理に関するガイドライン（構成）".to_owned(),
-        version: "第4.2版 (2013.10) の構成、seed 002 による".to_owned(),
+        version: "第4.2版 (2013年10月) の構成。デジタル・フォレンジック研究会「医療」分科会の解説資料による".to_owned(),
         issuer: "厚生労働省".to_owned(),
         date: "2013-10".to_owned(),
-        implements: Some(GuidelineId::Mhlw),
-        guidelines: vec![GuidelineId::Mhlw],
+        about: Some(Bilingual::new(
+            "厚生労働省ガイドライン 第4.2版の章立て (6.1–6.12、7.1–7.3、外部保存 (ア)–(キ)) と MITSF の 13 の管理活動。ガイドラインの本文ではなく、全体を見渡すための骨組みです。",
+            "The chapter structure of the MHLW guideline 4.2 (6.1–6.12, 7.1–7.3, external storage (a)–(g)) and the 13 MITSF management activities: a skeleton for an overview, not the guideline's text.",
+        )),
+        superseded: Some(Bilingual::new(
+            "厚生労働省ガイドラインは第6.0版 (2023年) 以降に改定されています (第7.0版を含む)。新しい版で評価するときは、その版をカタログとして読み込んでください。",
+            "The MHLW guideline has been revised since (6.0 in 2023, and 7.0). To assess against a newer edition, load it as a catalog.",
+        )),
+        implements: Some(MHLW.to_owned()),
+        guidelines: declared(&[MHLW]),
+        answer_scale: None,
+        answer_fields: Vec::new(),
         source: "002_6840460b5352da36.txt".to_owned(),
         groups: Vec::new(),
         items: Vec::new(),

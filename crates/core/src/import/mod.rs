@@ -71,6 +71,13 @@ pub fn import_seed(bytes: &[u8]) -> Result<SeedImport, ImportError> {
     }
 }
 
+/// The declarations of the guidelines a shipped catalog cites.
+fn declared(ids: &[&str]) -> Vec<crate::catalog::Guideline> {
+    ids.iter()
+        .map(|id| crate::known_guidelines::known_guideline(id).expect("a known guideline"))
+        .collect()
+}
+
 /// Lines with their 1-based numbers.
 fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()

@@ -4,7 +4,8 @@
 //! a METI reference uses the 2008 METI numbering (chapter 7: `[7.6.14 title] (5),推(1)` or
 //! `7.3 title1(1),(2)`), every other numbered reference or `本文…` is the MIC guideline's.
 
-use crate::catalog::{GuidelineId, Reference};
+use crate::catalog::Reference;
+use crate::known_guidelines::{METI_2008, MIC};
 
 /// Every reference in one cell, in order.
 pub fn parse_cell(cell: &str) -> Vec<Reference> {
@@ -46,7 +47,7 @@ fn parse_meti(raw: &str) -> Reference {
     };
     let (section, title) = split_section(head);
     Reference {
-        guideline: GuidelineId::Meti2008,
+        guideline: METI_2008.to_owned(),
         section: section.to_owned(),
         title: (!title.is_empty()).then(|| title.to_owned()),
         clauses: split_clauses(tail),
@@ -136,7 +137,7 @@ fn parse_mic(raw: &str) -> Reference {
         )
     };
     Reference {
-        guideline: GuidelineId::Mic,
+        guideline: MIC.to_owned(),
         section: section.to_owned(),
         title: None,
         clauses: if rest.is_empty() {
@@ -162,7 +163,7 @@ mod tests {
             Some("情報処理装置の外部への持ち出し")
         );
         assert_eq!(refs[1].clauses, ["(1)", "(2)", "推(1)", "推(2)"]);
-        assert!(refs.iter().all(|r| r.guideline == GuidelineId::Meti2008));
+        assert!(refs.iter().all(|r| r.guideline == METI_2008));
     }
 
     #[test]
@@ -196,13 +197,13 @@ mod tests {
         assert_eq!(refs[0].section, "3.2.3(2)");
         assert_eq!(refs[0].clauses, ["(ウ) 1.保存管理⑤,⑥"]);
         assert_eq!(refs[1].section, "3.2.4(2)");
-        assert!(refs.iter().all(|r| r.guideline == GuidelineId::Mic));
+        assert!(refs.iter().all(|r| r.guideline == MIC));
     }
 
     #[test]
     fn mic_text_reference() {
         let refs = parse_cell("本文2.5より");
-        assert_eq!(refs[0].guideline, GuidelineId::Mic);
+        assert_eq!(refs[0].guideline, MIC);
         assert_eq!(refs[0].section, "本文2.5より");
         let refs = parse_cell("2.3.1(1)");
         assert_eq!(refs[0].section, "2.3.1(1)");

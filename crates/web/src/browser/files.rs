@@ -1,4 +1,4 @@
-//! Reading a file the user picked, and offering text as a download.
+//! Reading a file the user picked, and offering bytes as a download.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -11,12 +11,13 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Lets the browser save `text` as `file_name`.
-pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// Lets the browser save `bytes` as `file_name`.
+pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|error| format!("{error:?}"))?;
     let url =
         web_sys::Url::create_object_url_with_blob(&blob).map_err(|error| format!("{error:?}"))?;

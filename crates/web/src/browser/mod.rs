@@ -5,4 +5,5 @@ pub mod autosave;
 pub mod clock;
 pub mod files;
 pub mod storage;
+pub mod stored;
 pub mod tabs;

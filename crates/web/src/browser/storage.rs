@@ -4,6 +4,7 @@
 //! another's work.
 
 use js_sys::{Object, Reflect};
+use tekigo_core::i18n::{Lang, Localized, Text};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,6 +21,20 @@ pub struct Record {
     pub id: String,
     pub revision: u32,
     pub json: String,
+    /// When the assessment was last written to a file (RFC 3339).
+    pub exported_at: Option<String>,
+}
+
+/// A stored record that cannot be read as one: kept, shown with why, and downloadable as it
+/// is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damaged {
+    /// The record's key.
+    pub key: String,
+    /// Why it is not a record, in English (for the message; the raw text is what matters).
+    pub reason: &'static str,
+    /// The whole stored value as JSON text.
+    pub raw: String,
 }
 
 /// Why a save did not happen.
@@ -27,19 +42,69 @@ pub struct Record {
 pub enum SaveError {
     /// Another tab saved a newer revision.
     Conflict,
-    Failed(String),
+    /// Another tab deleted the record.
+    Gone,
+    Failed(StorageProblem),
+}
+
+/// Why the browser would not store something.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageProblem {
+    /// The storage quota is used up.
+    Full,
+    /// Storage is switched off or blocked (private windows, settings, a closed database).
+    Unavailable(String),
+    Other(String),
+}
+
+impl StorageProblem {
+    /// The reason in both languages.
+    pub fn message(&self) -> (String, String) {
+        match self {
+            StorageProblem::Full => (
+                Text::StorageFull.label(Lang::Ja).to_owned(),
+                Text::StorageFull.label(Lang::En).to_owned(),
+            ),
+            StorageProblem::Unavailable(detail) => (
+                format!("{} ({detail})", Text::StorageUnavailable.label(Lang::Ja)),
+                format!("{} ({detail})", Text::StorageUnavailable.label(Lang::En)),
+            ),
+            StorageProblem::Other(detail) => (
+                format!("{} ({detail})", Text::StorageOther.label(Lang::Ja)),
+                format!("{} ({detail})", Text::StorageOther.label(Lang::En)),
+            ),
+        }
+    }
+}
+
+/// What went wrong, by the DOMException's name where there is one.
+fn problem(error: JsValue) -> StorageProblem {
+    let Some(exception) = error.dyn_ref::<web_sys::DomException>() else {
+        return StorageProblem::Other(error.as_string().unwrap_or_else(|| "IndexedDB".to_owned()));
+    };
+    let detail = if exception.message().is_empty() {
+        exception.name()
+    } else {
+        format!("{}: {}", exception.name(), exception.message())
+    };
+    match exception.name().as_str() {
+        "QuotaExceededError" => StorageProblem::Full,
+        "InvalidStateError" | "SecurityError" | "UnknownError" | "NotAllowedError" => {
+            StorageProblem::Unavailable(detail)
+        }
+        _ => StorageProblem::Other(detail),
+    }
 }
 
 fn js_error(error: JsValue) -> String {
-    error
-        .dyn_ref::<web_sys::DomException>()
-        .map(|exception| exception.message())
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
+    match problem(error) {
+        StorageProblem::Full => "QuotaExceededError".to_owned(),
+        StorageProblem::Unavailable(detail) | StorageProblem::Other(detail) => detail,
+    }
 }
 
 /// Resolves when an IndexedDB request succeeds, with its result.
-async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
+async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let done = request.clone();
         let on_success = Closure::once_into_js(move |_: web_sys::Event| {
@@ -58,7 +123,7 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(js_error)
+    JsFuture::from(promise).await
 }
 
 thread_local! {
@@ -84,7 +149,7 @@ async fn open() -> Result<IdbDatabase, String> {
 }
 
 /// Resolves when a read-write transaction has committed: only then is the data on disk.
-async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), String> {
+async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
             let _ = resolve.call0(&JsValue::NULL);
@@ -102,7 +167,7 @@ async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), String> 
         // listens to `abort` alone, which every failure reaches.
         transaction.set_onabort(Some(on_failure.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map(|_| ()).map_err(js_error)
+    JsFuture::from(promise).await.map(|_| ())
 }
 
 async fn open_new() -> Result<IdbDatabase, String> {
@@ -128,7 +193,11 @@ async fn open_new() -> Result<IdbDatabase, String> {
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    settle(&request).await?.dyn_into().map_err(js_error)
+    settle(&request)
+        .await
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)
 }
 
 fn to_object(record: &Record) -> Object {
@@ -136,16 +205,38 @@ fn to_object(record: &Record) -> Object {
     let _ = Reflect::set(&object, &"id".into(), &record.id.as_str().into());
     let _ = Reflect::set(&object, &"revision".into(), &record.revision.into());
     let _ = Reflect::set(&object, &"json".into(), &record.json.as_str().into());
+    if let Some(exported_at) = &record.exported_at {
+        let _ = Reflect::set(&object, &"exportedAt".into(), &exported_at.as_str().into());
+    }
     object
 }
 
-fn from_object(value: &JsValue) -> Option<Record> {
-    let get = |key: &str| Reflect::get(value, &key.into()).ok();
-    Some(Record {
-        id: get("id")?.as_string()?,
-        revision: get("revision")?.as_f64()? as u32,
-        json: get("json")?.as_string()?,
+/// A stored value as a record, or what is wrong with it.
+fn from_object(value: &JsValue) -> Result<Record, &'static str> {
+    let get = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if !value.is_object() {
+        return Err("not an object");
+    }
+    let id = get("id").as_string().ok_or("no id")?;
+    let revision = get("revision")
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        .ok_or("revision is not a whole number")? as u32;
+    let json = get("json").as_string().ok_or("no JSON text")?;
+    Ok(Record {
+        id,
+        revision,
+        json,
+        exported_at: get("exportedAt").as_string(),
     })
+}
+
+/// The whole stored value as JSON text, for saving a damaged record to a file.
+fn raw_text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 /// Runs one request on `store` in its own transaction and waits for its result.
@@ -159,71 +250,117 @@ async fn on_store(
         .transaction_with_str_and_mode(store, mode)
         .map_err(js_error)?;
     let request = request(&transaction.object_store(store).map_err(js_error)?).map_err(js_error)?;
-    let result = settle(&request).await?;
+    let result = settle(&request).await.map_err(js_error)?;
     if mode == IdbTransactionMode::Readwrite {
-        committed(&transaction).await?;
+        committed(&transaction).await.map_err(js_error)?;
     }
     Ok(result)
 }
 
-async fn all(store: &str) -> Result<Vec<Record>, String> {
-    let values: js_sys::Array = on_store(store, IdbTransactionMode::Readonly, |s| s.get_all())
-        .await?
+/// Every record of a store, and every value in it that is not a record.
+async fn all(store: &str) -> Result<(Vec<Record>, Vec<Damaged>), String> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(store, IdbTransactionMode::Readonly)
+        .map_err(js_error)?;
+    let object_store = transaction.object_store(store).map_err(js_error)?;
+    let keys: js_sys::Array = settle(&object_store.get_all_keys().map_err(js_error)?)
+        .await
+        .map_err(js_error)?
         .unchecked_into();
-    Ok(values
-        .iter()
-        .filter_map(|value| from_object(&value))
-        .collect())
+    let values: js_sys::Array = settle(&object_store.get_all().map_err(js_error)?)
+        .await
+        .map_err(js_error)?
+        .unchecked_into();
+    let (mut records, mut damaged) = (Vec::new(), Vec::new());
+    for (key, value) in keys.iter().zip(values.iter()) {
+        match from_object(&value) {
+            Ok(record) => records.push(record),
+            Err(reason) => damaged.push(Damaged {
+                key: key.as_string().unwrap_or_else(|| raw_text(&key)),
+                reason,
+                raw: raw_text(&value),
+            }),
+        }
+    }
+    Ok((records, damaged))
 }
 
-/// Every stored assessment.
-pub async fn assessments() -> Result<Vec<Record>, String> {
+/// Every stored assessment, and the stored values that are not readable records.
+pub async fn assessments() -> Result<(Vec<Record>, Vec<Damaged>), String> {
     all(ASSESSMENTS).await
 }
 
 /// Every imported catalog.
 pub async fn catalogs() -> Result<Vec<Record>, String> {
-    all(CATALOGS).await
+    all(CATALOGS).await.map(|(records, _)| records)
 }
 
-/// One stored assessment.
+/// One stored assessment; `Err` names what is wrong when it cannot be read.
 pub async fn assessment(id: &str) -> Result<Option<Record>, String> {
     let value = on_store(ASSESSMENTS, IdbTransactionMode::Readonly, |s| {
         s.get(&id.into())
     })
     .await?;
-    Ok(from_object(&value))
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    from_object(&value).map(Some).map_err(str::to_owned)
 }
 
 /// Writes `json` as the next revision after `expected`, unless the stored revision differs
 /// from `expected` (0 = not stored yet). Returns the new revision.
 pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u32, SaveError> {
-    let database = open().await.map_err(SaveError::Failed)?;
+    let failed = |error: JsValue| SaveError::Failed(problem(error));
+    let database = open()
+        .await
+        .map_err(|error| SaveError::Failed(StorageProblem::Unavailable(error)))?;
     let transaction = database
         .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
-        .map_err(|error| SaveError::Failed(js_error(error)))?;
-    let store = transaction
-        .object_store(ASSESSMENTS)
-        .map_err(|error| SaveError::Failed(js_error(error)))?;
-    let request = store
-        .get(&id.into())
-        .map_err(|error| SaveError::Failed(js_error(error)))?;
-    let stored = settle(&request).await.map_err(SaveError::Failed)?;
-    let current = from_object(&stored).map_or(0, |record| record.revision);
-    if current != expected {
-        return Err(SaveError::Conflict);
+        .map_err(failed)?;
+    let store = transaction.object_store(ASSESSMENTS).map_err(failed)?;
+    let stored = settle(&store.get(&id.into()).map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let current = if stored.is_undefined() {
+        None
+    } else {
+        // A damaged record under this id is not overwritten by accident either.
+        Some(from_object(&stored).map_or(u32::MAX, |record| record.revision))
+    };
+    match current {
+        None if expected > 0 => return Err(SaveError::Gone),
+        Some(revision) if revision != expected => return Err(SaveError::Conflict),
+        _ => {}
     }
+    let exported_at = from_object(&stored)
+        .ok()
+        .and_then(|record| record.exported_at);
     let record = Record {
         id: id.to_owned(),
         revision: expected + 1,
         json,
+        exported_at,
     };
-    let request = store
-        .put(&to_object(&record))
-        .map_err(|error| SaveError::Failed(js_error(error)))?;
-    settle(&request).await.map_err(SaveError::Failed)?;
-    committed(&transaction).await.map_err(SaveError::Failed)?;
+    settle(&store.put(&to_object(&record)).map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    committed(&transaction).await.map_err(failed)?;
     Ok(record.revision)
+}
+
+/// Notes that the assessment was written to a file at `time`, without a new revision.
+pub async fn mark_exported(id: &str, time: &str) -> Result<(), String> {
+    let Some(mut record) = assessment(id).await? else {
+        return Ok(());
+    };
+    record.exported_at = Some(time.to_owned());
+    let object = to_object(&record);
+    on_store(ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {
+        s.put(&object)
+    })
+    .await
+    .map(|_| ())
 }
 
 /// Stores an imported catalog (replacing one with the same id).
@@ -232,12 +369,14 @@ pub async fn save_catalog(id: &str, json: String) -> Result<(), String> {
         id: id.to_owned(),
         revision: 1,
         json,
+        exported_at: None,
     });
     on_store(CATALOGS, IdbTransactionMode::Readwrite, |s| s.put(&record))
         .await
         .map(|_| ())
 }
 
+/// Removes a stored assessment (or a damaged record) by its key.
 pub async fn delete_assessment(id: &str) -> Result<(), String> {
     on_store(ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {
         s.delete(&id.into())

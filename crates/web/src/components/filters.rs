@@ -1,28 +1,36 @@
-//! The filter bar: search, status, responsibility, guideline clause, unanswered only. Every
-//! change hands a whole new `ItemFilter` to the reducer; matching is the engine's.
+//! The filter bar: search, status (the catalog's own scale), party, disclosure, guideline
+//! clause, and the quick toggles (未回答のみ, 要対応あり, 未確認の回答). Every change hands a whole
+//! new `ItemFilter` to the reducer; matching is the engine's.
 
 use tekigo_core::filter::ItemFilter;
 use tekigo_core::i18n::{Lang, Localized, Text};
-use tekigo_core::{GuidelineId, Responsibility, Status};
+use tekigo_core::{Catalog, DisclosureLevel, Party};
 use yew::prelude::*;
 
-use crate::components::{input_value, select_value};
+use crate::components::{checked_value, input_value, select_value};
+use crate::ids::use_ids;
+use crate::shared::Shared;
 use crate::state::EditorAction;
 
 #[derive(Properties, PartialEq)]
 pub struct FilterProps {
     pub filter: ItemFilter,
+    pub catalog: Shared<Catalog>,
+    pub parties: Vec<Party>,
     pub lang: Lang,
     pub shown: usize,
-    pub total: usize,
-    /// The guidelines this catalog implements or cites: the only ones worth offering.
-    pub guidelines: Vec<GuidelineId>,
+    /// Whether any answer came from elsewhere, which makes 「未確認のみ」 worth offering.
+    pub has_unconfirmed: bool,
     pub dispatch: Callback<EditorAction>,
 }
+
+/// The value of "not set" in the party and disclosure selects.
+const NONE: &str = "-";
 
 #[component]
 pub fn FilterBar(props: &FilterProps) -> Html {
     let lang = props.lang;
+    let ids = use_ids();
     let change = |update: fn(&mut ItemFilter, String)| {
         let filter = props.filter.clone();
         let dispatch = props.dispatch.clone();
@@ -32,115 +40,114 @@ pub fn FilterBar(props: &FilterProps) -> Html {
             dispatch.emit(EditorAction::SetFilter(next));
         }
     };
-    let on_query = {
-        let apply = change(|filter, value| filter.query = value);
+    let on_text = |update: fn(&mut ItemFilter, String)| {
+        let apply = change(update);
         Callback::from(move |event: InputEvent| apply(input_value(&event)))
     };
-    let on_status = {
-        let apply = change(|filter, value| {
-            filter.statuses = Status::ALL
-                .into_iter()
-                .filter(|status| format!("{status:?}") == value)
-                .collect()
-        });
+    let on_select = |update: fn(&mut ItemFilter, String)| {
+        let apply = change(update);
         Callback::from(move |event: Event| apply(select_value(&event)))
     };
-    let on_responsibility = {
-        let apply = change(|filter, value| {
-            filter.responsibility = match value.as_str() {
-                "" => None,
-                "none" => Some(None),
-                name => Responsibility::ALL
-                    .into_iter()
-                    .find(|r| format!("{r:?}") == name)
-                    .map(Some),
-            }
-        });
-        Callback::from(move |event: Event| apply(select_value(&event)))
+    let on_toggle = |update: fn(&mut ItemFilter, String)| {
+        let apply = change(update);
+        Callback::from(move |event: Event| apply(checked_value(&event).to_string()))
     };
-    let on_guideline = {
-        let apply = change(|filter, value| {
-            filter.guideline = GuidelineId::ALL
-                .into_iter()
-                .find(|g| format!("{g:?}") == value)
-        });
-        Callback::from(move |event: Event| apply(select_value(&event)))
-    };
-    let on_clause = {
-        let apply = change(|filter, value| filter.clause = value);
-        Callback::from(move |event: InputEvent| apply(input_value(&event)))
-    };
-    let on_unanswered = {
-        let apply = change(|filter, value| filter.unanswered_only = value == "true");
-        Callback::from(move |event: Event| {
-            let checked = event
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .is_some_and(|input| input.checked());
-            apply(checked.to_string())
-        })
-    };
-    let clear = props
-        .dispatch
-        .reform(|_| EditorAction::SetFilter(ItemFilter::default()));
     let filter = &props.filter;
-    let selected_status = filter
-        .statuses
-        .first()
-        .map(|s| format!("{s:?}"))
-        .unwrap_or_default();
-    let selected_responsibility = match filter.responsibility {
+    let scale = props.catalog.scale();
+    let status_value = match filter.statuses.first() {
         None => String::new(),
-        Some(None) => "none".to_owned(),
-        Some(Some(r)) => format!("{r:?}"),
+        Some(None) => NONE.to_owned(),
+        Some(Some(id)) => id.clone(),
     };
-    let selected_guideline = filter
-        .guideline
-        .map(|g| format!("{g:?}"))
-        .unwrap_or_default();
+    let party_value = match &filter.party {
+        None => String::new(),
+        Some(None) => NONE.to_owned(),
+        Some(Some(id)) => id.clone(),
+    };
+    let disclosure_value = match filter.disclosure {
+        None => String::new(),
+        Some(None) => NONE.to_owned(),
+        Some(Some(DisclosureLevel::Public)) => "public".to_owned(),
+        Some(Some(DisclosureLevel::Nda)) => "nda".to_owned(),
+    };
+    let guidelines = props.catalog.all_guidelines();
+    let toggle = |name: &str, checked: bool, text: Text, onchange: Callback<Event>| {
+        let id = ids.of(name);
+        html! {
+            <div class="field checkbox">
+                <input id={id.clone()} type="checkbox" {checked} {onchange} />
+                <label for={id}>{ text.label(lang) }</label>
+            </div>
+        }
+    };
     html! {
         <div class="filters panel" role="search">
             <div class="field search-field">
-                <label for="search">{ Text::Search.label(lang) }</label>
-                <input id="search" type="search" value={filter.query.clone()} oninput={on_query}
+                <label for={ids.of("search")}>{ Text::Search.label(lang) }</label>
+                <input id={ids.of("search")} type="search" value={filter.query.clone()}
+                       oninput={on_text(|f, v| f.query = v)}
                        placeholder={Text::SearchPlaceholder.label(lang)} autocomplete="off" />
             </div>
-            { choice("filter-status", Text::Status, lang, on_status, &selected_status,
-                Status::ALL.iter().map(|s| (format!("{s:?}"), s.label(lang))).collect()) }
-            { choice("filter-responsibility", Text::Responsibility, lang, on_responsibility, &selected_responsibility,
-                Responsibility::ALL.iter().map(|r| (format!("{r:?}"), r.label(lang)))
-                    .chain([("none".to_owned(), Text::NotAssigned.label(lang))]).collect()) }
-            { choice("filter-guideline", Text::Guideline, lang, on_guideline, &selected_guideline,
-                props.guidelines.iter().map(|g| (format!("{g:?}"), g.label(lang))).collect()) }
-            <div class="field">
-                <label for="filter-clause">{ Text::Clause.label(lang) }</label>
-                <input id="filter-clause" type="text" value={filter.clause.clone()} oninput={on_clause}
-                       placeholder={Text::ClausePlaceholder.label(lang)} />
+            { select(&ids.of("filter-status"), Text::Status, lang, on_select(|f, v| {
+                f.statuses = match v.as_str() { "" => Vec::new(), NONE => vec![None], id => vec![Some(id.to_owned())] }
+              }), &status_value,
+              scale.choices.iter().map(|c| (c.id.clone(), c.label.get(lang).to_owned()))
+                  .chain([(NONE.to_owned(), Text::Unanswered.label(lang).to_owned())]).collect()) }
+            { select(&ids.of("filter-party"), Text::Responsibility, lang, on_select(|f, v| {
+                f.party = match v.as_str() { "" => None, NONE => Some(None), id => Some(Some(id.to_owned())) }
+              }), &party_value,
+              props.parties.iter().map(|p| (p.id.clone(), p.label(lang)))
+                  .chain([(NONE.to_owned(), Text::NotAssigned.label(lang).to_owned())]).collect()) }
+            { select(&ids.of("filter-disclosure"), Text::Disclosure, lang, on_select(|f, v| {
+                f.disclosure = match v.as_str() {
+                    "" => None, "public" => Some(Some(DisclosureLevel::Public)),
+                    "nda" => Some(Some(DisclosureLevel::Nda)), _ => Some(None),
+                }
+              }), &disclosure_value,
+              vec![("public".to_owned(), DisclosureLevel::Public.label(lang).to_owned()),
+                   ("nda".to_owned(), DisclosureLevel::Nda.label(lang).to_owned()),
+                   (NONE.to_owned(), Text::Unset.label(lang).to_owned())]) }
+            if guidelines.len() > 1 || !props.catalog.items.iter().all(|i| i.references.is_empty()) {
+                { select(&ids.of("filter-guideline"), Text::Guideline, lang, on_select(|f, v| {
+                    f.guideline = (!v.is_empty()).then_some(v)
+                  }), filter.guideline.as_deref().unwrap_or_default(),
+                  guidelines.iter().map(|g| (g.id.clone(), g.short.get(lang).to_owned())).collect()) }
+                <div class="field">
+                    <label for={ids.of("filter-clause")}>{ Text::Clause.label(lang) }</label>
+                    <input id={ids.of("filter-clause")} type="text" value={filter.clause.clone()}
+                           oninput={on_text(|f, v| f.clause = v)} placeholder={Text::ClausePlaceholder.label(lang)} />
+                </div>
+            }
+            <div class="toggles">
+                { toggle("filter-unanswered", filter.unanswered_only, Text::UnansweredOnly, on_toggle(|f, v| f.unanswered_only = v == "true")) }
+                { toggle("filter-todo", filter.hospital_action, Text::NeedsHospitalAction, on_toggle(|f, v| f.hospital_action = v == "true")) }
+                if props.has_unconfirmed || filter.awaiting_confirmation {
+                    { toggle("filter-unconfirmed", filter.awaiting_confirmation, Text::UnconfirmedOnly, on_toggle(|f, v| f.awaiting_confirmation = v == "true")) }
+                }
             </div>
-            <div class="field checkbox">
-                <input id="filter-unanswered" type="checkbox" checked={filter.unanswered_only} onchange={on_unanswered} />
-                <label for="filter-unanswered">{ Text::UnansweredOnly.label(lang) }</label>
-            </div>
-            <button onclick={clear}>{ Text::ClearFilters.label(lang) }</button>
+            <button onclick={props.dispatch.reform(|_| EditorAction::SetFilter(ItemFilter::default()))}>
+                { Text::ClearFilters.label(lang) }
+            </button>
             <p class="match-count" aria-live="polite">
-                <span id="shown-count">{ props.shown }</span>{ format!(" / {} {}", props.total, Text::Items.label(lang)) }
+                <span class="shown-count">{ props.shown }</span>{ format!(" / {} {}", props.catalog.items.len(), Text::Items.label(lang)) }
             </p>
         </div>
     }
 }
 
 /// A labelled select whose first option, "all", has the empty value.
-fn choice(
-    id: &'static str,
+fn select(
+    id: &str,
     label: Text,
     lang: Lang,
     onchange: Callback<Event>,
     selected: &str,
-    options: Vec<(String, &'static str)>,
+    options: Vec<(String, String)>,
 ) -> Html {
     html! {
         <div class="field">
-            <label for={id}>{ label.label(lang) }</label>
-            <select {id} {onchange}>
+            <label for={id.to_owned()}>{ label.label(lang) }</label>
+            <select id={id.to_owned()} {onchange}>
                 <option value="" selected={selected.is_empty()}>{ Text::All.label(lang) }</option>
                 { for options.into_iter().map(|(value, text)| {
                     let chosen = selected == value;

@@ -1,29 +1,25 @@
-//! The items: one compact row each (id, verbatim text with search hits marked, status
-//! buttons), and the details of the selected item. Rows are memoized components, so a
-//! keystroke re-renders only rows whose props changed. Keyboard: ↑↓ or j/k move, 1–5 and 0
-//! set the status, Enter opens the details.
+//! The items: one compact row each (id, verbatim text with search hits marked, small labels
+//! for who holds it, 要NDA, 要対応 and the evidence count, and the catalog's own status
+//! choices), and the details of the selected item. Rows are memoized components, so a
+//! keystroke re-renders only rows whose props changed. Keyboard: ↑↓ or j/k move, Home/End go
+//! to the first and last item, 1–9 set the status, 0 clears it, n jumps to the next unanswered
+//! item, Enter opens the details and Esc closes them.
 
 use std::ops::Range;
 
+use tekigo_core::edit::Edit;
 use tekigo_core::filter::SearchIndex;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::search::query_terms;
-use tekigo_core::{Answer, Assessment, Catalog, Status};
+use tekigo_core::todo::for_hospital;
+use tekigo_core::{Answer, Assessment, Catalog, DisclosureLevel, Outcome};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::item_details::ItemDetails;
+use crate::components::details::ItemDetails;
+use crate::ids::use_ids;
 use crate::shared::Shared;
 use crate::state::EditorAction;
-
-/// The statuses a person sets, in key order 1–5.
-const SETTABLE: [Status; 5] = [
-    Status::Compliant,
-    Status::Capable,
-    Status::Partial,
-    Status::NotMet,
-    Status::NotApplicable,
-];
 
 #[derive(Properties, PartialEq)]
 pub struct ItemListProps {
@@ -37,11 +33,26 @@ pub struct ItemListProps {
     pub lang: Lang,
     pub read_only: bool,
     pub dispatch: Callback<EditorAction>,
+    pub on_edit: Callback<Edit>,
+    /// Asks to show the document register (from an evidence row with nothing to point to).
+    pub on_documents: Callback<()>,
+}
+
+/// The CSS class of an outcome, for the row's colour mark (the status is always written out).
+pub fn outcome_class(outcome: Option<Outcome>) -> &'static str {
+    match outcome {
+        Some(Outcome::Met) => "outcome-met",
+        Some(Outcome::Partial) => "outcome-partial",
+        Some(Outcome::NotMet) => "outcome-not-met",
+        Some(Outcome::Excluded) => "outcome-excluded",
+        None => "outcome-none",
+    }
 }
 
 #[component]
 pub fn ItemList(props: &ItemListProps) -> Html {
     let list = use_node_ref();
+    let ids = use_ids();
     let moved_by_keyboard = use_mut_ref(|| false);
     {
         let list = list.clone();
@@ -49,13 +60,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
         use_effect_with(props.selected, move |selected| {
             if std::mem::take(&mut *moved.borrow_mut()) {
                 if let (Some(position), Some(list)) = (selected, list.cast::<web_sys::Element>()) {
-                    if let Ok(Some(row)) =
-                        list.query_selector(&format!("[data-position=\"{position}\"]"))
-                    {
-                        if let Some(row) = row.dyn_ref::<web_sys::HtmlElement>() {
-                            let _ = row.focus();
-                        }
-                    }
+                    focus_row(&list, *position);
                 }
             }
         });
@@ -63,6 +68,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
     // Keys act on the row that has the focus.
     let onkeydown = {
         let dispatch = props.dispatch.clone();
+        let on_edit = props.on_edit.clone();
         let catalog = props.catalog.clone();
         let selected = props.selected;
         let expanded = props.expanded;
@@ -81,27 +87,38 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                 return;
             }
             let item = catalog.items.get(position).map(|item| item.id.clone());
-            let action = match event.key().as_str() {
-                "ArrowDown" | "j" => Some(EditorAction::Move(position, 1)),
-                "ArrowUp" | "k" => Some(EditorAction::Move(position, -1)),
-                "n" => Some(EditorAction::NextUnanswered(position)),
+            let status =
+                |status: Option<String>| item.clone().map(|item| Edit::Status { item, status });
+            let key = event.key();
+            let (action, edit) = match key.as_str() {
+                "ArrowDown" | "j" => (Some(EditorAction::Move(position, 1)), None),
+                "ArrowUp" | "k" => (Some(EditorAction::Move(position, -1)), None),
+                "Home" => (Some(EditorAction::Edge(false)), None),
+                "End" => (Some(EditorAction::Edge(true)), None),
+                "n" => (Some(EditorAction::NextUnanswered(position)), None),
                 "Escape" if expanded && selected == Some(position) => {
-                    Some(EditorAction::Open(position))
+                    (Some(EditorAction::Open(position)), None)
                 }
-                "0" => item.map(|item| EditorAction::SetStatus(item, Status::Unanswered)),
-                key @ ("1" | "2" | "3" | "4" | "5") => {
-                    let index = key.parse::<usize>().unwrap_or(1) - 1;
-                    item.map(|item| EditorAction::SetStatus(item, SETTABLE[index]))
+                "0" => (None, status(None)),
+                digit => {
+                    let choice = digit
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=9).contains(n))
+                        .and_then(|n| catalog.scale().choices.get(n - 1));
+                    (None, choice.and_then(|c| status(Some(c.id.clone()))))
                 }
-                _ => None,
             };
+            if action.is_none() && edit.is_none() {
+                return;
+            }
+            event.prevent_default();
+            *moved.borrow_mut() = action.is_some();
             if let Some(action) = action {
-                event.prevent_default();
-                *moved.borrow_mut() = matches!(
-                    action,
-                    EditorAction::Move(..) | EditorAction::NextUnanswered(_)
-                );
                 dispatch.emit(action);
+            }
+            if let Some(edit) = edit {
+                on_edit.emit(edit);
             }
         })
     };
@@ -110,24 +127,26 @@ pub fn ItemList(props: &ItemListProps) -> Html {
     if props.visible.is_empty() {
         return html! { <p class="panel muted">{ Text::NoMatches.label(lang) }</p> };
     }
+    let help_id = ids.of("keyboard-help");
     html! {
         <>
-            <p class="keyboard-help muted" id="keyboard-help">{ Text::KeyboardHelp.label(lang) }</p>
+            <p class="keyboard-help muted" id={help_id.clone()}>{ Text::KeyboardHelp.label(lang) }</p>
             <ul class="items" ref={list} {onkeydown}>
                 { for props.visible.iter().map(|&position| {
                     let item = &props.catalog.items[position];
                     let selected = props.selected == Some(position);
                     let answer = props.assessment.answers.get(&item.id).cloned();
                     let highlights = props.index.text_highlights(&props.catalog, position, &terms);
+                    let chips = chips(&props.assessment, answer.as_ref(), lang);
                     html! {
                         <ItemRow key={item.id.clone()} catalog={props.catalog.clone()} {position}
-                                 answer={answer.clone()} {selected} expanded={selected && props.expanded}
-                                 {highlights} {lang} read_only={props.read_only}
-                                 dispatch={props.dispatch.clone()}>
+                                 answer={answer.clone()} {chips} {selected} expanded={selected && props.expanded}
+                                 {highlights} {lang} read_only={props.read_only} help_id={help_id.clone()}
+                                 dispatch={props.dispatch.clone()} on_edit={props.on_edit.clone()}>
                             if selected && props.expanded {
-                                <ItemDetails catalog={props.catalog.clone()} {position} {answer}
-                                             documents={props.assessment.documents.clone()} {lang}
-                                             read_only={props.read_only} dispatch={props.dispatch.clone()} />
+                                <ItemDetails catalog={props.catalog.clone()} assessment={props.assessment.clone()}
+                                             {position} {lang} read_only={props.read_only}
+                                             on_edit={props.on_edit.clone()} on_documents={props.on_documents.clone()} />
                             }
                         </ItemRow>
                     }
@@ -137,18 +156,83 @@ pub fn ItemList(props: &ItemListProps) -> Html {
     }
 }
 
+/// Focuses the row button of the item at `position`, if it is shown.
+pub fn focus_row(root: &web_sys::Element, position: usize) {
+    if let Ok(Some(row)) =
+        root.query_selector(&format!(".item-select[data-position=\"{position}\"]"))
+    {
+        if let Some(row) = row.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = row.focus();
+        }
+    }
+}
+
+/// One small label on a row.
+#[derive(Clone, PartialEq)]
+pub struct Chip {
+    pub text: String,
+    pub class: &'static str,
+}
+
+/// What a row shows at a glance: who holds the item, 要NDA, 要対応, the evidence count, and an
+/// answer that still awaits confirmation.
+fn chips(assessment: &Assessment, answer: Option<&Answer>, lang: Lang) -> Vec<Chip> {
+    let Some(answer) = answer else {
+        return Vec::new();
+    };
+    let mut chips: Vec<Chip> = answer
+        .parties
+        .iter()
+        .map(|id| Chip {
+            text: assessment
+                .party(id)
+                .map_or_else(|| id.clone(), |party| party.label(lang)),
+            class: "chip-party",
+        })
+        .collect();
+    if answer.disclosure == Some(DisclosureLevel::Nda) {
+        chips.push(Chip {
+            text: DisclosureLevel::Nda.label(lang).to_owned(),
+            class: "chip-nda",
+        });
+    }
+    if for_hospital(assessment, answer) {
+        chips.push(Chip {
+            text: Text::ActionNeeded.label(lang).to_owned(),
+            class: "chip-todo",
+        });
+    }
+    let evidence = answer.evidence.iter().filter(|e| !e.is_blank()).count();
+    if evidence > 0 {
+        chips.push(Chip {
+            text: format!("{} {evidence}", Text::Evidence.label(lang)),
+            class: "chip-evidence",
+        });
+    }
+    if answer.awaits_confirmation() {
+        chips.push(Chip {
+            text: Text::Unconfirmed.label(lang).to_owned(),
+            class: "chip-unconfirmed",
+        });
+    }
+    chips
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ItemRowProps {
     pub catalog: Shared<Catalog>,
     pub position: usize,
     pub answer: Option<Answer>,
+    pub chips: Vec<Chip>,
     pub selected: bool,
     pub expanded: bool,
     /// Where the search terms occur in the item text.
     pub highlights: Vec<Range<usize>>,
     pub lang: Lang,
     pub read_only: bool,
+    pub help_id: String,
     pub dispatch: Callback<EditorAction>,
+    pub on_edit: Callback<Edit>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -157,34 +241,56 @@ pub struct ItemRowProps {
 pub fn ItemRow(props: &ItemRowProps) -> Html {
     let item = &props.catalog.items[props.position];
     let lang = props.lang;
-    let status = props.answer.as_ref().map(|a| a.status).unwrap_or_default();
+    let scale = props.catalog.scale();
+    let status = props.answer.as_ref().and_then(|a| a.status.clone());
+    let outcome = scale.outcome(status.as_deref());
     let position = props.position;
     let open = props.dispatch.reform(move |_| EditorAction::Open(position));
     let label = item.label.clone().unwrap_or_default();
+    let badge = match status.as_deref().and_then(|id| scale.choice(id)) {
+        Some(choice) => choice.label.get(lang).to_owned(),
+        None if props
+            .answer
+            .as_ref()
+            .is_some_and(|a| !a.statement.trim().is_empty()) =>
+        {
+            Text::StatedNotRated.label(lang).to_owned()
+        }
+        None => Text::Unanswered.label(lang).to_owned(),
+    };
     html! {
-        <li class={classes!("item", format!("status-{status:?}").to_lowercase(), props.selected.then_some("selected"))}>
+        <li class={classes!("item", outcome_class(outcome), props.selected.then_some("selected"))}>
             <div class="item-row">
                 <button class="item-select" data-position={position.to_string()}
                         tabindex={ if props.selected { "0" } else { "-1" } }
-                        aria-expanded={props.expanded.to_string()} aria-describedby="keyboard-help"
+                        aria-expanded={props.expanded.to_string()} aria-describedby={props.help_id.clone()}
                         onclick={open}>
                     <span class="item-id">{ &item.id }</span>
                     <span class="item-text">{ marked(&item.text, &props.highlights) }</span>
                     if !label.is_empty() && !item.text.starts_with(&label) {
                         <span class="muted">{ label }</span>
                     }
+                    if !props.chips.is_empty() {
+                        <span class="chips">
+                            { for props.chips.iter().map(|chip| html! { <span class={classes!("chip", chip.class)}>{ &chip.text }</span> }) }
+                        </span>
+                    }
                 </button>
                 <div class="status-buttons" role="group" aria-label={format!("{} {}", Text::Status.label(lang), item.id)}>
-                    <span class={classes!("status-badge", format!("badge-{status:?}").to_lowercase())}>{ status.label(lang) }</span>
-                    { for SETTABLE.iter().enumerate().map(|(index, choice)| {
-                        let choice = *choice;
-                        let id = item.id.clone();
-                        let set = props.dispatch.reform(move |_| EditorAction::SetStatus(id.clone(), choice));
+                    <span class={classes!("status-badge", outcome_class(outcome))}>{ badge }</span>
+                    { for scale.choices.iter().enumerate().map(|(index, choice)| {
+                        let edit = Edit::Status { item: item.id.clone(), status: Some(choice.id.clone()) };
+                        let set = props.on_edit.reform(move |_| edit.clone());
+                        let key = if index < 9 { format!(" ({})", index + 1) } else { String::new() };
+                        let title = match &choice.description {
+                            Some(description) => format!("{}{key}: {}", choice.label.get(lang), description.get(lang)),
+                            None => format!("{}{key}", choice.label.get(lang)),
+                        };
                         html! {
-                            <button class={classes!("status-button", format!("choice-{choice:?}").to_lowercase())}
-                                    aria-pressed={(status == choice).to_string()} disabled={props.read_only}
-                                    title={format!("{} ({})", choice.label(lang), index + 1)} onclick={set}>
-                                { choice.label(lang) }
+                            <button class={classes!("status-button", outcome_class(Some(choice.outcome)))}
+                                    aria-pressed={(status.as_deref() == Some(choice.id.as_str())).to_string()}
+                                    disabled={props.read_only} {title} onclick={set}>
+                                { choice.label.get(lang) }
                             </button>
                         }
                     }) }

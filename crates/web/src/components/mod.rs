@@ -4,12 +4,13 @@
 use wasm_bindgen::JsCast;
 use yew::{Event, InputEvent};
 
+pub mod about;
 pub mod dashboard;
+pub mod details;
 pub mod documents;
 pub mod editor;
 pub mod filters;
 pub mod group_tree;
-pub mod item_details;
 pub mod item_list;
 pub mod notice;
 pub mod start;
@@ -30,11 +31,24 @@ pub fn input_value(event: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
-/// The value of the select a change event came from.
+/// The value of the select or input a change event came from.
 pub fn select_value(event: &Event) -> String {
+    let target = event.target();
+    target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+        .or_else(|| {
+            target
+                .as_ref()
+                .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the checkbox a change event came from is checked.
+pub fn checked_value(event: &Event) -> bool {
     event
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|select| select.value())
-        .unwrap_or_default()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked())
 }

@@ -1,0 +1,128 @@
+//! Calendar dates as files keep them (ISO 8601 `YYYY-MM-DD`) and as people read them
+//! (2026年11月30日 in Japanese), whatever the browser's locale.
+
+use crate::i18n::Lang;
+
+/// A valid calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Reads `YYYY-MM-DD`, or the date part of an RFC 3339 time; `None` for anything else or
+    /// a day the month does not have.
+    pub fn parse(text: &str) -> Option<Date> {
+        let date = text.get(..10)?;
+        if text.len() > 10 && !text[10..].starts_with('T') {
+            return None;
+        }
+        let bytes = date.as_bytes();
+        if bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u32> {
+            let part = &date[range];
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+        ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day))
+            .then_some(Date { year, month, day })
+    }
+
+    /// Reads a date as a person types it: `2026年4月1日`, `2026/4/1`, `2026-04-01` or
+    /// `2026.4.1`, in full-width digits too. Stored dates are always written back as ISO.
+    pub fn parse_loose(text: &str) -> Option<Date> {
+        let ascii: String = text
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '年' | '月' | '/' | '.' | '／' | '．' | '－' => '-',
+                '日' => ' ',
+                other => other,
+            })
+            .collect();
+        let parts: Vec<&str> = ascii.trim().split('-').map(str::trim).collect();
+        let [year, month, day] = parts.as_slice() else {
+            return Date::parse(text.trim());
+        };
+        if year.len() != 4 || month.is_empty() || day.is_empty() || month.len() > 2 || day.len() > 2
+        {
+            return None;
+        }
+        Date::parse(&format!("{year}-{month:0>2}-{day:0>2}"))
+    }
+
+    /// ISO 8601, as files keep it.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The date as a person writes it: 2026年11月30日, or 2026-11-30 in English.
+    pub fn display(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!("{}年{}月{}日", self.year, self.month, self.day),
+            Lang::En => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A stored date for reading; text that is not a date is shown as it is.
+pub fn display_date(text: &str, lang: Lang) -> String {
+    Date::parse(text).map_or_else(|| text.to_owned(), |date| date.display(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_iso_dates_and_refuses_impossible_days() {
+        assert_eq!(
+            Date::parse("2024-02-29"),
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
+        assert_eq!(Date::parse("2023-02-29"), None);
+        assert_eq!(Date::parse("2026-13-01"), None);
+        assert_eq!(Date::parse("2026/11/30"), None);
+        assert_eq!(Date::parse("２０２６-11-30"), None);
+        assert!(Date::parse("2026-11-30T09:00:00+09:00").is_some());
+        assert_eq!(display_date("2026-04-01", Lang::Ja), "2026年4月1日");
+        assert_eq!(display_date("未定", Lang::Ja), "未定");
+        for typed in [
+            "2026年4月1日",
+            "2026/4/1",
+            "２０２６年４月１日",
+            "2026-04-01",
+            "2026.4.1",
+        ] {
+            assert_eq!(
+                Date::parse_loose(typed).map(|d| d.iso()),
+                Some("2026-04-01".to_owned()),
+                "{typed}"
+            );
+        }
+        assert_eq!(Date::parse_loose("4月1日"), None);
+        assert_eq!(Date::parse_loose("2026/2/30"), None);
+    }
+}

@@ -1,0 +1,466 @@
+//! Every change a person makes to an assessment, as data: the editor's reducer, the CLI and
+//! the tests apply the same [`Edit`]s through [`apply`]. The time of the change comes in from
+//! the caller, so applying an edit is pure.
+//!
+//! Rules kept here: changing an answer that came from elsewhere confirms it; a renamed
+//! document carries its new id into the evidence that cites it; new document ids never repeat
+//! one that was deleted; an answer left with nothing in it is removed.
+
+use crate::assessment::{Answer, Assessment, DisclosureLevel, Document, EvidenceRef};
+use crate::catalog::Catalog;
+use crate::fields::answer_field;
+use crate::i18n::Lang;
+use crate::party::{Party, PartyRole};
+
+/// A field of the subject (評価の概要).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SubjectField {
+    Product,
+    Applicant,
+    Evaluator,
+    ReferenceNumber,
+    Date,
+}
+
+/// A free-text field of a register document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentText {
+    Title,
+    Url,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// A choice of the catalog's scale, or none (未回答).
+    Status {
+        item: String,
+        status: Option<String>,
+    },
+    /// Adds or removes one party from those holding the item.
+    ToggleParty {
+        item: String,
+        party: String,
+    },
+    Disclosure {
+        item: String,
+        level: Option<DisclosureLevel>,
+    },
+    /// Any field that holds text, a date or a choice of its own, by field id.
+    Text {
+        item: String,
+        field: String,
+        value: String,
+    },
+    AddEvidence {
+        item: String,
+    },
+    Evidence {
+        item: String,
+        index: usize,
+        evidence: EvidenceRef,
+    },
+    RemoveEvidence {
+        item: String,
+        index: usize,
+    },
+    /// Accepts an answer that came from elsewhere as it stands.
+    Confirm {
+        item: String,
+    },
+    Subject {
+        field: SubjectField,
+        value: String,
+    },
+    AddDocument,
+    DocumentText {
+        index: usize,
+        field: DocumentText,
+        value: String,
+    },
+    /// Gives a document a new id, carried into every evidence that cites it.
+    RenameDocument {
+        index: usize,
+        id: String,
+    },
+    DocumentDisclosure {
+        index: usize,
+        level: DisclosureLevel,
+    },
+    RemoveDocument {
+        index: usize,
+    },
+    AddParty {
+        role: PartyRole,
+        name: String,
+    },
+    RenameParty {
+        index: usize,
+        name: String,
+    },
+}
+
+/// Why an edit was refused; the assessment is unchanged then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// The catalog has no such item.
+    UnknownItem(String),
+    /// The catalog's answers have no such field, or it does not hold text.
+    UnknownField(String),
+    /// The status is not a choice of the catalog's scale.
+    NotOnScale(String),
+    /// Another document already has this id.
+    DocumentIdTaken(String),
+    /// A document id cannot be empty.
+    EmptyDocumentId,
+    /// The party is not in the register.
+    UnknownParty(String),
+    /// No document or party at this position.
+    NoSuchEntry(usize),
+}
+
+impl EditError {
+    /// The reason in one language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EditError::UnknownItem(item), Lang::Ja) => {
+                format!("項目 {item} はカタログにありません")
+            }
+            (EditError::UnknownItem(item), Lang::En) => {
+                format!("item {item} is not in the catalog")
+            }
+            (EditError::UnknownField(field), Lang::Ja) => format!("回答欄 {field} はありません"),
+            (EditError::UnknownField(field), Lang::En) => {
+                format!("there is no answer field {field}")
+            }
+            (EditError::NotOnScale(status), Lang::Ja) => {
+                format!("「{status}」はこのカタログの回答の選択肢にありません")
+            }
+            (EditError::NotOnScale(status), Lang::En) => {
+                format!("\"{status}\" is not a choice of this catalog's answer scale")
+            }
+            (EditError::DocumentIdTaken(id), Lang::Ja) => {
+                format!("文書 ID {id} はすでに使われています。別の ID にしてください")
+            }
+            (EditError::DocumentIdTaken(id), Lang::En) => {
+                format!("document id {id} is already used; choose another")
+            }
+            (EditError::EmptyDocumentId, Lang::Ja) => "文書 ID を空にはできません".to_owned(),
+            (EditError::EmptyDocumentId, Lang::En) => "a document id cannot be empty".to_owned(),
+            (EditError::UnknownParty(party), Lang::Ja) => {
+                format!("関係者 {party} は登録されていません")
+            }
+            (EditError::UnknownParty(party), Lang::En) => {
+                format!("party {party} is not registered")
+            }
+            (EditError::NoSuchEntry(index), Lang::Ja) => {
+                format!("{} 番目の行はありません", index + 1)
+            }
+            (EditError::NoSuchEntry(index), Lang::En) => format!("there is no row {}", index + 1),
+        }
+    }
+}
+
+/// What an applied edit touched, so a caller refreshes only that.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Touched {
+    /// One item's answer.
+    Item(String),
+    /// The subject, the documents or the parties.
+    Assessment,
+}
+
+/// Applies `edit` at time `now` (RFC 3339), or refuses it and changes nothing.
+pub fn apply(
+    assessment: &mut Assessment,
+    catalog: &Catalog,
+    edit: Edit,
+    now: &str,
+) -> Result<Touched, EditError> {
+    let touched = match edit {
+        Edit::Status { item, status } => {
+            if let Some(status) = &status {
+                if catalog.scale().choice(status).is_none() {
+                    return Err(EditError::NotOnScale(status.clone()));
+                }
+            }
+            change_answer(assessment, catalog, &item, now, |answer| {
+                answer.status = status
+            })?
+        }
+        Edit::ToggleParty { item, party } => {
+            if assessment.party(&party).is_none() {
+                return Err(EditError::UnknownParty(party));
+            }
+            change_answer(assessment, catalog, &item, now, |answer| {
+                match answer.parties.iter().position(|held| *held == party) {
+                    Some(index) => {
+                        answer.parties.remove(index);
+                    }
+                    None => answer.parties.push(party),
+                }
+            })?
+        }
+        Edit::Disclosure { item, level } => {
+            change_answer(assessment, catalog, &item, now, |answer| {
+                answer.disclosure = level
+            })?
+        }
+        Edit::Text { item, field, value } => {
+            let field = answer_field(catalog, &field)
+                .filter(|field| field.is_textual() && field.id() != "status")
+                .ok_or(EditError::UnknownField(field))?;
+            change_answer(assessment, catalog, &item, now, |answer| {
+                field.set_text(answer, value);
+            })?
+        }
+        Edit::AddEvidence { item } => change_answer(assessment, catalog, &item, now, |answer| {
+            answer.evidence.push(EvidenceRef::default())
+        })?,
+        Edit::Evidence {
+            item,
+            index,
+            evidence,
+        } => change_answer(assessment, catalog, &item, now, |answer| {
+            if let Some(slot) = answer.evidence.get_mut(index) {
+                *slot = evidence;
+            }
+        })?,
+        Edit::RemoveEvidence { item, index } => {
+            change_answer(assessment, catalog, &item, now, |answer| {
+                if index < answer.evidence.len() {
+                    answer.evidence.remove(index);
+                }
+            })?
+        }
+        Edit::Confirm { item } => change_answer(assessment, catalog, &item, now, |_| {})?,
+        Edit::Subject { field, value } => {
+            let subject = &mut assessment.subject;
+            *match field {
+                SubjectField::Product => &mut subject.product,
+                SubjectField::Applicant => &mut subject.applicant,
+                SubjectField::Evaluator => &mut subject.evaluator,
+                SubjectField::ReferenceNumber => &mut subject.reference_number,
+                SubjectField::Date => &mut subject.date,
+            } = value;
+            Touched::Assessment
+        }
+        Edit::AddDocument => {
+            let id = assessment.next_document_id();
+            assessment.documents.push(Document {
+                id,
+                ..Document::default()
+            });
+            Touched::Assessment
+        }
+        Edit::DocumentText {
+            index,
+            field,
+            value,
+        } => {
+            let document = assessment
+                .documents
+                .get_mut(index)
+                .ok_or(EditError::NoSuchEntry(index))?;
+            *match field {
+                DocumentText::Title => &mut document.title,
+                DocumentText::Url => &mut document.url,
+            } = value;
+            Touched::Assessment
+        }
+        Edit::RenameDocument { index, id } => {
+            rename_document(assessment, index, id.trim())?;
+            Touched::Assessment
+        }
+        Edit::DocumentDisclosure { index, level } => {
+            assessment
+                .documents
+                .get_mut(index)
+                .ok_or(EditError::NoSuchEntry(index))?
+                .disclosure = level;
+            Touched::Assessment
+        }
+        Edit::RemoveDocument { index } => {
+            if index >= assessment.documents.len() {
+                return Err(EditError::NoSuchEntry(index));
+            }
+            assessment.documents.remove(index);
+            Touched::Assessment
+        }
+        Edit::AddParty { role, name } => {
+            let id = assessment.next_party_id(role);
+            assessment.parties.push(Party { id, role, name });
+            Touched::Assessment
+        }
+        Edit::RenameParty { index, name } => {
+            assessment
+                .parties
+                .get_mut(index)
+                .ok_or(EditError::NoSuchEntry(index))?
+                .name = name;
+            Touched::Assessment
+        }
+    };
+    assessment.updated_at = now.to_owned();
+    Ok(touched)
+}
+
+/// Changes one item's answer. A change to an answer that came from elsewhere confirms it;
+/// an answer left with nothing in it is removed.
+fn change_answer(
+    assessment: &mut Assessment,
+    catalog: &Catalog,
+    item: &str,
+    now: &str,
+    change: impl FnOnce(&mut Answer),
+) -> Result<Touched, EditError> {
+    if catalog.item(item).is_none() {
+        return Err(EditError::UnknownItem(item.to_owned()));
+    }
+    let answer = assessment.answers.entry(item.to_owned()).or_default();
+    change(answer);
+    answer.updated_at = Some(now.to_owned());
+    if let Some(provenance) = &mut answer.provenance {
+        provenance
+            .confirmed_at
+            .get_or_insert_with(|| now.to_owned());
+    }
+    if answer.is_empty() {
+        assessment.answers.remove(item);
+    }
+    Ok(Touched::Item(item.to_owned()))
+}
+
+fn rename_document(assessment: &mut Assessment, index: usize, id: &str) -> Result<(), EditError> {
+    if id.is_empty() {
+        return Err(EditError::EmptyDocumentId);
+    }
+    let old = assessment
+        .documents
+        .get(index)
+        .ok_or(EditError::NoSuchEntry(index))?
+        .id
+        .clone();
+    if old == id {
+        return Ok(());
+    }
+    if assessment.document(id).is_some() {
+        return Err(EditError::DocumentIdTaken(id.to_owned()));
+    }
+    assessment.documents[index].id = id.to_owned();
+    for evidence in assessment
+        .answers
+        .values_mut()
+        .flat_map(|answer| answer.evidence.iter_mut())
+        .filter(|evidence| evidence.document == old)
+    {
+        evidence.document = id.to_owned();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded;
+
+    const NOW: &str = "2026-11-30T00:00:00Z";
+
+    fn fresh() -> (Assessment, &'static Catalog) {
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        (Assessment::new("t", catalog, NOW), catalog)
+    }
+
+    #[test]
+    fn a_status_off_the_scale_is_refused_and_changes_nothing() {
+        let (mut assessment, catalog) = fresh();
+        let before = assessment.clone();
+        let refused = apply(
+            &mut assessment,
+            catalog,
+            Edit::Status {
+                item: "1".into(),
+                status: Some("yes".into()),
+            },
+            NOW,
+        );
+        assert_eq!(refused, Err(EditError::NotOnScale("yes".into())));
+        assert_eq!(assessment, before);
+    }
+
+    #[test]
+    fn clearing_the_only_value_removes_the_answer() {
+        let (mut assessment, catalog) = fresh();
+        let set = |status: Option<&str>| Edit::Status {
+            item: "1".into(),
+            status: status.map(str::to_owned),
+        };
+        apply(&mut assessment, catalog, set(Some("compliant")), NOW).unwrap();
+        assert_eq!(assessment.status_of("1"), Some("compliant"));
+        apply(&mut assessment, catalog, set(None), NOW).unwrap();
+        assert!(!assessment.answers.contains_key("1"));
+    }
+
+    #[test]
+    fn a_renamed_document_carries_its_id_into_the_evidence() {
+        let (mut assessment, catalog) = fresh();
+        apply(&mut assessment, catalog, Edit::AddDocument, NOW).unwrap();
+        apply(&mut assessment, catalog, Edit::AddDocument, NOW).unwrap();
+        let cite = |document: &str| Edit::Evidence {
+            item: "60".into(),
+            index: 0,
+            evidence: EvidenceRef {
+                document: document.into(),
+                location: "p.3".into(),
+                ..EvidenceRef::default()
+            },
+        };
+        apply(
+            &mut assessment,
+            catalog,
+            Edit::AddEvidence { item: "60".into() },
+            NOW,
+        )
+        .unwrap();
+        apply(&mut assessment, catalog, cite("01"), NOW).unwrap();
+        apply(
+            &mut assessment,
+            catalog,
+            Edit::RenameDocument {
+                index: 0,
+                id: "WP-01".into(),
+            },
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(assessment.answers["60"].evidence[0].document, "WP-01");
+        let taken = apply(
+            &mut assessment,
+            catalog,
+            Edit::RenameDocument {
+                index: 1,
+                id: "WP-01".into(),
+            },
+            NOW,
+        );
+        assert_eq!(taken, Err(EditError::DocumentIdTaken("WP-01".into())));
+    }
+
+    #[test]
+    fn a_deleted_document_id_is_never_given_again() {
+        let (mut assessment, catalog) = fresh();
+        for _ in 0..3 {
+            apply(&mut assessment, catalog, Edit::AddDocument, NOW).unwrap();
+        }
+        apply(
+            &mut assessment,
+            catalog,
+            Edit::RemoveDocument { index: 2 },
+            NOW,
+        )
+        .unwrap();
+        apply(&mut assessment, catalog, Edit::AddDocument, NOW).unwrap();
+        let ids: Vec<&str> = assessment.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["01", "02", "04"]);
+    }
+}

@@ -1,0 +1,80 @@
+//! The exporter seam: every format an assessment can be written in is one [`Exporter`], and
+//! the app's menu and the CLI both list the exporters they are given instead of naming
+//! formats. The engine brings the JSON formats; heavy formats (spreadsheets, OSCAL) live in
+//! their own crate and are added to the list by whoever can afford to load them.
+
+mod json;
+
+pub use json::JsonExporter;
+
+use crate::assessment::Assessment;
+use crate::catalog::Catalog;
+use crate::i18n::{Bilingual, Lang};
+
+/// What an exporter writes, as a menu and a file name show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFormat {
+    /// What `--to` takes on the command line, e.g. `json`.
+    pub id: &'static str,
+    pub label: Bilingual,
+    /// File extension without the dot.
+    pub extension: &'static str,
+    pub mime: &'static str,
+}
+
+/// Why an export could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// A value the format cannot hold, with where it is.
+    Unrepresentable {
+        item: Option<String>,
+        field: String,
+        detail: Bilingual,
+    },
+}
+
+impl ExportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Unrepresentable {
+                item: Some(item),
+                field,
+                detail,
+            } => match lang {
+                Lang::Ja => format!("項目 {item} の {field}: {}", detail.get(lang)),
+                Lang::En => format!("item {item}, {field}: {}", detail.get(lang)),
+            },
+            ExportError::Unrepresentable {
+                item: None,
+                field,
+                detail,
+            } => format!("{field}: {}", detail.get(lang)),
+        }
+    }
+}
+
+/// One output format.
+pub trait Exporter {
+    fn format(&self) -> ExportFormat;
+
+    /// The file's bytes for `assessment` of `catalog`.
+    fn export(&self, catalog: &Catalog, assessment: &Assessment) -> Result<Vec<u8>, ExportError>;
+}
+
+/// The exporters the engine itself provides.
+pub fn builtin_exporters() -> Vec<&'static dyn Exporter> {
+    vec![&JsonExporter]
+}
+
+/// The exporter for `id` among `exporters`.
+pub fn find<'a>(exporters: &[&'a dyn Exporter], id: &str) -> Option<&'a dyn Exporter> {
+    exporters
+        .iter()
+        .copied()
+        .find(|exporter| exporter.format().id == id)
+}
+
+/// The file name of an export: the assessment's stem and the format's extension.
+pub fn file_name(assessment: &Assessment, format: &ExportFormat, today: &str) -> String {
+    format!("{}.{}", assessment.file_stem(today), format.extension)
+}

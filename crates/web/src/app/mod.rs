@@ -1,0 +1,221 @@
+//! The application root: the library of catalogs (a context every component reads), the
+//! screens (start, about, the editor), and the notice banner. What the app does with storage
+//! and files is in [`flows`]; its state and reducer in [`state`].
+
+mod flows;
+mod state;
+
+use std::rc::Rc;
+
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::{embedded, Assessment};
+use yew::prelude::*;
+
+use crate::browser::{clock, files, storage, tabs};
+use crate::components::about::About;
+use crate::components::editor::Editor;
+use crate::components::notice::NoticeBanner;
+use crate::components::start::StartScreen;
+use crate::ids::IdPrefix;
+use crate::library::Library;
+use crate::shared::Shared;
+
+use state::{AppAction, AppState};
+pub use state::{Opened, SavedEntry, SavedSummary, Screen, Unreadable};
+
+/// The shipped catalogs and crosswalks, parsed and wrapped once per page.
+fn shipped_library() -> Library {
+    thread_local! {
+        static SHIPPED: Library = Library {
+            catalogs: embedded::catalogs()
+                .iter()
+                .map(|catalog| Shared(Rc::new(catalog.clone())))
+                .collect(),
+            crosswalks: vec![Shared(Rc::new(embedded::crosswalk().clone()))],
+        };
+    }
+    SHIPPED.with(Clone::clone)
+}
+
+/// Reads the stores, then lists the saved assessments and reopens `reopen`.
+async fn load_everything(dispatch: Callback<AppAction>, reopen: Option<String>) {
+    let library = flows::with_imported_catalogs(shipped_library()).await;
+    dispatch.emit(AppAction::Library(library.clone()));
+    flows::load_saved(dispatch, library, reopen).await;
+}
+
+#[component]
+pub fn App() -> Html {
+    let ids = use_memo((), |_| IdPrefix::fresh());
+    let state = use_reducer(|| AppState::new(shipped_library()));
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
+    {
+        // Read once, before the effect below records that nothing is open yet.
+        let reopen = (*use_memo((), |_| storage::remembered_open())).clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(load_everything(dispatch, reopen));
+        });
+    }
+    // The open assessment survives a reload of this tab, and its storage should persist.
+    {
+        let open_id = state
+            .open
+            .as_ref()
+            .map(|opened| opened.assessment.id.clone());
+        use_effect_with(open_id, move |open_id| {
+            storage::remember_open(open_id.as_deref());
+            if open_id.is_some() {
+                storage::request_persistence();
+            }
+        });
+    }
+    let lang = state.lang;
+    let reload_list = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        move || {
+            wasm_bindgen_futures::spawn_local(flows::load_saved(
+                dispatch.clone(),
+                state.library.clone(),
+                None,
+            ))
+        }
+    };
+    let on_start = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |catalog: Shared<tekigo_core::Catalog>| {
+            let assessment =
+                Assessment::new(clock::fresh_id("assessment"), &catalog, &clock::now());
+            wasm_bindgen_futures::spawn_local(flows::store_and_open(
+                dispatch.clone(),
+                catalog,
+                assessment,
+            ));
+        })
+    };
+    let on_open = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |id: String| {
+            let dispatch = dispatch.clone();
+            let library = state.library.clone();
+            wasm_bindgen_futures::spawn_local(flows::load_saved(dispatch, library, Some(id)));
+        })
+    };
+    let on_delete = {
+        let reload_list = reload_list.clone();
+        Callback::from(move |id: String| {
+            let reload_list = reload_list.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if storage::delete_assessment(&id).await.is_ok() {
+                    tabs::announce_deleted(&id);
+                }
+                reload_list();
+            });
+        })
+    };
+    let on_save_raw = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |record: Unreadable| {
+            let name = format!(
+                "tekigo_record_{}.json",
+                record.key.replace(['/', '\\', ':'], "_")
+            );
+            if let Err(error) = files::download(&name, record.raw.as_bytes(), "application/json") {
+                dispatch.emit(AppAction::Notify(crate::components::notice::Notice::error(
+                    error.clone(),
+                    error,
+                )));
+            }
+        })
+    };
+    let on_file = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| {
+            wasm_bindgen_futures::spawn_local(flows::open_file(
+                dispatch.clone(),
+                state.library.clone(),
+                file,
+            ));
+        })
+    };
+    let on_sample = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            let sample = embedded::sample_assessment();
+            if let Some(catalog) = state.library.catalog(&sample.catalog.id) {
+                wasm_bindgen_futures::spawn_local(flows::store_and_open(
+                    dispatch.clone(),
+                    catalog,
+                    sample,
+                ));
+            }
+        })
+    };
+    let on_close = {
+        let dispatch = dispatch.clone();
+        let reload_list = reload_list.clone();
+        Callback::from(move |_| {
+            dispatch.emit(AppAction::Close);
+            reload_list();
+        })
+    };
+    let on_exported = Callback::from(move |(id, time): (String, String)| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = storage::mark_exported(&id, &time).await;
+        });
+    });
+    let on_dismiss = dispatch.reform(|_| AppAction::Dismiss);
+    let toggle_lang = dispatch.reform(|_| AppAction::ToggleLang);
+    let on_notice = dispatch.reform(AppAction::Notify);
+    let show_about = dispatch.reform(|_| AppAction::Show(Screen::About));
+    let show_start = dispatch.reform(|_| AppAction::Show(Screen::Start));
+    let editor_key = state
+        .open
+        .as_ref()
+        .map(|opened| opened.assessment.id.clone());
+    let screen = if let Some(opened) = state.open.clone() {
+        html! {
+            <Editor key={editor_key.unwrap_or_default()} {opened} {lang} {on_close} {on_notice} {on_exported} />
+        }
+    } else if state.screen == Screen::About {
+        html! { <About {lang} library={state.library.clone()} on_back={show_start} /> }
+    } else {
+        html! {
+            <StartScreen
+                {lang}
+                catalogs={state.library.catalogs.clone()}
+                saved={state.saved.clone()}
+                {on_start} {on_open} {on_delete} {on_save_raw} {on_file} {on_sample} />
+        }
+    };
+    html! {
+        <ContextProvider<IdPrefix> context={(*ids).clone()}>
+        <ContextProvider<Library> context={state.library.clone()}>
+        // The language is set on the app's own root, not on the page: when embedded, the
+        // host page's <html lang> is not ours to change.
+        <div class="tekigo" lang={lang.tag()}>
+            <header class="app-header">
+                <h1>{ "tekigo" }<span class="subtitle">{ " " }{ Text::AppSubtitle.label(lang) }</span></h1>
+                <nav class="header-actions">
+                    <button class="header-link" onclick={show_about}>{ Text::About.label(lang) }</button>
+                    <button class="lang-switch" onclick={toggle_lang} lang={ if lang == Lang::Ja { "en" } else { "ja" } }>
+                        { Text::SwitchLanguage.label(lang) }
+                    </button>
+                </nav>
+            </header>
+            if let Some(notice) = state.notice.clone() {
+                <NoticeBanner {notice} {lang} on_dismiss={on_dismiss} />
+            }
+            <main>{ screen }</main>
+        </div>
+        </ContextProvider<Library>>
+        </ContextProvider<IdPrefix>>
+    }
+}

@@ -1,0 +1,122 @@
+//! The application's own state: which screen is shown, the catalogs on offer, the saved
+//! assessments (readable or not), and the notice banner. One pure reducer holds every change.
+
+use std::rc::Rc;
+
+use tekigo_core::i18n::Lang;
+use tekigo_core::{Assessment, Catalog};
+
+use crate::components::notice::Notice;
+use crate::library::Library;
+use crate::shared::Shared;
+
+/// An assessment open in the editor.
+#[derive(Clone, PartialEq)]
+pub struct Opened {
+    pub catalog: Shared<Catalog>,
+    pub assessment: Shared<Assessment>,
+    pub revision: u32,
+}
+
+/// A saved assessment as the list shows it.
+#[derive(Clone, PartialEq, Debug)]
+pub struct SavedSummary {
+    pub id: String,
+    pub product: String,
+    pub catalog_title: String,
+    pub answered: usize,
+    pub total: usize,
+    pub updated_at: String,
+    /// When it was last written to a file, if ever.
+    pub exported_at: Option<String>,
+    /// Whether another tab has it open for editing.
+    pub open_elsewhere: bool,
+}
+
+/// A stored record that does not open, kept in the list with why.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Unreadable {
+    pub key: String,
+    pub reason_ja: String,
+    pub reason_en: String,
+    /// The stored text, for saving it to a file as it is.
+    pub raw: String,
+}
+
+/// One entry of the saved list.
+#[derive(Clone, PartialEq, Debug)]
+pub enum SavedEntry {
+    Readable(SavedSummary),
+    Unreadable(Unreadable),
+}
+
+/// The screens of the app.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Screen {
+    Start,
+    About,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub library: Library,
+    pub saved: Vec<SavedEntry>,
+    pub open: Option<Opened>,
+    pub screen: Screen,
+    pub notice: Option<Notice>,
+}
+
+pub enum AppAction {
+    ToggleLang,
+    Library(Library),
+    Saved(Vec<SavedEntry>),
+    Open(Opened),
+    Close,
+    Show(Screen),
+    Notify(Notice),
+    Dismiss,
+}
+
+impl AppState {
+    pub fn new(library: Library) -> Self {
+        AppState {
+            lang: Lang::Ja,
+            library,
+            saved: Vec::new(),
+            open: None,
+            screen: Screen::Start,
+            notice: None,
+        }
+    }
+}
+
+impl yew::Reducible for AppState {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            AppAction::ToggleLang => {
+                state.lang = match state.lang {
+                    Lang::Ja => Lang::En,
+                    Lang::En => Lang::Ja,
+                }
+            }
+            AppAction::Library(library) => state.library = library,
+            AppAction::Saved(saved) => state.saved = saved,
+            AppAction::Open(opened) => {
+                state.open = Some(opened);
+                state.notice = None;
+            }
+            AppAction::Close => state.open = None,
+            AppAction::Show(screen) => {
+                state.screen = screen;
+                state.open = None;
+            }
+            AppAction::Notify(notice) => state.notice = Some(notice),
+            AppAction::Dismiss => state.notice = None,
+        }
+        Rc::new(state)
+    }
+}
