@@ -37,6 +37,14 @@ export function useBrowser() {
 export async function openApp({ path = '', context } = {}) {
   const ctx = context ?? (await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' }));
   const page = await ctx.newPage();
+  const { requests, problems } = record(page);
+  await page.goto(new URL(path, BASE_URL).href);
+  await page.locator('.tekigo').waitFor();
+  return { page, context: ctx, requests, problems };
+}
+
+/** Records what `page` asks for (`requests`) and its console errors, page errors and CSP violations (`problems`). */
+export function record(page) {
   const requests = [];
   const problems = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -44,9 +52,7 @@ export async function openApp({ path = '', context } = {}) {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(String(error)));
-  await page.goto(new URL(path, BASE_URL).href);
-  await page.locator('.tekigo').waitFor();
-  return { page, context: ctx, requests, problems };
+  return { requests, problems };
 }
 
 export async function newContext(options = {}) {

@@ -4,13 +4,15 @@
 //! - `cargo xtask test`: set up, then every check: fmt, clippy, engine and CLI tests, the
 //!   release build, and the browser tests in headless Chromium.
 //! - `cargo xtask setup [--browser]`: install whatever of the toolchain is missing.
-//! - `cargo xtask dist`: set up and build the release app into `dist/`.
+//! - `cargo xtask dist`: set up and build the release app into `dist/`, stamped with its
+//!   version and build id (see `stamp.rs`).
 //! - `cargo xtask fuzz [--seconds N]`: run every fuzz target for N seconds (default 300).
 
 mod fuzz;
 mod run;
 mod serve;
 mod setup;
+mod stamp;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -51,10 +53,13 @@ fn number_after<T: std::str::FromStr>(args: &[String], flag: &str) -> Option<T> 
         .and_then(|value| value.parse().ok())
 }
 
-/// The release app, built by Trunk with the tools set-up installed.
+/// The release app, built by Trunk with the tools set-up installed, then stamped.
 pub fn build_dist() -> Result<(), String> {
     run::step("trunk build --release --offline", || {
         run::command("trunk", &["build", "--release", "--offline"])
+    })?;
+    run::step("stamp the build", || {
+        stamp::stamp(&run::root().join("dist"))
     })
 }
 
