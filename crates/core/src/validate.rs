@@ -211,6 +211,23 @@ pub fn validate(assessment: &Assessment, catalog: &Catalog) -> Vec<Problem> {
     problems
 }
 
+/// The problems of one item's answer, for showing beside it (an NDA document cited by an
+/// answer not marked 要NDA, evidence pointing to a deleted document, …).
+pub fn item_problems(assessment: &Assessment, catalog: &Catalog, item_id: &str) -> Vec<Problem> {
+    let Some(answer) = assessment.answers.get(item_id) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    answer_problems(assessment, catalog, item_id, answer, &mut |field, kind| {
+        problems.push(Problem {
+            item: Some(item_id.to_owned()),
+            field,
+            kind,
+        })
+    });
+    problems
+}
+
 /// The problems inside one answer, each reported through `problem(field path, kind)`.
 fn answer_problems(
     assessment: &Assessment,

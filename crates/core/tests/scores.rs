@@ -203,3 +203,38 @@ fn crosswalk_links_by_clause_and_verifies_by_text() {
     );
     assert_eq!(&fresh, crosswalk);
 }
+
+/// Regression: an item whose disclosure was left unset while its evidence cited a 要NDA
+/// document gave no warning.
+#[test]
+fn nda_evidence_in_an_answer_not_marked_nda_is_warned_about_beside_the_item() {
+    use tekigo_core::DisclosureLevel;
+    let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+    let mut assessment = Assessment::new("a", catalog, "t");
+    assessment.documents.push(Document {
+        id: "05".into(),
+        title: "SOC2 報告書".into(),
+        disclosure: DisclosureLevel::Nda,
+        ..Document::default()
+    });
+    let mut answer = answered(Some("compliant"), Some("vendor"));
+    answer.evidence.push(EvidenceRef {
+        document: "05".into(),
+        location: "p.12".into(),
+        ..EvidenceRef::default()
+    });
+    assessment.set_answer("60", answer, "t");
+    let problems = tekigo_core::validate::item_problems(&assessment, catalog, "60");
+    assert_eq!(
+        problems.iter().map(|p| &p.kind).collect::<Vec<_>>(),
+        [&ProblemKind::NdaEvidenceNotMarked {
+            document: "05".into()
+        }]
+    );
+    assert!(!problems[0].is_error());
+    assessment.answers.get_mut("60").unwrap().disclosure = Some(DisclosureLevel::Nda);
+    assert_eq!(
+        tekigo_core::validate::item_problems(&assessment, catalog, "60"),
+        []
+    );
+}

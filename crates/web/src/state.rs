@@ -62,7 +62,12 @@ pub struct EditorState {
     pub save: SaveState,
     /// The last edit the engine refused, to say why.
     pub refused: Option<EditError>,
+    /// The edit count when the assessment was last written to a file in this session.
+    pub edits_at_file_save: u64,
 }
+
+/// How many changes since the last save to a file make the editor suggest one.
+pub const CHANGES_WORTH_A_FILE: u64 = 30;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditorAction {
@@ -89,6 +94,8 @@ pub enum EditorAction {
     Writable,
     /// After a deletion elsewhere, stores what is on screen again as the assessment.
     Resave,
+    /// The assessment was written to a file.
+    SavedToFile,
 }
 
 impl EditorState {
@@ -110,6 +117,7 @@ impl EditorState {
             saved_edits: 0,
             save: SaveState::Saved,
             refused: None,
+            edits_at_file_save: 0,
         }
     }
 
@@ -121,6 +129,11 @@ impl EditorState {
     /// Whether edits shown on screen are not in storage because storing failed or stopped.
     pub fn unsaved(&self) -> bool {
         self.saving() && !matches!(self.save, SaveState::Saved)
+    }
+
+    /// Whether enough has changed since the last save to a file to suggest one.
+    pub fn suggests_file_save(&self) -> bool {
+        self.edits - self.edits_at_file_save >= CHANGES_WORTH_A_FILE
     }
 
     pub fn read_only(&self) -> bool {
@@ -250,6 +263,8 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
             }
         }
         EditorAction::SaveProblem(problem) => state.save = problem,
+        // Only a tab that does not edit follows another tab's saves.
+        EditorAction::Replaced(_) if !state.read_only() => {}
         EditorAction::Replaced(assessment) => {
             state.index = Rc::new(SearchIndex::new(&state.catalog, &assessment));
             state.assessment = assessment;
@@ -260,6 +275,7 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
                 state.save = SaveState::Saved;
             }
         }
+        EditorAction::SavedToFile => state.edits_at_file_save = state.edits,
         EditorAction::Resave => {
             state.save = SaveState::Saved;
             state.edits += 1;
@@ -370,6 +386,18 @@ mod tests {
         state = reduce(&state, EditorAction::Resave);
         assert_eq!(state.save, SaveState::Saved);
         assert_eq!(state.edits, 2, "a new save is asked for");
+    }
+
+    #[test]
+    fn a_file_save_is_suggested_after_substantial_work_and_not_again_right_after_one() {
+        let mut state = checklist();
+        for (n, item) in state.catalog.items.clone().iter().take(30).enumerate() {
+            assert!(!state.suggests_file_save(), "after {n} changes");
+            state = reduce(&state, set_status(&item.id, "compliant"));
+        }
+        assert!(state.suggests_file_save());
+        state = reduce(&state, EditorAction::SavedToFile);
+        assert!(!state.suggests_file_save());
     }
 
     #[test]

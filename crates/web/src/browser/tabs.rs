@@ -58,6 +58,14 @@ fn field(data: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
+/// This page's id on the channel: messages it sent itself are not news to it.
+fn this_tab() -> String {
+    thread_local! {
+        static TAB: String = fresh_id("tab");
+    }
+    TAB.with(Clone::clone)
+}
+
 fn lock_name(assessment: &str) -> String {
     format!("tekigo-assessment-{assessment}")
 }
@@ -73,7 +81,7 @@ fn locks() -> Option<JsValue> {
 /// Announces that this tab opens `assessment`; `on_event` hears what other tabs do to it.
 pub fn claim(assessment: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Claim> {
     let channel = BroadcastChannel::new(CHANNEL).ok()?;
-    let tab = fresh_id("tab");
+    let tab = this_tab();
     let with_locks = locks().is_some();
     let (mine, me, reply_channel, heard) = (
         assessment.to_owned(),
@@ -200,7 +208,7 @@ pub fn announce_deleted(assessment: &str) {
 
 fn announce(kind: &str, assessment: &str) {
     if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&message(kind, assessment, "announcer"));
+        let _ = channel.post_message(&message(kind, assessment, &this_tab()));
         channel.close();
     }
 }

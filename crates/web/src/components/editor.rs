@@ -73,10 +73,13 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     // Another tab editing this assessment makes this one read-only; it follows that tab's
     // saves and takes over when that tab lets go. A deletion elsewhere is said.
+    let following = use_mut_ref(|| false);
+    *following.borrow_mut() = state.read_only();
     {
         let dispatch = dispatch.clone();
         let autosave = autosave.clone();
         let catalog = state.catalog.clone();
+        let following = following.clone();
         use_effect_with(state.assessment.id.clone(), move |id| {
             let id_owned = id.clone();
             let claim = tabs::claim(
@@ -88,6 +91,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         catalog.clone(),
                         id_owned.clone(),
                     );
+                    let following = *following.borrow();
                     match event {
                         TabEvent::HeldElsewhere => {
                             dispatch.emit(EditorAction::SaveProblem(SaveState::ReadOnly))
@@ -95,6 +99,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                         TabEvent::Deleted => {
                             dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted))
                         }
+                        // Only a tab that does not edit follows; an editing tab hears of another's
+                        // save through its own next save's conflict.
+                        TabEvent::Saved if !following => {}
                         TabEvent::Saved | TabEvent::Released => {
                             let writable = event == TabEvent::Released;
                             wasm_bindgen_futures::spawn_local(async move {
@@ -162,13 +169,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         let catalog = state.catalog.clone();
         let on_notice = props.on_notice.clone();
         let on_exported = props.on_exported.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| {
             let exporter = builtin_exporters()[0];
             let format = exporter.format();
             let name = file_name(&assessment, &format, &clock::local_date());
             match exporter.export(&catalog, &assessment) {
                 Ok(bytes) => match files::download(&name, &bytes, format.mime) {
-                    Ok(()) => on_exported.emit((assessment.id.clone(), clock::now())),
+                    Ok(()) => {
+                        dispatch.emit(EditorAction::SavedToFile);
+                        on_exported.emit((assessment.id.clone(), clock::now()))
+                    }
                     Err(error) => on_notice.emit(Notice::error(error.clone(), error)),
                 },
                 Err(error) => on_notice.emit(Notice::error(
@@ -253,6 +264,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                 </button>
             </div>
             { save_message }
+            if state.suggests_file_save() && state.save == SaveState::Saved {
+                <p class="backup-hint muted">{ Text::SuggestFileSave.label(lang) }</p>
+            }
             if let Some(refused) = &state.refused {
                 <p class="save-state warn" role="alert">{ refused.message(lang) }</p>
             }

@@ -6,6 +6,7 @@ mod answer_form;
 mod catalog_info;
 mod date_field;
 mod evidence;
+mod item_problems;
 
 use tekigo_core::edit::Edit;
 use tekigo_core::i18n::Lang;
@@ -33,6 +34,8 @@ pub fn ItemDetails(props: &ItemDetailsProps) -> Html {
     html! {
         <div class="details panel">
             <catalog_info::CatalogInfo catalog={props.catalog.clone()} position={props.position} lang={props.lang} />
+            <item_problems::ItemProblems catalog={props.catalog.clone()} assessment={props.assessment.clone()}
+                                         item={item.id.clone()} lang={props.lang} />
             <answer_form::AnswerForm catalog={props.catalog.clone()} assessment={props.assessment.clone()}
                                      item={item.id.clone()} lang={props.lang} read_only={props.read_only}
                                      on_edit={props.on_edit.clone()} on_documents={props.on_documents.clone()} />
