@@ -1,9 +1,9 @@
 // The page's side of updates (the files themselves are sw.js's): shows the running version
-// from version.json, registers the service worker, looks for a new build once an hour and
-// when the tab is shown again, and offers a build that is installed and waiting —
+// from version.json, registers the service worker (which, as the page loads, is when the
+// browser looks for a new build — never later: after loading, the page asks nothing of the
+// network), and offers a build that is installed and waiting —
 // 「新しい版があります」 — switching to it only on the user's click. Tabs still running the old
 // build follow by reloading. Over file:// there is no service worker and nothing to offer.
-const HOUR_MS = 60 * 60 * 1000;
 let reloading = false;
 
 export async function watch() {
@@ -18,12 +18,6 @@ export async function watch() {
     worker?.addEventListener('statechange', () => {
       if (worker.state === 'installed') offerWaitingBuild(registration);
     });
-  });
-  // Offline or the server down: the next check tries again.
-  const check = () => registration.update().catch(() => {});
-  setInterval(check, HOUR_MS);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') check();
   });
   // Another tab switched builds: this one runs the old build's code, so it follows. (The first
   // worker taking over a page is no switch.)

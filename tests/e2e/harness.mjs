@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, a fresh
 // profile per test, every request and console error recorded, screenshots on demand.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 
 export const BASE_URL = process.env.TEKIGO_URL ?? 'http://127.0.0.1:8080/';
@@ -64,3 +64,17 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage });
 }
+
+/** Waits until the locator's whole text is `text` (rendering follows a key press a moment later). */
+export async function expectText(locator, text) {
+  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await locator.filter({ hasText: exact }).first().waitFor();
+}
+
+/** The shipped catalog with this id, as committed. */
+export function shippedCatalog(id) {
+  return JSON.parse(readFileSync(new URL(`../../crates/core/data/${id}.json`, import.meta.url), 'utf8'));
+}
+
+/** Text folded the way the engine's search folds it (NFKC, lower case). */
+export const fold = (text) => text.normalize('NFKC').toLowerCase();

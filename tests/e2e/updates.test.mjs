@@ -52,7 +52,7 @@ async function runs(page, build) {
 }
 
 /**
- * The check for a new build that the page makes every hour, made now: resolves with what
+ * The check for a new build that the browser makes when the page opens, made now: resolves with what
  * became of the new build, 'installed' (complete, waiting) or 'redundant' (not installed).
  */
 function checkForUpdate(page) {

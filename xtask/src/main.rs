@@ -102,6 +102,26 @@ fn test_all() -> Result<(), String> {
     run::step("cargo test (engine, CLI, web reducer)", || {
         run::command("cargo", &["test", "--workspace"])
     })?;
+    run::step("seed fixtures equal ../shared/seeds", || {
+        if run::root().join("../shared/seeds").is_dir() {
+            run::command(
+                "cargo",
+                &[
+                    "test",
+                    "-p",
+                    "tekigo-core",
+                    "--test",
+                    "seeds",
+                    "--",
+                    "--ignored",
+                    "fixtures_equal_shared_seeds",
+                ],
+            )
+        } else {
+            println!("SKIPPED: ../shared/seeds is not on this machine; the fixtures were not compared with it");
+            Ok(())
+        }
+    })?;
     run::step("fuzz targets compile", || {
         run::command(
             "cargo",
