@@ -198,11 +198,41 @@ pub fn convert(args: &[String]) -> Outcome {
     let assessment = load_assessment(&bytes).map_err(|error| load_failure(input, &error))?;
     let catalog = catalog_for(args, &assessment.catalog.id)?;
     let written = exporter
-        .export(&catalog, &assessment)
+        .export(&catalog, &assessment, &now())
         .map_err(|error| both(&error.message(Lang::Ja), &error.message(Lang::En)))?;
     std::fs::write(output, written).map_err(|error| io_error(Path::new(output), &error))?;
     println!("{output}");
     Ok(())
+}
+
+/// Now, as RFC 3339 in UTC, for the files the CLI writes.
+fn now() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    rfc3339(seconds)
+}
+
+/// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (days to a civil date by Howard Hinnant's
+/// algorithm, so the CLI needs no date crate).
+fn rfc3339(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rest = seconds % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3_600,
+        rest % 3_600 / 60,
+        rest % 60
+    )
 }
 
 /// The formats `convert` can write, one per line, for the usage text.
@@ -329,4 +359,14 @@ fn load_failure(path: &str, error: &tekigo_core::LoadError) -> String {
         &format!("{path}: {}", load_error_message(error, Lang::Ja)),
         &format!("{path}: {}", load_error_message(error, Lang::En)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn seconds_become_a_utc_time() {
+        assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::rfc3339(1_796_000_000), "2026-11-30T00:53:20Z");
+        assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+    }
 }

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
 use crate::party::{Party, PartyRole, Provenance, SourceRef};
+use crate::publish::Publication;
 
 fn is_zero(value: &u32) -> bool {
     *value == 0
@@ -221,6 +222,9 @@ pub struct Assessment {
     /// The assessment this one was started from (a vendor's published answers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<SourceRef>,
+    /// Set on a vendor's published version: when and by whom it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<Publication>,
     /// Answers keyed by item id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
@@ -248,6 +252,7 @@ impl Assessment {
             documents: Vec::new(),
             documents_numbered: 0,
             origin: None,
+            publication: None,
             answers: BTreeMap::new(),
             created_at: now.to_owned(),
             updated_at: now.to_owned(),

@@ -26,6 +26,7 @@ pub mod json;
 pub mod known_guidelines;
 pub mod open;
 pub mod party;
+pub mod publish;
 pub mod scale;
 pub mod schema;
 pub mod scoring;

@@ -17,12 +17,18 @@ impl Exporter for JsonExporter {
                 "tekigo 形式 (JSON、すべての内容)",
                 "tekigo file (JSON, everything)",
             ),
+            suffix: "",
             extension: "json",
             mime: "application/json",
         }
     }
 
-    fn export(&self, _catalog: &Catalog, assessment: &Assessment) -> Result<Vec<u8>, ExportError> {
+    fn export(
+        &self,
+        _catalog: &Catalog,
+        assessment: &Assessment,
+        _now: &str,
+    ) -> Result<Vec<u8>, ExportError> {
         let mut cleaned = assessment.clone();
         for answer in cleaned.answers.values_mut() {
             answer.evidence.retain(|evidence| !evidence.is_blank());

@@ -4,8 +4,10 @@
 //! their own crate and are added to the list by whoever can afford to load them.
 
 mod json;
+mod public_json;
 
 pub use json::JsonExporter;
+pub use public_json::PublicJsonExporter;
 
 use crate::assessment::Assessment;
 use crate::catalog::Catalog;
@@ -17,6 +19,8 @@ pub struct ExportFormat {
     /// What `--to` takes on the command line, e.g. `json`.
     pub id: &'static str,
     pub label: Bilingual,
+    /// Added to the file name before the extension, e.g. `_public`.
+    pub suffix: &'static str,
     /// File extension without the dot.
     pub extension: &'static str,
     pub mime: &'static str,
@@ -57,13 +61,18 @@ impl ExportError {
 pub trait Exporter {
     fn format(&self) -> ExportFormat;
 
-    /// The file's bytes for `assessment` of `catalog`.
-    fn export(&self, catalog: &Catalog, assessment: &Assessment) -> Result<Vec<u8>, ExportError>;
+    /// The file's bytes for `assessment` of `catalog`, written at `now` (RFC 3339).
+    fn export(
+        &self,
+        catalog: &Catalog,
+        assessment: &Assessment,
+        now: &str,
+    ) -> Result<Vec<u8>, ExportError>;
 }
 
 /// The exporters the engine itself provides.
 pub fn builtin_exporters() -> Vec<&'static dyn Exporter> {
-    vec![&JsonExporter]
+    vec![&JsonExporter, &PublicJsonExporter]
 }
 
 /// The exporter for `id` among `exporters`.
@@ -74,7 +83,12 @@ pub fn find<'a>(exporters: &[&'a dyn Exporter], id: &str) -> Option<&'a dyn Expo
         .find(|exporter| exporter.format().id == id)
 }
 
-/// The file name of an export: the assessment's stem and the format's extension.
+/// The file name of an export: the assessment's stem, the format's suffix and extension.
 pub fn file_name(assessment: &Assessment, format: &ExportFormat, today: &str) -> String {
-    format!("{}.{}", assessment.file_stem(today), format.extension)
+    format!(
+        "{}{}.{}",
+        assessment.file_stem(today),
+        format.suffix,
+        format.extension
+    )
 }

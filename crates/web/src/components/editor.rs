@@ -174,7 +174,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             let exporter = builtin_exporters()[0];
             let format = exporter.format();
             let name = file_name(&assessment, &format, &clock::local_date());
-            match exporter.export(&catalog, &assessment) {
+            match exporter.export(&catalog, &assessment, &clock::now()) {
                 Ok(bytes) => match files::download(&name, &bytes, format.mime) {
                     Ok(()) => {
                         dispatch.emit(EditorAction::SavedToFile);

@@ -1,0 +1,36 @@
+//! The vendor's public version as tekigo JSON: what a vendor puts on its site for the widget
+//! and for hospitals to start their own check from ([`crate::publish`] decides what leaves).
+
+use super::{ExportError, ExportFormat, Exporter};
+use crate::assessment::Assessment;
+use crate::catalog::Catalog;
+use crate::i18n::Bilingual;
+use crate::json::to_json;
+use crate::publish::publish;
+
+/// The public version: no NDA details, no internal notes, no evaluator's columns.
+pub struct PublicJsonExporter;
+
+impl Exporter for PublicJsonExporter {
+    fn format(&self) -> ExportFormat {
+        ExportFormat {
+            id: "public-json",
+            label: Bilingual::new(
+                "公開用 (JSON、NDA の詳細や社内メモを除く)",
+                "For publishing (JSON, without NDA details or internal notes)",
+            ),
+            suffix: "_public",
+            extension: "json",
+            mime: "application/json",
+        }
+    }
+
+    fn export(
+        &self,
+        catalog: &Catalog,
+        assessment: &Assessment,
+        now: &str,
+    ) -> Result<Vec<u8>, ExportError> {
+        Ok(to_json(&publish(catalog, assessment, now)).into_bytes())
+    }
+}
