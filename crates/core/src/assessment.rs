@@ -58,11 +58,15 @@ pub struct Subject {
 pub struct Document {
     /// Short id the evidence refers to, e.g. `01`.
     pub id: String,
+    /// The document's name, as the vendor's reference list (参照文書リスト) gives it.
     pub title: String,
+    /// Where the public version can be read; empty for a document given only under NDA.
     #[serde(default)]
     pub url: String,
+    /// Whether anyone may read the document or only those who signed an NDA with the vendor.
     #[serde(default)]
     pub disclosure: DisclosureLevel,
+    /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -127,6 +131,7 @@ pub struct Answer {
     /// 対応策・見解: the vendor's statement.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub statement: String,
+    /// Where the statement is backed: documents of the register and the places in them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceRef>,
     /// 開示レベル of what backs this answer.
@@ -144,6 +149,7 @@ pub struct Answer {
     /// A note for the assessment's own team, never published.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub internal_note: String,
+    /// What the evaluator who checks the vendor's answer recorded.
     #[serde(default, skip_serializing_if = "EvaluatorFields::is_empty")]
     pub evaluator: EvaluatorFields,
     /// Values of the catalog's own answer fields, by field id.
@@ -158,6 +164,7 @@ pub struct Answer {
     /// Last change, RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
+    /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -168,6 +175,7 @@ pub struct Answer {
 pub struct AnswerNote {
     /// The answer field the note is about, e.g. `statement` or `parties`.
     pub field: String,
+    /// What was inferred and from which words of the source, for a person to check.
     pub note: String,
 }
 
@@ -193,6 +201,7 @@ impl Answer {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogRef {
+    /// The catalog's id, e.g. `meti-2012`: an embedded catalog or one opened from a file.
     pub id: String,
     /// [`crate::catalog_hash`] of the catalog the answers were given against.
     #[serde(default)]
@@ -205,15 +214,20 @@ pub struct CatalogRef {
 pub struct Assessment {
     /// Always [`ASSESSMENT_FORMAT`].
     pub format: String,
+    /// The file's format version; loading upgrades an older one to
+    /// [`ASSESSMENT_SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Stable identifier, unique among a user's assessments.
     pub id: String,
+    /// The catalog whose items are answered, by id and content hash.
     pub catalog: CatalogRef,
+    /// What is assessed, who asked for it, who carried it out, and when.
     #[serde(default)]
     pub subject: Subject,
     /// Who can hold an item; answers refer to these ids.
     #[serde(default = "Party::standard")]
     pub parties: Vec<Party>,
+    /// The register of documents that evidence points to (seed 000's 参照文書リスト).
     #[serde(default)]
     pub documents: Vec<Document>,
     /// The highest number given to a new document so far, so a deleted id is never reused.
@@ -228,10 +242,13 @@ pub struct Assessment {
     /// Answers keyed by item id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// When the assessment was started, RFC 3339, as the caller's clock gave it.
     #[serde(default)]
     pub created_at: String,
+    /// When anything in it last changed, RFC 3339; answers carry their own time too.
     #[serde(default)]
     pub updated_at: String,
+    /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }

@@ -40,11 +40,13 @@ pub struct Guideline {
     pub title: String,
     /// A short name for chips and filters, e.g. 経産省GL (2012).
     pub short: Bilingual,
+    /// Who issued it, e.g. 経済産業省.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub issuer: String,
     /// Edition and date as the issuer names them, e.g. 第4.2版 (2013年10月).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub edition: String,
+    /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -55,12 +57,15 @@ pub struct Guideline {
 pub struct Catalog {
     /// Always [`CATALOG_FORMAT`]; tells a catalog from any other JSON file.
     pub format: String,
+    /// The file's format version; loading upgrades an older one to [`CATALOG_SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Stable identifier, e.g. `cloud-checklist-253`.
     pub id: String,
+    /// The source's title, verbatim.
     pub title: String,
     /// Edition or version of the source, as the source names it.
     pub version: String,
+    /// Who issued the source, e.g. 経済産業省, or a note that the source names nobody.
     pub issuer: String,
     /// Date of the source edition (ISO 8601, as precise as known).
     pub date: String,
@@ -85,7 +90,9 @@ pub struct Catalog {
     /// Where the catalog was generated from (file name of the source document).
     #[serde(default)]
     pub source: String,
+    /// Every group, flat; each group's `parent` makes the tree.
     pub groups: Vec<Group>,
+    /// The requirements, in the source's reading order.
     pub items: Vec<Item>,
     /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
@@ -98,7 +105,9 @@ pub struct Catalog {
 pub struct FieldDef {
     /// The key under an answer's `fields`; never one of the standard field ids.
     pub id: String,
+    /// The column's heading, e.g. 1回目の確認日.
     pub label: Bilingual,
+    /// Whether the field holds text, a date or one of its options.
     pub kind: FieldKind,
     /// The values a `choice` field offers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -106,6 +115,7 @@ pub struct FieldDef {
     /// Whether the field is published with the vendor's public answers.
     #[serde(default = "published_by_default")]
     pub public: bool,
+    /// What to write in the field, shown under it in the answer form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Bilingual>,
 }
@@ -130,7 +140,9 @@ pub enum FieldKind {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldOption {
+    /// What an answer stores for this option.
     pub id: String,
+    /// What the user sees for this option.
     pub label: Bilingual,
 }
 
@@ -138,13 +150,17 @@ pub struct FieldOption {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
+    /// The source's number for the group, e.g. `2.2.1`; items and child groups refer to it.
     pub id: String,
+    /// The heading as the source writes it, e.g. 資産台帳.
     pub title: String,
+    /// The enclosing group; none for a top-level group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// Lead text of a section heading, verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -165,12 +181,16 @@ pub struct Item {
     /// 確認対象物例・エビデンス例, verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_examples: Option<String>,
+    /// The clauses of guidelines that the source cites for the item.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Reference>,
+    /// Minimum or recommended where the source grades its items; none where it does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub importance: Option<Importance>,
+    /// Known errors in the item's source text and what was meant.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annotations: Vec<Annotation>,
+    /// Fields written by other tools or newer versions, kept on a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -197,12 +217,13 @@ pub struct Reference {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Annotation {
-    /// Which field holds the excerpt: `text`, `evidenceExamples` or `references`.
+    /// Which field holds the excerpt: `id`, `text`, `evidenceExamples` or `references`.
     pub field: String,
     /// The text as the source has it.
     pub excerpt: String,
     /// What was most likely meant.
     pub intended: String,
+    /// Why the excerpt is thought wrong, in Japanese and English.
     pub note: String,
 }
 

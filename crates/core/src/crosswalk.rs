@@ -35,11 +35,17 @@ pub enum Method {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionLink {
+    /// The section number the checklist cites, in the 2008 numbering, e.g. `7.6.14`.
     pub from_section: String,
+    /// The 2008 section's title as the checklist's references give it.
     pub from_title: String,
+    /// The 2012 section (a group of the METI 2012 catalog), e.g. `2.6.14`.
     pub to_section: String,
+    /// The 2012 section's title.
     pub to_title: String,
+    /// Whether the number was confirmed by the titles or the title alone chose the section.
     pub method: Method,
+    /// How alike the two titles are, 0–1 (see [`similarity`]).
     pub title_similarity: f64,
 }
 
@@ -47,11 +53,15 @@ pub struct SectionLink {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ClauseLink {
+    /// The citing item, in the first catalog (the checklist).
     pub from_item: String,
+    /// The cited item, in the second catalog (METI 2012).
     pub to_item: String,
     /// The 2008 reference, e.g. `7.6.14 (5)`.
     pub clause: String,
+    /// Whether the clause's number or the most similar text chose the target.
     pub method: Method,
+    /// How alike the two requirement texts are, 0–1, rounded to three places.
     pub text_similarity: f64,
     /// The target is also the most similar item of its section.
     pub verified: bool,
@@ -61,9 +71,13 @@ pub struct ClauseLink {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Crosswalk {
+    /// The catalog whose items cite, e.g. `cloud-checklist-253`.
     pub from_catalog: String,
+    /// The catalog whose items are cited, e.g. `meti-2012`.
     pub to_catalog: String,
+    /// Each 2008 section cited and the 2012 section it became.
     pub sections: Vec<SectionLink>,
+    /// Each cited clause and the 2012 item it points to.
     pub links: Vec<ClauseLink>,
     /// 2008 references (`section clause`) that found no 2012 item.
     pub unmapped: Vec<String>,
@@ -74,11 +88,13 @@ pub struct Crosswalk {
 pub struct LinkedItem<'a> {
     /// The other item's catalog and id.
     pub catalog: &'a str,
+    /// The other item's id in that catalog.
     pub item: &'a str,
     /// The cited clause, as the citing catalog wrote it.
     pub clause: &'a str,
     /// Whether the looked-at item is the citing one (links point forward) or the cited one.
     pub forward: bool,
+    /// The whole link, for its method, similarity and whether it is verified.
     pub link: &'a ClauseLink,
 }
 

@@ -6,8 +6,11 @@ use crate::i18n::Lang;
 /// A valid calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
+    /// The year of the Gregorian calendar, four digits in a file.
     pub year: u32,
+    /// 1 to 12.
     pub month: u32,
+    /// 1 to the month's last day.
     pub day: u32,
 }
 

@@ -15,17 +15,24 @@ use crate::party::{Party, PartyRole};
 /// A field of the subject (評価の概要).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SubjectField {
+    /// 評価対象プロダクト名: the product assessed.
     Product,
+    /// 評価申請元: who asked for the assessment.
     Applicant,
+    /// 評価者: who carried it out.
     Evaluator,
+    /// 整理番号: the assessment's number in the evaluator's files.
     ReferenceNumber,
+    /// 評価日: the date of the assessment.
     Date,
 }
 
 /// A free-text field of a register document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocumentText {
+    /// The document's name.
     Title,
+    /// Where its public version can be read.
     Url,
 }
 
@@ -34,68 +41,109 @@ pub enum DocumentText {
 pub enum Edit {
     /// A choice of the catalog's scale, or none (未回答).
     Status {
+        /// The item answered, by id.
         item: String,
+        /// A choice id of the catalog's answer scale; none to make the item unanswered.
         status: Option<String>,
     },
     /// Adds or removes one party from those holding the item.
     ToggleParty {
+        /// The item answered, by id.
         item: String,
+        /// The id of a party of the assessment's register.
         party: String,
     },
+    /// Sets or clears the 開示レベル of what backs an answer.
     Disclosure {
+        /// The item answered, by id.
         item: String,
+        /// Public, NDA, or none when not said.
         level: Option<DisclosureLevel>,
     },
     /// Any field that holds text, a date or a choice of its own, by field id.
     Text {
+        /// The item answered, by id.
         item: String,
+        /// A field that holds one string (see [`crate::fields`]), other than the status.
         field: String,
+        /// The whole new value; a date as `YYYY-MM-DD`, a choice as its option id.
         value: String,
     },
+    /// Adds a blank evidence row to an answer, for the user to fill in.
     AddEvidence {
+        /// The item answered, by id.
         item: String,
     },
+    /// Replaces one evidence row of an answer; a row that is not there is left alone.
     Evidence {
+        /// The item answered, by id.
         item: String,
+        /// The row's position in the answer's evidence, from 0.
         index: usize,
+        /// The row's new document and location.
         evidence: EvidenceRef,
     },
+    /// Removes one evidence row of an answer; a row that is not there is left alone.
     RemoveEvidence {
+        /// The item answered, by id.
         item: String,
+        /// The row's position in the answer's evidence, from 0.
         index: usize,
     },
     /// Accepts an answer that came from elsewhere as it stands.
     Confirm {
+        /// The item answered, by id.
         item: String,
     },
+    /// Sets one field of the subject (評価の概要).
     Subject {
+        /// Which field.
         field: SubjectField,
+        /// The whole new value.
         value: String,
     },
+    /// Adds a blank document to the register, with the next unused number as its id.
     AddDocument,
+    /// Sets the title or URL of a register document.
     DocumentText {
+        /// The document's position in the register, from 0.
         index: usize,
+        /// Which of its texts.
         field: DocumentText,
+        /// The whole new value.
         value: String,
     },
     /// Gives a document a new id, carried into every evidence that cites it.
     RenameDocument {
+        /// The document's position in the register, from 0.
         index: usize,
+        /// The new id; surrounding spaces are dropped, and it must be free and not empty.
         id: String,
     },
+    /// Sets whether a register document is public or given only under NDA.
     DocumentDisclosure {
+        /// The document's position in the register, from 0.
         index: usize,
+        /// Public or NDA.
         level: DisclosureLevel,
     },
+    /// Removes a document from the register; its id is never given to a new document.
     RemoveDocument {
+        /// The document's position in the register, from 0.
         index: usize,
     },
+    /// Adds a party to the register, with an unused id made from its role.
     AddParty {
+        /// What the party is to the product, e.g. the IaaS provider.
         role: PartyRole,
+        /// The party's name, e.g. a company; may be empty.
         name: String,
     },
+    /// Gives a registered party a new name; its id and the answers citing it stay.
     RenameParty {
+        /// The party's position in the register, from 0.
         index: usize,
+        /// The new name.
         name: String,
     },
 }

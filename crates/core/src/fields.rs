@@ -29,24 +29,38 @@ pub enum Shape {
 /// Where the field is shown: with the answer, or among the evaluator's columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
+    /// With what the vendor answered.
     Answer,
+    /// Among the evaluator's columns (評価員が記入する欄).
     Evaluator,
 }
 
 /// The standard fields of every answer, in the order they are shown and written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Standard {
+    /// 状態: a choice of the catalog's answer scale.
     Status,
+    /// 責任: the parties that hold the item.
     Parties,
+    /// 対応策・見解: the vendor's statement.
     Statement,
+    /// エビデンス: documents of the register and where in them.
     Evidence,
+    /// 開示レベル: whether what backs the answer is public or under NDA.
     Disclosure,
+    /// 第三者認証から類推: what a third-party certification lets one infer.
     CertificationInference,
+    /// ヒアリングで確認: what an interview confirmed; never published.
     Interview,
+    /// 医療機関・SI事業者で必要な対応: what the hospital or its SI must do.
     HospitalActions,
+    /// 社内メモ: a note for the assessment's own team; never published.
     InternalNote,
+    /// 確認したエビデンス: the evidence the evaluator checked.
     ConfirmedEvidence,
+    /// 判定結果: the evaluator's verdict.
     Verdict,
+    /// 改善策: the improvement the evaluator asks for.
     Improvement,
 }
 
@@ -170,11 +184,14 @@ impl Standard {
 /// One field of the answers of a catalog: a standard one or one the catalog declares.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum AnswerField<'c> {
+    /// One of the fields every answer has.
     Standard(Standard),
+    /// One of the catalog's own `answerFields`.
     Declared(&'c FieldDef),
 }
 
 impl<'c> AnswerField<'c> {
+    /// The key in an answer's JSON: a standard field's own key, or the key under `fields`.
     pub fn id(&self) -> &'c str {
         match self {
             AnswerField::Standard(field) => field.id(),
@@ -198,6 +215,7 @@ impl<'c> AnswerField<'c> {
         }
     }
 
+    /// What the field holds, which decides its input, its check and its export.
     pub fn shape(&self) -> Shape {
         match self {
             AnswerField::Standard(field) => field.shape(),
@@ -209,6 +227,8 @@ impl<'c> AnswerField<'c> {
         }
     }
 
+    /// Whether the field leaves with the vendor's public answers; interview notes, internal
+    /// notes and the evaluator's columns never do, a catalog's own field as it declares.
     pub fn public(&self) -> bool {
         match self {
             AnswerField::Standard(field) => field.public(),
@@ -216,6 +236,7 @@ impl<'c> AnswerField<'c> {
         }
     }
 
+    /// Where the form shows the field; a catalog's own fields go with the answer.
     pub fn section(&self) -> Section {
         match self {
             AnswerField::Standard(field) => field.section(),

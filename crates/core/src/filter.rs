@@ -30,6 +30,7 @@ pub struct ItemFilter {
     pub guideline: Option<String>,
     /// … and whose reference (section or clause) contains this text, e.g. `7.6.14`.
     pub clause: String,
+    /// Only items with no status yet (未回答), even where a statement was written.
     pub unanswered_only: bool,
     /// Search terms, all of which must occur (NFKC-folded, case-insensitive).
     pub query: String,
@@ -42,6 +43,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Folds every item's catalog text and answer texts once, for [`matching_items`] to scan.
     pub fn new(catalog: &Catalog, assessment: &Assessment) -> Self {
         SearchIndex {
             entries: catalog

@@ -15,8 +15,10 @@ use crate::scale::Outcome;
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
+    /// 日本語: the default, and the language of the guidelines themselves.
     #[default]
     Ja,
+    /// English.
     En,
 }
 
@@ -33,6 +35,7 @@ impl Lang {
 /// A text that data brings in both languages (a catalog's labels, a scale's choices).
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Bilingual {
+    /// The Japanese text; always given.
     pub ja: String,
     /// Empty when the source gives only Japanese; the Japanese is shown then.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -40,6 +43,7 @@ pub struct Bilingual {
 }
 
 impl Bilingual {
+    /// A text from its Japanese and English (which may be empty).
     pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Self {
         Bilingual {
             ja: ja.into(),
@@ -61,6 +65,7 @@ pub trait Localized {
     /// (Japanese, English).
     fn names(&self) -> (&'static str, &'static str);
 
+    /// The name in `lang`.
     fn label(&self, lang: Lang) -> &'static str {
         let (ja, en) = self.names();
         match lang {
@@ -213,6 +218,8 @@ pub fn both(ja: &str, en: &str) -> String {
 }
 
 /// The words of the interface.
+// Each variant's Japanese and English words are in the match right below it.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Text {
     AppSubtitle,

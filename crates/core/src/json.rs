@@ -17,7 +17,9 @@ use crate::upgrade;
 /// A tekigo file of either kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TekigoFile {
+    /// A file whose `format` is `tekigo-catalog`.
     Catalog(Catalog),
+    /// A file whose `format` is `tekigo-assessment`, upgraded to the current schema.
     Assessment(Assessment),
 }
 

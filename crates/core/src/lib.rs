@@ -9,6 +9,7 @@
 //! catalog; a new export format is one [`export::Exporter`].
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod assessment;
 pub mod catalog;

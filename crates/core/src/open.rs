@@ -15,15 +15,21 @@ use crate::validate::{validate, validate_catalog, Problem};
 pub enum Opened {
     /// A catalog to add to the list.
     Catalog {
+        /// The catalog, with a free id if its own was taken.
         catalog: Catalog,
         /// The id the file gave, when it was taken by another catalog and changed.
         renamed_from: Option<String>,
     },
     /// A catalog whose exact content is already on the list: nothing to add.
-    KnownCatalog { id: String },
+    KnownCatalog {
+        /// The id of the catalog already on the list.
+        id: String,
+    },
     /// An assessment of a catalog on the list, with what only warns.
     Assessment {
+        /// The assessment, upgraded to the current schema.
         assessment: Assessment,
+        /// What validation found that does not stop it from opening.
         warnings: Vec<Problem>,
     },
 }
@@ -31,9 +37,11 @@ pub enum Opened {
 /// Why a file is not opened; nothing has changed then.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
+    /// Not a tekigo file, or not one this build can read.
     Unreadable(LoadError),
     /// The assessment's catalog is not on the list.
     UnknownCatalog {
+        /// The catalog id the assessment names.
         id: String,
     },
     /// The file has errors (the first is shown, all are kept).

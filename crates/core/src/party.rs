@@ -50,6 +50,7 @@ impl PartyRole {
 pub struct Party {
     /// What answers refer to, e.g. `vendor` or `azure`.
     pub id: String,
+    /// What the party is to the product: vendor, IaaS or subcontractor, hospital or SI.
     pub role: PartyRole,
     /// The party's own name (e.g. `Microsoft Azure`); empty for a party known by its role.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -74,6 +75,7 @@ impl Party {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Provenance {
+    /// Whether the vendor provided it, another assessment passed it on, or an importer read it.
     pub kind: ProvenanceKind,
     /// The assessment the answer was taken from.
     pub source: SourceRef,

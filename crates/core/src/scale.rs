@@ -55,6 +55,7 @@ pub struct Choice {
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct AnswerScale {
+    /// The statuses; validation refuses an empty list or two with one id.
     pub choices: Vec<Choice>,
 }
 

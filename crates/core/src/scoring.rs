@@ -17,11 +17,17 @@ use crate::scale::{AnswerScale, Outcome};
 #[derive(Serialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Tally {
+    /// Every item counted, answered or not.
     pub total: usize,
+    /// Items whose status counts as met (e.g. 適合).
     pub met: usize,
+    /// Items whose status counts as partly met (e.g. 一部適合).
     pub partial: usize,
+    /// Items whose status counts as not met (e.g. 未対応).
     pub not_met: usize,
+    /// Items that do not apply (対象外); left out of every rate.
     pub excluded: usize,
+    /// Items without a status, even where a statement was written.
     pub unanswered: usize,
 }
 
@@ -84,9 +90,13 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupScore {
+    /// The group's id in the catalog.
     pub group: String,
+    /// The group's heading, for a table of scores.
     pub title: String,
+    /// How many ancestors the group has: 0 for a top-level group.
     pub depth: usize,
+    /// The outcomes of the group's items and its sub-groups' items.
     pub tally: Tally,
 }
 
@@ -104,6 +114,7 @@ pub enum Holder {
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Scorecard {
+    /// Every item of the catalog.
     pub overall: Tally,
     /// How many items have each choice of the scale, in scale order.
     pub choices: Vec<(String, usize)>,
@@ -111,6 +122,7 @@ pub struct Scorecard {
     pub stated_not_rated: usize,
     /// Answers taken from elsewhere that nobody here has confirmed yet.
     pub awaiting_confirmation: usize,
+    /// Per group, in catalog order.
     pub groups: Vec<GroupScore>,
     /// Per guideline id the items belong to or refer to.
     pub guidelines: Vec<(String, Tally)>,

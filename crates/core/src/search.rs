@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 /// A text folded for search, remembering where each folded piece came from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Folded {
+    /// The text after NFKC and lower-casing, what queries are matched against.
     pub text: String,
     /// (start in `text`, byte range in the original) for each folded unit, in order.
     units: Vec<(usize, Range<usize>)>,

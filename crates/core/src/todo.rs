@@ -10,6 +10,7 @@ use crate::party::PartyRole;
 pub struct TodoEntry {
     /// Position of the item in the catalog, for jumping to it.
     pub position: usize,
+    /// The item's id in the catalog.
     pub item: String,
     /// 医療機関・SI事業者で必要な対応 as written; empty when only the party is named.
     pub action: String,

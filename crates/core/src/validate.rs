@@ -14,47 +14,93 @@ pub struct Problem {
     pub item: Option<String>,
     /// The field, as a JSON path inside the assessment.
     pub field: String,
+    /// What is wrong, and whether it stops the file from opening ([`Problem::is_error`]).
     pub kind: ProblemKind,
 }
 
+/// What is wrong in an assessment or a catalog, with the offending value where there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
     /// The assessment is for another catalog.
-    OtherCatalog { expected: String, found: String },
+    OtherCatalog {
+        /// The id of the catalog it was checked against.
+        expected: String,
+        /// The catalog id the assessment names.
+        found: String,
+    },
     /// The catalog's content changed since the answers were given.
     CatalogChanged,
     /// An answer for an item the catalog does not have.
     UnknownItem,
     /// A status that is not a choice of the catalog's answer scale.
-    NotOnScale { status: String },
+    NotOnScale {
+        /// The status as the file has it.
+        status: String,
+    },
     /// An answer names a party that is not in the register.
-    UnknownParty { party: String },
+    UnknownParty {
+        /// The party id the answer names.
+        party: String,
+    },
     /// Two parties share an id.
-    DuplicateParty { party: String },
+    DuplicateParty {
+        /// The id given to more than one party.
+        party: String,
+    },
     /// A value for an answer field the catalog does not declare.
-    UnknownField { field: String },
+    UnknownField {
+        /// The field id under the answer's `fields`.
+        field: String,
+    },
     /// A date field that does not hold a date (`YYYY-MM-DD`).
-    NotADate { value: String },
+    NotADate {
+        /// The value as the file has it.
+        value: String,
+    },
     /// A choice field whose value is not one of its options.
-    NotAnOption { value: String },
+    NotAnOption {
+        /// The value as the file has it.
+        value: String,
+    },
     /// Evidence names a document that is not in the register.
-    UnknownDocument { document: String },
+    UnknownDocument {
+        /// The document id the evidence names.
+        document: String,
+    },
     /// Evidence cites a 要NDA document, but the answer's disclosure is not 要NDA.
-    NdaEvidenceNotMarked { document: String },
+    NdaEvidenceNotMarked {
+        /// The id of the 要NDA document cited.
+        document: String,
+    },
     /// Two register entries share an id.
-    DuplicateDocument { document: String },
+    DuplicateDocument {
+        /// The id given to more than one document.
+        document: String,
+    },
     /// A register entry without an id.
     EmptyDocumentId,
     /// Two catalog items share an id.
     DuplicateItem,
     /// A catalog item or group names a group the catalog does not have.
-    UnknownGroup { group: String },
+    UnknownGroup {
+        /// The group id named.
+        group: String,
+    },
     /// A catalog cites a guideline it does not declare.
-    UndeclaredGuideline { guideline: String },
+    UndeclaredGuideline {
+        /// The guideline id a reference names.
+        guideline: String,
+    },
     /// Two entries of a catalog list (guidelines, choices, fields, options) share an id.
-    DuplicateId { id: String },
+    DuplicateId {
+        /// The id given to more than one entry.
+        id: String,
+    },
     /// A catalog declares a field with the id of a standard field.
-    ReservedFieldId { field: String },
+    ReservedFieldId {
+        /// The declared field's id, e.g. `statement`.
+        field: String,
+    },
     /// A catalog's choice field offers no options, or its scale no choices.
     NoChoices,
 }

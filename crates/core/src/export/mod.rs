@@ -18,11 +18,13 @@ use crate::i18n::{Bilingual, Lang};
 pub struct ExportFormat {
     /// What `--to` takes on the command line, e.g. `json`.
     pub id: &'static str,
+    /// The menu entry, e.g. tekigo 形式 (JSON、すべての内容).
     pub label: Bilingual,
     /// Added to the file name before the extension, e.g. `_public`.
     pub suffix: &'static str,
     /// File extension without the dot.
     pub extension: &'static str,
+    /// The media type a download is offered with, e.g. `application/json`.
     pub mime: &'static str,
 }
 
@@ -31,13 +33,17 @@ pub struct ExportFormat {
 pub enum ExportError {
     /// A value the format cannot hold, with where it is.
     Unrepresentable {
+        /// The item whose answer holds the value; none for a value outside the answers.
         item: Option<String>,
+        /// The field that holds it, as the format names it.
         field: String,
+        /// What the format cannot hold, in Japanese and English.
         detail: Bilingual,
     },
 }
 
 impl ExportError {
+    /// The reason in one language, naming the item and field.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ExportError::Unrepresentable {
@@ -59,6 +65,7 @@ impl ExportError {
 
 /// One output format.
 pub trait Exporter {
+    /// What the exporter writes: its id, menu label, extension and media type.
     fn format(&self) -> ExportFormat;
 
     /// The file's bytes for `assessment` of `catalog`, written at `now` (RFC 3339).
