@@ -184,6 +184,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     assessment,
                     ..SourceRef::default()
                 }),
+                publication: None,
                 answers: answers.into_iter().collect::<BTreeMap<_, _>>(),
                 created_at: "2026-01-01T00:00:00Z".to_owned(),
                 updated_at: "2026-01-02T00:00:00Z".to_owned(),

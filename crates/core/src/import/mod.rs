@@ -22,22 +22,48 @@ pub use mhlw::{import_mhlw, MHLW_CATALOG_ID};
 /// Why a seed file could not be imported. Each variant says where.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ImportError {
+    /// The source is not UTF-8 text.
     #[error("the file is not UTF-8 text (first bad byte at offset {offset})")]
-    Encoding { offset: usize },
+    Encoding {
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// The text is none of the source documents an importer knows.
     #[error("this is not a seed tekigo can import: {reason}")]
-    UnknownSeed { reason: String },
+    UnknownSeed {
+        /// What was looked for and not found.
+        reason: String,
+    },
+    /// An item number occurs twice.
     #[error("line {line}: item {number} appears a second time")]
-    Duplicate { line: usize, number: u32 },
+    Duplicate {
+        /// 1-based line of the second occurrence.
+        line: usize,
+        /// The repeated item number.
+        number: u32,
+    },
+    /// An item number of the expected sequence is absent.
     #[error("item {number} is missing")]
-    Missing { number: u32 },
+    Missing {
+        /// The absent item number.
+        number: u32,
+    },
+    /// A line that cannot be read as the document's table.
     #[error("line {line}: {detail}")]
-    Malformed { line: usize, detail: String },
+    Malformed {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        detail: String,
+    },
 }
 
 /// Everything one seed file holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeedImport {
+    /// The catalogs the source defines.
     pub catalogs: Vec<Catalog>,
+    /// The answers the source gives (a vendor's reference), as assessments.
     pub assessments: Vec<Assessment>,
 }
 
