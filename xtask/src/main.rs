@@ -13,6 +13,7 @@ mod run;
 mod serve;
 mod setup;
 mod stamp;
+mod widget;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -57,6 +58,9 @@ fn number_after<T: std::str::FromStr>(args: &[String], flag: &str) -> Option<T> 
 pub fn build_dist() -> Result<(), String> {
     run::step("trunk build --release --offline", || {
         run::command("trunk", &["build", "--release", "--offline"])
+    })?;
+    run::step("widget and demo site", || {
+        widget::build_widget().and_then(|()| widget::build_demo_site())
     })?;
     run::step("stamp the build", || {
         stamp::stamp(&run::root().join("dist"))
@@ -136,11 +140,15 @@ fn test_all() -> Result<(), String> {
     build_dist()?;
     let server = serve::spawn_ephemeral()?;
     let url = format!("http://127.0.0.1:{}/", server.port);
+    let demo_url = format!("http://127.0.0.1:{}/", server.demo_port);
     run::step("browser tests (headless Chromium)", || {
         run::command_with_env(
             "node",
             &["--test", "--test-concurrency=1", "tests/e2e/"],
-            &[("TEKIGO_URL", url.as_str())],
+            &[
+                ("TEKIGO_URL", url.as_str()),
+                ("TEKIGO_DEMO_URL", demo_url.as_str()),
+            ],
         )
     })?;
     run::report();

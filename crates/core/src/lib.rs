@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod crosswalk;
 pub mod dates;
 pub mod edit;
+#[cfg(feature = "shipped-data")]
 pub mod embedded;
 pub mod error;
 pub mod export;

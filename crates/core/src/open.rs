@@ -8,6 +8,7 @@ use crate::catalog::Catalog;
 use crate::error::LoadError;
 use crate::i18n::{load_error_message, Lang};
 use crate::json::{catalog_hash, load_file, TekigoFile};
+use crate::publish::is_published;
 use crate::validate::{validate, validate_catalog, Problem};
 
 /// What a readable file turned out to be.
@@ -24,6 +25,12 @@ pub enum Opened {
     KnownCatalog {
         /// The id of the catalog already on the list.
         id: String,
+    },
+    /// A vendor's published answers: the start of a hospital's own check, not an assessment
+    /// to edit as it is.
+    Published {
+        /// The published assessment.
+        assessment: Assessment,
     },
     /// An assessment of a catalog on the list, with what only warns.
     Assessment {
@@ -46,6 +53,8 @@ pub enum Refusal {
     },
     /// The file has errors (the first is shown, all are kept).
     Invalid(Vec<Problem>),
+    /// Answers that were not published: only a vendor's public version is shown on its site.
+    NotPublished,
 }
 
 impl Refusal {
@@ -59,6 +68,8 @@ impl Refusal {
             (Refusal::UnknownCatalog { id }, Lang::En) => format!(
                 "The catalog of this assessment ({id}) is missing. Open the catalog file first."
             ),
+            (Refusal::NotPublished, Lang::Ja) => "このファイルは公開用に書き出された回答ではありません。tekigo の「公開用に書き出す」で作ったファイルを指定してください。".to_owned(),
+            (Refusal::NotPublished, Lang::En) => "This file is not a published version. Point to a file made with tekigo's \"Export for publishing\".".to_owned(),
             (Refusal::Invalid(problems), _) => {
                 let first = problems
                     .first()
@@ -88,15 +99,40 @@ pub fn open_file(bytes: &[u8], catalogs: &[&Catalog]) -> Result<Opened, Refusal>
             let (errors, warnings): (Vec<Problem>, Vec<Problem>) = validate(&assessment, catalog)
                 .into_iter()
                 .partition(Problem::is_error);
-            if errors.is_empty() {
+            if !errors.is_empty() {
+                Err(Refusal::Invalid(errors))
+            } else if is_published(&assessment) {
+                Ok(Opened::Published { assessment })
+            } else {
                 Ok(Opened::Assessment {
                     assessment,
                     warnings,
                 })
-            } else {
-                Err(Refusal::Invalid(errors))
             }
         }
+    }
+}
+
+/// Reads a vendor's published answers for showing on its site: refused unless it is a
+/// published version of `catalog` without errors.
+pub fn open_published(bytes: &[u8], catalog: &Catalog) -> Result<Assessment, Refusal> {
+    let assessment = crate::json::load_assessment(bytes).map_err(Refusal::Unreadable)?;
+    if assessment.catalog.id != catalog.id {
+        return Err(Refusal::UnknownCatalog {
+            id: assessment.catalog.id,
+        });
+    }
+    if !is_published(&assessment) {
+        return Err(Refusal::NotPublished);
+    }
+    let errors: Vec<Problem> = validate(&assessment, catalog)
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect();
+    if errors.is_empty() {
+        Ok(assessment)
+    } else {
+        Err(Refusal::Invalid(errors))
     }
 }
 

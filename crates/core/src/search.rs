@@ -1,10 +1,54 @@
 //! Search that folds Japanese text the way a person expects: NFKC (全角/半角 digits and
 //! letters, ｶﾀｶﾅ → カタカナ) and lower case, so `ｱｸｾｽ` finds アクセス and `ＩＳＭＳ` finds isms.
 //! Matches are reported as byte ranges of the original text, for highlighting.
+//!
+//! NFKC comes from the `unicode-normalization` tables in native builds (feature
+//! `nfkc-tables`); a build without them — the browser, where the tables would be 120 KB of
+//! the download — installs the platform's own with [`install_nfkc`]. Characters NFKC never
+//! changes (ASCII, hiragana, katakana, the unified ideographs) skip normalization altogether.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use unicode_normalization::UnicodeNormalization;
+/// NFKC of a short text, as the platform provides it.
+pub type Nfkc = fn(&str) -> String;
+
+static INSTALLED: OnceLock<Nfkc> = OnceLock::new();
+
+/// Makes `nfkc` the normalization every fold uses. The first call wins; a build with the
+/// tables need not call it.
+pub fn install_nfkc(nfkc: Nfkc) {
+    let _ = INSTALLED.set(nfkc);
+}
+
+fn nfkc(text: &str) -> String {
+    match INSTALLED.get() {
+        Some(installed) => installed(text),
+        None => built_in_nfkc(text),
+    }
+}
+
+#[cfg(feature = "nfkc-tables")]
+fn built_in_nfkc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc().collect()
+}
+
+/// Without tables and before a platform NFKC is installed, text is only lower-cased.
+#[cfg(not(feature = "nfkc-tables"))]
+fn built_in_nfkc(text: &str) -> String {
+    text.to_owned()
+}
+
+/// Whether NFKC leaves the character as it is, for the blocks most text is made of.
+fn nfkc_stable(c: char) -> bool {
+    matches!(c,
+        '\u{0000}'..='\u{007F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'
+        | '\u{4E00}'..='\u{9FFF}')
+}
 
 /// A text folded for search, remembering where each folded piece came from.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,10 +71,14 @@ pub fn fold(original: &str) -> Folded {
                 chars.next();
             }
         }
-        let unit: String = original[start..end]
-            .nfkc()
-            .flat_map(char::to_lowercase)
-            .collect();
+        let unit: String = if end - start == c.len_utf8() && nfkc_stable(c) {
+            c.to_lowercase().collect()
+        } else {
+            nfkc(&original[start..end])
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         folded.units.push((folded.text.len(), start..end));
         folded.text.push_str(&unit);
     }
@@ -117,5 +165,20 @@ mod tests {
         let text = fold("ＩＳＭＳ認証");
         assert!(matches_all(&text, &query_terms("isms")));
         assert!(!matches_all(&text, &query_terms("isms pマーク")));
+    }
+
+    /// The blocks skipped as NFKC-stable are stable: every character in them folds to its
+    /// own lower case under the full tables.
+    #[cfg(feature = "nfkc-tables")]
+    #[test]
+    fn the_characters_skipped_are_the_ones_nfkc_leaves_alone() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in (0u32..0x10000)
+            .filter_map(char::from_u32)
+            .filter(|c| nfkc_stable(*c))
+        {
+            let full: String = c.to_string().nfkc().collect();
+            assert_eq!(full, c.to_string(), "U+{:04X}", c as u32);
+        }
     }
 }

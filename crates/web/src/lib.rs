@@ -18,5 +18,9 @@ use wasm_bindgen::prelude::*;
 /// Renders the checker into `root`.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element) {
+    // Search folding uses the browser's NFKC; the engine's tables are left out of the wasm.
+    tekigo_core::search::install_nfkc(|text| {
+        String::from(js_sys::JsString::from(text).normalize("NFKC"))
+    });
     yew::Renderer::<app::App>::with_root(root).render();
 }

@@ -6,11 +6,12 @@ use std::rc::Rc;
 
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::open::{open_file as decide, Opened as Decision, Refusal};
+use tekigo_core::publish::start_from_published;
 use tekigo_core::scoring::score;
 use tekigo_core::{load_assessment, load_catalog, to_json, Assessment, Catalog};
 use yew::Callback;
 
-use super::state::{AppAction, Opened, SavedEntry, SavedSummary, Unreadable};
+use super::state::{AppAction, Offer, Opened, SavedEntry, SavedSummary, Unreadable};
 use crate::browser::{clock, files, storage, tabs};
 use crate::components::notice::Notice;
 use crate::library::Library;
@@ -155,6 +156,55 @@ pub async fn store_and_open(
     }
 }
 
+/// Takes published answers handed over from `origin`: if the engine reads them as a vendor's
+/// published version of a catalog on the list, they are offered to the user; else said why.
+pub fn receive_offer(
+    dispatch: &Callback<AppAction>,
+    library: &Library,
+    origin: String,
+    json: &str,
+) {
+    match decide(json.as_bytes(), &library.catalog_refs()) {
+        Ok(Decision::Published { assessment }) => dispatch.emit(AppAction::Offer(Offer {
+            origin,
+            published: Shared(Rc::new(assessment)),
+        })),
+        Ok(_) => dispatch.emit(AppAction::Notify(Notice::error(
+            Refusal::NotPublished.message(Lang::Ja),
+            Refusal::NotPublished.message(Lang::En),
+        ))),
+        Err(refusal) => dispatch.emit(AppAction::Notify(Notice::error(
+            refusal.message(Lang::Ja),
+            refusal.message(Lang::En),
+        ))),
+    }
+}
+
+/// Starts the hospital's own check from a vendor's published answers: a new assessment whose
+/// answers are all provided by the vendor and not yet confirmed.
+pub async fn start_own_check(
+    dispatch: Callback<AppAction>,
+    library: Library,
+    published: Assessment,
+) {
+    let Some(catalog) = library.catalog(&published.catalog.id) else {
+        return;
+    };
+    let own = start_from_published(&published, &clock::fresh_id("assessment"), &clock::now());
+    let (product, count) = (own.subject.product.clone(), own.answers.len());
+    store_and_open(dispatch.clone(), catalog, own).await;
+    dispatch.emit(AppAction::Notify(Notice::info(
+        format!(
+            "{}: {product} ({count})",
+            Text::OwnCheckStarted.label(Lang::Ja)
+        ),
+        format!(
+            "{}: {product} ({count})",
+            Text::OwnCheckStarted.label(Lang::En)
+        ),
+    )));
+}
+
 /// Opens a picked file: a catalog is added to the list, an assessment is stored and opened.
 /// Anything wrong is explained and changes nothing.
 pub async fn open_file(dispatch: Callback<AppAction>, library: Library, file: web_sys::File) {
@@ -208,6 +258,7 @@ pub async fn open_file(dispatch: Callback<AppAction>, library: Library, file: we
             };
             dispatch.emit(AppAction::Notify(Notice::info(ja, en)));
         }
+        Decision::Published { assessment } => start_own_check(dispatch, library, assessment).await,
         Decision::Assessment {
             assessment,
             warnings,

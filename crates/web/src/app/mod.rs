@@ -11,17 +11,18 @@ use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::{embedded, Assessment};
 use yew::prelude::*;
 
-use crate::browser::{clock, files, storage, tabs};
+use crate::browser::{clock, files, handover, storage, tabs};
 use crate::components::about::About;
 use crate::components::editor::Editor;
 use crate::components::notice::NoticeBanner;
+use crate::components::offer::OfferBanner;
 use crate::components::start::StartScreen;
 use crate::ids::IdPrefix;
 use crate::library::Library;
 use crate::shared::Shared;
 
 use state::{AppAction, AppState};
-pub use state::{Opened, SavedEntry, SavedSummary, Screen, Unreadable};
+pub use state::{Offer, Opened, SavedEntry, SavedSummary, Screen, Unreadable};
 
 /// The shipped catalogs and crosswalks, parsed and wrapped once per page.
 fn shipped_library() -> Library {
@@ -58,6 +59,16 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(load_everything(dispatch, reopen));
+        });
+    }
+    // Published answers handed over by the widget on a vendor's page.
+    {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            handover::listen(move |origin, json| {
+                flows::receive_offer(&dispatch, &state.library, origin, &json)
+            });
         });
     }
     // The open assessment survives a reload of this tab, and its storage should persist.
@@ -171,6 +182,21 @@ pub fn App() -> Html {
             let _ = storage::mark_exported(&id, &time).await;
         });
     });
+    let on_accept = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            if let Some(offer) = state.offer.clone() {
+                dispatch.emit(AppAction::Decline);
+                wasm_bindgen_futures::spawn_local(flows::start_own_check(
+                    dispatch.clone(),
+                    state.library.clone(),
+                    (*offer.published).clone(),
+                ));
+            }
+        })
+    };
+    let on_decline = dispatch.reform(|_| AppAction::Decline);
     let on_dismiss = dispatch.reform(|_| AppAction::Dismiss);
     let toggle_lang = dispatch.reform(|_| AppAction::ToggleLang);
     let on_notice = dispatch.reform(AppAction::Notify);
@@ -210,6 +236,9 @@ pub fn App() -> Html {
                     </button>
                 </nav>
             </header>
+            if let Some(offer) = state.offer.clone() {
+                <OfferBanner {offer} {lang} {on_accept} {on_decline} />
+            }
             if let Some(notice) = state.notice.clone() {
                 <NoticeBanner {notice} {lang} on_dismiss={on_dismiss} />
             }

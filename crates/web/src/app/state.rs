@@ -50,6 +50,14 @@ pub enum SavedEntry {
     Unreadable(Unreadable),
 }
 
+/// A vendor's published answers handed over by the widget, waiting for the user's decision.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Offer {
+    /// The origin of the page that sent them, shown so the user knows where they come from.
+    pub origin: String,
+    pub published: Shared<Assessment>,
+}
+
 /// The screens of the app.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Screen {
@@ -65,9 +73,12 @@ pub struct AppState {
     pub open: Option<Opened>,
     pub screen: Screen,
     pub notice: Option<Notice>,
+    pub offer: Option<Offer>,
 }
 
 pub enum AppAction {
+    Offer(Offer),
+    Decline,
     ToggleLang,
     Library(Library),
     Saved(Vec<SavedEntry>),
@@ -87,6 +98,7 @@ impl AppState {
             open: None,
             screen: Screen::Start,
             notice: None,
+            offer: None,
         }
     }
 }
@@ -97,6 +109,8 @@ impl yew::Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
+            AppAction::Offer(offer) => state.offer = Some(offer),
+            AppAction::Decline => state.offer = None,
             AppAction::ToggleLang => {
                 state.lang = match state.lang {
                     Lang::Ja => Lang::En,

@@ -4,6 +4,7 @@
 pub mod autosave;
 pub mod clock;
 pub mod files;
+pub mod handover;
 pub mod storage;
 pub mod stored;
 pub mod tabs;

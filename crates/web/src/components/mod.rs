@@ -13,6 +13,7 @@ pub mod filters;
 pub mod group_tree;
 pub mod item_list;
 pub mod notice;
+pub mod offer;
 pub mod start;
 pub mod subject;
 
