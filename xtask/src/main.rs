@@ -6,7 +6,9 @@
 //! - `cargo xtask setup [--browser]`: install whatever of the toolchain is missing.
 //! - `cargo xtask dist`: set up and build the release app into `dist/`.
 //! - `cargo xtask fuzz [--seconds N]`: run every fuzz target for N seconds (default 300).
+//! - `cargo xtask bench-import`: time each seed importer on 1, 2, 4 and 8 MB inputs.
 
+mod bench_import;
 mod fuzz;
 mod run;
 mod serve;
@@ -25,8 +27,9 @@ fn main() -> ExitCode {
             .and_then(|()| serve::serve_forever(port(&args))),
         Some("test") => test_all(),
         Some("fuzz") => fuzz::fuzz(number_after(&args, "--seconds").unwrap_or(300)),
+        Some("bench-import") => bench_import::bench_import(),
         _ => Err(
-            "usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist | fuzz [--seconds N]>"
+            "usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist | fuzz [--seconds N] | bench-import>"
                 .into(),
         ),
     };
