@@ -11,7 +11,7 @@
 
 use serde_json::Map;
 
-use super::pdf_text::{clean_cell, join_fragments};
+use super::pdf_text::{append_fragment, clean_cell};
 use super::{numbered_lines, ImportError};
 use crate::assessment::{Answer, Assessment, Responsibility, Status, Subject};
 use crate::catalog::{
@@ -71,6 +71,9 @@ struct Table {
     /// Headings seen but not yet in force (see [`Table::attach_pending`]).
     pending: Vec<String>,
     current: Option<String>,
+    /// The last row with an answer, where a cut answer cell continues; kept so that each
+    /// continuation line need not search back through the rows.
+    last_answered: Option<usize>,
 }
 
 /// Builds the METI 2012 catalog and the vendor's assessment from the extracted text.
@@ -220,8 +223,7 @@ impl Table {
             && (answer.starts_with('・') || matches!(label_of(&answer), Label::Numbered(_)));
         match source {
             Some(index) if mid_sentence || continues_list => {
-                let joined = join_fragments(&self.rows[index].answer, &answer);
-                self.rows[index].answer = joined;
+                append_fragment(&mut self.rows[index].answer, &answer);
                 if let Some(row) = self.rows.last_mut() {
                     row.shares_answer_of = Some(index);
                 }
@@ -229,6 +231,7 @@ impl Table {
             _ => {
                 if let Some(row) = self.rows.last_mut() {
                     row.answer = answer;
+                    self.last_answered = Some(self.rows.len() - 1);
                 }
             }
         }
@@ -243,19 +246,14 @@ impl Table {
 
     fn continue_text(&mut self, fragment: &str) {
         if let Some(row) = self.rows.last_mut() {
-            row.text = join_fragments(&row.text, &clean_cell(fragment));
+            append_fragment(&mut row.text, &clean_cell(fragment));
         }
     }
 
     /// The answer cell that a page break cut belongs to the last row that has an answer.
     fn continue_answer(&mut self, fragment: &str) {
-        if let Some(row) = self
-            .rows
-            .iter_mut()
-            .rev()
-            .find(|row| !row.answer.is_empty())
-        {
-            row.answer = join_fragments(&row.answer, &clean_cell(fragment));
+        if let Some(index) = self.last_answered {
+            append_fragment(&mut self.rows[index].answer, &clean_cell(fragment));
         }
     }
 
@@ -263,9 +261,9 @@ impl Table {
     fn extend_heading(&mut self, fragment: &str) {
         let fragment = clean_cell(fragment);
         if let Some(heading) = self.pending.last_mut() {
-            *heading = join_fragments(heading, &fragment);
+            append_fragment(heading, &fragment);
         } else if let Some(section) = self.sections.last_mut() {
-            section.title = join_fragments(&section.title, &fragment);
+            append_fragment(&mut section.title, &fragment);
         }
     }
 }
