@@ -9,6 +9,8 @@
 //! `(n)` sub-numbering of their section and the gaps in the sequence, and each inferred number
 //! is annotated on its item.
 
+use std::collections::{BTreeSet, HashMap};
+
 use serde_json::Map;
 
 use super::pdf_text::{append_fragment, clean_cell};
@@ -392,27 +394,33 @@ fn majority_base(run: &[Row]) -> Option<u32> {
 
 /// A number still missing goes to the one unnumbered row between its neighbours.
 fn fill_lost_numbers(rows: &mut [Row]) {
-    for missing in 1..=ITEM_COUNT {
-        if rows.iter().any(|row| row.number == Some(missing)) {
+    // Looked up, not searched for per number: the first row of each number 0–183 (the
+    // neighbours of 1–182), and the rows without one, in order.
+    let mut first_row_of: Vec<Option<usize>> = vec![None; ITEM_COUNT as usize + 2];
+    for (index, row) in rows.iter().enumerate().rev() {
+        if let Some(slot) = row.number.and_then(|n| first_row_of.get_mut(n as usize)) {
+            *slot = Some(index);
+        }
+    }
+    let mut unnumbered: BTreeSet<usize> = (0..rows.len())
+        .filter(|&index| rows[index].number.is_none())
+        .collect();
+    for missing in 1..=ITEM_COUNT as usize {
+        if first_row_of[missing].is_some() {
             continue;
         }
-        let after = rows
-            .iter()
-            .position(|row| row.number == Some(missing - 1))
-            .map_or(0, |index| index + 1);
-        let before = rows
-            .iter()
-            .position(|row| row.number == Some(missing + 1))
-            .unwrap_or(rows.len());
+        let after = first_row_of[missing - 1].map_or(0, |index| index + 1);
+        let before = first_row_of[missing + 1].unwrap_or(rows.len());
         if after >= before {
             continue;
         }
-        let candidates: Vec<usize> = (after..before)
-            .filter(|&index| rows[index].number.is_none())
-            .collect();
-        if let [only] = candidates.as_slice() {
-            rows[*only].number = Some(missing);
-            rows[*only].notes.push(inferred_number_note(None, missing));
+        let mut candidates = unnumbered.range(after..before);
+        if let (Some(&only), None) = (candidates.next(), candidates.next()) {
+            let number = missing as u32;
+            rows[only].number = Some(number);
+            rows[only].notes.push(inferred_number_note(None, number));
+            unnumbered.remove(&only);
+            first_row_of[missing] = Some(only);
         }
     }
 }
@@ -437,17 +445,20 @@ fn inferred_number_note(printed: Option<u32>, number: u32) -> Annotation {
 
 fn check_sequence(rows: &[Row]) -> Result<(), ImportError> {
     let numbered: Vec<&Row> = rows.iter().filter(|row| row.number.is_some()).collect();
+    // The lines of each number 1–182, gathered in one pass rather than one per number.
+    let mut lines_of: Vec<Vec<usize>> = vec![Vec::new(); ITEM_COUNT as usize + 1];
+    for row in &numbered {
+        if let Some(lines) = row.number.and_then(|n| lines_of.get_mut(n as usize)) {
+            lines.push(row.line);
+        }
+    }
     for expected in 1..=ITEM_COUNT {
-        let matches: Vec<&&Row> = numbered
-            .iter()
-            .filter(|row| row.number == Some(expected))
-            .collect();
-        match matches.as_slice() {
+        match lines_of[expected as usize].as_slice() {
             [] => return Err(ImportError::Missing { number: expected }),
             [_] => {}
             [_, second, ..] => {
                 return Err(ImportError::Duplicate {
-                    line: second.line,
+                    line: *second,
                     number: expected,
                 })
             }
@@ -479,6 +490,11 @@ fn build_catalog(table: &Table) -> Catalog {
             extra: Map::new(),
         })
         .collect();
+    // The first group with each id, so that a lead text finds its section without a search.
+    let mut group_index: HashMap<String, usize> = HashMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        group_index.entry(group.id.clone()).or_insert(index);
+    }
     let mut items = Vec::new();
     let mut sub_group: Option<(String, String)> = None; // (section, sub-group id)
     let mut previous_section: Option<&str> = None;
@@ -492,14 +508,15 @@ fn build_catalog(table: &Table) -> Catalog {
         let Some(number) = row.number else {
             let is_lead = new_section && label_of(&row.text) == Label::None;
             if is_lead {
-                if let Some(group) = groups.iter_mut().find(|group| group.id == section) {
-                    group.description = Some(row.text.clone());
+                if let Some(&index) = group_index.get(&section) {
+                    groups[index].description = Some(row.text.clone());
                 }
             } else {
                 let id = match label_of(&row.text) {
                     Label::Numbered(n) => format!("{section}/({n})"),
                     _ => format!("{section}/{}", groups.len()),
                 };
+                group_index.entry(id.clone()).or_insert(groups.len());
                 groups.push(Group {
                     id: id.clone(),
                     title: row.text.clone(),
