@@ -630,7 +630,7 @@ fn vendor_subject(title_lines: &[(usize, &str)]) -> Subject {
         .iter()
         .find_map(|line| {
             let start = line.find('『')?;
-            let end = line.find('』')?;
+            let end = start + line[start..].find('』')?;
             Some(line[start..end + '』'.len_utf8()].to_owned())
         })
         .unwrap_or_default();
@@ -690,6 +690,18 @@ mod tests {
         );
         assert_eq!(parent_section("2.10.1").as_deref(), Some("2.10"));
         assert_eq!(parent_section("2.10"), None);
+    }
+
+    /// A title line with `』` before `『` sliced from the `『` back to the `』` and panicked.
+    #[test]
+    fn title_with_closing_bracket_before_opening_bracket() {
+        let subject = vendor_subject(&[(1, "』あ『"), (2, "』『きりんカルテ』")]);
+        assert_eq!(subject.product, "『きりんカルテ』");
+        let text = format!("』あ『\n{PAGE_HEADER}\n");
+        assert_eq!(
+            import_meti2012(&text).unwrap_err(),
+            ImportError::Missing { number: 1 }
+        );
     }
 
     #[test]
