@@ -141,7 +141,8 @@ fn meti_rows(size: usize) -> String {
         .skip_while(|line| !line.starts_with("医療情報を受託管理する"))
         .map(without_numbers_or_headings)
         .collect();
-    let mut text = METI2012.to_owned();
+    // The seed's last line has no line break of its own.
+    let mut text = format!("{METI2012}\n");
     while text.len() < size {
         for line in &table {
             text.push_str(line);
@@ -183,7 +184,7 @@ fn meti_text_run(size: usize) -> String {
 
 /// The overview again and again: the importer reads the first copy and passes over the rest.
 fn mhlw_repeated(size: usize) -> String {
-    MHLW.repeat(size.div_ceil(MHLW.len()))
+    format!("{MHLW}\n").repeat(size.div_ceil(MHLW.len() + 1))
 }
 
 /// The text of item (ア) grows by short wrapped lines.
