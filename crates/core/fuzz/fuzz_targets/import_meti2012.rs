@@ -6,6 +6,8 @@
 //! table parsers rather than stopping at the header check.
 #![no_main]
 
+mod text;
+
 use libfuzzer_sys::fuzz_target;
 use tekigo_core::import::import_meti2012;
 
@@ -13,9 +15,7 @@ const PAGE_HEADER: &str = "医療情報を受託管理する情報処理事業�
 const HEADER: &str = "医療情報を受託管理する情報処理事業者における 安全管理ガイドライン（平成24年10月）\t\t\t対応状況\n項目番号\tNo\t要求事項\t仮想層に係る当社の対応状況\t物理層\n";
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
+    let text = text::utf8_prefix(data);
     if text.lines().any(|line| line.starts_with(PAGE_HEADER)) {
         let _ = import_meti2012(text);
     } else {

@@ -5,14 +5,15 @@
 //! without them it stops before the parsers of items (ア)–(キ) and of the MITSF activities.
 #![no_main]
 
+mod text;
+
 use libfuzzer_sys::fuzz_target;
 use tekigo_core::import::import_mhlw;
 
 const CONTENTS: &str = "６．１ 方針\n６．２ 実践\n６．３ 組織\n６．４ 物理\n６．５ 技術\n６．６ 人的\n６．７ 破棄\n６．８ 改造\n６．９ 持ち出し\n６．10 災害\n６．11 交換\n６．12 署名\n７．１ 真正性\n７．２ 見読性\n７．３ 保存性\n";
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = std::str::from_utf8(data) {
-        let _ = import_mhlw(text);
-        let _ = import_mhlw(&format!("{CONTENTS}{text}"));
-    }
+    let text = text::utf8_prefix(data);
+    let _ = import_mhlw(text);
+    let _ = import_mhlw(&format!("{CONTENTS}{text}"));
 });
