@@ -1,5 +1,5 @@
 //! How the seed importers scale: each builds inputs of 1, 2, 4 and 8 MB from the seed
-//! documents and is timed on them (median of three runs). A linear importer shows a ratio to
+//! documents and is timed on them (median of five runs). A linear importer shows a ratio to
 //! the 1 MB time of about 1, 2, 4, 8; a quadratic one about 1, 4, 16, 64.
 //!
 //! Run it in release mode, as `cargo xtask bench-import` does:
@@ -16,7 +16,7 @@ const MHLW: &str = include_str!("../tests/seeds/002_6840460b5352da36.txt");
 
 const MEGABYTE: usize = 1 << 20;
 const SIZES_MB: [usize; 4] = [1, 2, 4, 8];
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 /// A case whose single run takes longer than this is not run at the larger sizes.
 const BUDGET: Duration = Duration::from_secs(30);
 
