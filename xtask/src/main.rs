@@ -4,10 +4,14 @@
 //! - `cargo xtask test`: set up, then every check: fmt, clippy, engine and CLI tests, the
 //!   release build, and the browser tests in headless Chromium.
 //! - `cargo xtask setup [--browser]`: install whatever of the toolchain is missing.
-//! - `cargo xtask dist`: set up and build the release app into `dist/`, stamped with its
-//!   version and build id (see `stamp.rs`).
-//! - `cargo xtask fuzz [--seconds N]`: run every fuzz target for N seconds (default 300).
+//! - `cargo xtask dist`: set up and build the release app into `dist/` (and the widget into
+//!   `dist/widget/`, the demo vendor site into `dist-demo/`), stamped with its version and
+//!   build id (see `stamp.rs`).
+//! - `cargo xtask fuzz [--seconds N] [--target NAME]`: run every fuzz target (or the one
+//!   named) for N seconds each (default 300).
+//! - `cargo xtask bench-import`: time each seed importer on 1, 2, 4 and 8 MB inputs.
 
+mod bench_import;
 mod fuzz;
 mod run;
 mod serve;
@@ -27,9 +31,13 @@ fn main() -> ExitCode {
             .and_then(|()| build_dist())
             .and_then(|()| serve::serve_forever(port(&args))),
         Some("test") => test_all(),
-        Some("fuzz") => fuzz::fuzz(number_after(&args, "--seconds").unwrap_or(300)),
+        Some("fuzz") => fuzz::fuzz(
+            number_after(&args, "--seconds").unwrap_or(300),
+            value_after(&args, "--target"),
+        ),
+        Some("bench-import") => bench_import::bench_import(),
         _ => Err(
-            "usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist | fuzz [--seconds N]>"
+            "usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist | fuzz [--seconds N] [--target NAME] | bench-import>"
                 .into(),
         ),
     };
@@ -48,10 +56,15 @@ fn port(args: &[String]) -> u16 {
 
 /// The number that follows `flag` in the arguments.
 fn number_after<T: std::str::FromStr>(args: &[String], flag: &str) -> Option<T> {
+    value_after(args, flag).and_then(|value| value.parse().ok())
+}
+
+/// The argument that follows `flag`.
+fn value_after<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
     args.iter()
         .position(|arg| arg == flag)
         .and_then(|index| args.get(index + 1))
-        .and_then(|value| value.parse().ok())
+        .map(String::as_str)
 }
 
 /// The release app, built by Trunk with the tools set-up installed, then stamped.

@@ -288,3 +288,29 @@ fn merged_answer_cells_count_for_every_row_they_span() {
         "an answer may start with kana"
     );
 }
+
+/// Long runs of short lines inside one cell made the METI importer quadratic: it copied and
+/// rescanned the whole cell for every line, and 1 MB of such lines took over a minute. Linear,
+/// this input imports in well under a second; a quadratic regression makes the test hang.
+#[test]
+fn long_runs_of_short_lines_in_one_cell_import() {
+    const LINES: usize = 20_000;
+    let mut text = String::from_utf8(fixture(SEEDS[1])).unwrap();
+    text.push('\n');
+    for n in 0..LINES {
+        text.push_str(&format!("\t\t\t\t続き{n}。\n"));
+    }
+    for n in 0..LINES {
+        text.push_str(&format!("項目番号\tNo\n\t\t続き{n}\n"));
+    }
+    let (catalog, sample) = tekigo_core::import::import_meti2012(&text).expect("imports");
+    let last = LINES - 1;
+    assert!(sample.answers["181"]
+        .statement
+        .ends_with(&format!("続き{last}。")));
+    assert!(catalog
+        .item("182")
+        .unwrap()
+        .text
+        .ends_with(&format!("続き{last}")));
+}

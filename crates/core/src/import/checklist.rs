@@ -5,6 +5,8 @@
 //! are always 大分類, 中分類, 対策項目 and 確認対象物例; every later non-empty field is a
 //! cross-reference, classified by its form in [`super::references`].
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Map;
 
 use super::{declared, numbered_lines, references, typos, ImportError};
@@ -18,8 +20,9 @@ const ITEM_COUNT: u32 = 253;
 
 /// Builds the checklist catalog from the TSV text.
 pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups = GroupTree::default();
     let mut items: Vec<Item> = Vec::new();
+    let mut numbers: HashSet<u32> = HashSet::new();
     for (line_number, line) in numbered_lines(text) {
         let fields: Vec<&str> = line.split('\t').collect();
         let Ok(number) = fields[0].trim().parse::<u32>() else {
@@ -34,13 +37,13 @@ pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
                 ),
             });
         }
-        if items.iter().any(|item| item.id == number.to_string()) {
+        if !numbers.insert(number) {
             return Err(ImportError::Duplicate {
                 line: line_number,
                 number,
             });
         }
-        let group = group_for(&mut groups, fields[1].trim(), fields[2].trim());
+        let group = groups.group_for(fields[1].trim(), fields[2].trim());
         let text = fields[3].to_owned();
         let evidence = fields[4].to_owned();
         let references: Vec<_> = fields[5..]
@@ -64,10 +67,8 @@ pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
             extra: Map::new(),
         });
     }
-    for number in 1..=ITEM_COUNT {
-        if !items.iter().any(|item| item.id == number.to_string()) {
-            return Err(ImportError::Missing { number });
-        }
+    if let Some(number) = (1..=ITEM_COUNT).find(|number| !numbers.contains(number)) {
+        return Err(ImportError::Missing { number });
     }
     items.sort_by_key(|item| item.id.parse::<u32>().unwrap_or(u32::MAX));
     Ok(Catalog {
@@ -91,36 +92,51 @@ pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
         answer_scale: None,
         answer_fields: Vec::new(),
         source: "003_8f87f65dda490ce1.txt".to_owned(),
-        groups,
+        groups: groups.groups,
         items,
         extra: Map::new(),
     })
 }
 
-/// The id of the 中分類 group under its 大分類, creating both on first sight.
-fn group_for(groups: &mut Vec<Group>, major: &str, minor: &str) -> String {
-    let major_id = find_or_add(groups, None, major);
-    find_or_add(groups, Some(major_id), minor)
+/// The 大分類 and 中分類 groups in order of first sight, with the lookups that spare a search
+/// through every group for each row.
+#[derive(Default)]
+struct GroupTree {
+    groups: Vec<Group>,
+    /// (parent id, title) → id.
+    ids: HashMap<(Option<String>, String), String>,
+    /// Parent id → how many groups it holds.
+    children: HashMap<Option<String>, usize>,
 }
 
-fn find_or_add(groups: &mut Vec<Group>, parent: Option<String>, title: &str) -> String {
-    if let Some(group) = groups
-        .iter()
-        .find(|group| group.parent == parent && group.title == title)
-    {
-        return group.id.clone();
+impl GroupTree {
+    /// The id of the 中分類 group under its 大分類, creating both on first sight.
+    fn group_for(&mut self, major: &str, minor: &str) -> String {
+        let major_id = self.find_or_add(None, major);
+        self.find_or_add(Some(major_id), minor)
     }
-    let siblings = groups.iter().filter(|group| group.parent == parent).count();
-    let id = match &parent {
-        Some(parent) => format!("{parent}.{}", siblings + 1),
-        None => (siblings + 1).to_string(),
-    };
-    groups.push(Group {
-        id: id.clone(),
-        title: title.to_owned(),
-        parent,
-        description: None,
-        extra: Map::new(),
-    });
-    id
+
+    /// A new group is numbered after its siblings: `3`, or `3.2` under `3`.
+    fn find_or_add(&mut self, parent: Option<String>, title: &str) -> String {
+        let key = (parent, title.to_owned());
+        if let Some(id) = self.ids.get(&key) {
+            return id.clone();
+        }
+        let (parent, title) = key;
+        let siblings = self.children.entry(parent.clone()).or_insert(0);
+        *siblings += 1;
+        let id = match &parent {
+            Some(parent) => format!("{parent}.{siblings}"),
+            None => siblings.to_string(),
+        };
+        self.ids.insert((parent.clone(), title.clone()), id.clone());
+        self.groups.push(Group {
+            id: id.clone(),
+            title,
+            parent,
+            description: None,
+            extra: Map::new(),
+        });
+        id
+    }
 }

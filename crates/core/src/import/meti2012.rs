@@ -9,9 +9,11 @@
 //! `(n)` sub-numbering of their section and the gaps in the sequence, and each inferred number
 //! is annotated on its item.
 
+use std::collections::{BTreeSet, HashMap};
+
 use serde_json::Map;
 
-use super::pdf_text::{clean_cell, join_fragments};
+use super::pdf_text::{append_fragment, clean_cell};
 use super::{declared, numbered_lines, ImportError};
 use crate::assessment::{Answer, Assessment, Subject};
 use crate::catalog::{Annotation, Catalog, Group, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
@@ -72,6 +74,9 @@ struct Table {
     /// Headings seen but not yet in force (see [`Table::attach_pending`]).
     pending: Vec<String>,
     current: Option<String>,
+    /// The last row with an answer, where a cut answer cell continues; kept so that each
+    /// continuation line need not search back through the rows.
+    last_answered: Option<usize>,
 }
 
 /// Builds the METI 2012 catalog and the vendor's assessment from the extracted text.
@@ -221,8 +226,7 @@ impl Table {
             && (answer.starts_with('・') || matches!(label_of(&answer), Label::Numbered(_)));
         match source {
             Some(index) if mid_sentence || continues_list => {
-                let joined = join_fragments(&self.rows[index].answer, &answer);
-                self.rows[index].answer = joined;
+                append_fragment(&mut self.rows[index].answer, &answer);
                 if let Some(row) = self.rows.last_mut() {
                     row.shares_answer_of = Some(index);
                 }
@@ -230,6 +234,7 @@ impl Table {
             _ => {
                 if let Some(row) = self.rows.last_mut() {
                     row.answer = answer;
+                    self.last_answered = Some(self.rows.len() - 1);
                 }
             }
         }
@@ -244,19 +249,14 @@ impl Table {
 
     fn continue_text(&mut self, fragment: &str) {
         if let Some(row) = self.rows.last_mut() {
-            row.text = join_fragments(&row.text, &clean_cell(fragment));
+            append_fragment(&mut row.text, &clean_cell(fragment));
         }
     }
 
     /// The answer cell that a page break cut belongs to the last row that has an answer.
     fn continue_answer(&mut self, fragment: &str) {
-        if let Some(row) = self
-            .rows
-            .iter_mut()
-            .rev()
-            .find(|row| !row.answer.is_empty())
-        {
-            row.answer = join_fragments(&row.answer, &clean_cell(fragment));
+        if let Some(index) = self.last_answered {
+            append_fragment(&mut self.rows[index].answer, &clean_cell(fragment));
         }
     }
 
@@ -264,9 +264,9 @@ impl Table {
     fn extend_heading(&mut self, fragment: &str) {
         let fragment = clean_cell(fragment);
         if let Some(heading) = self.pending.last_mut() {
-            *heading = join_fragments(heading, &fragment);
+            append_fragment(heading, &fragment);
         } else if let Some(section) = self.sections.last_mut() {
-            section.title = join_fragments(&section.title, &fragment);
+            append_fragment(&mut section.title, &fragment);
         }
     }
 }
@@ -395,27 +395,33 @@ fn majority_base(run: &[Row]) -> Option<u32> {
 
 /// A number still missing goes to the one unnumbered row between its neighbours.
 fn fill_lost_numbers(rows: &mut [Row]) {
-    for missing in 1..=ITEM_COUNT {
-        if rows.iter().any(|row| row.number == Some(missing)) {
+    // Looked up, not searched for per number: the first row of each number 0–183 (the
+    // neighbours of 1–182), and the rows without one, in order.
+    let mut first_row_of: Vec<Option<usize>> = vec![None; ITEM_COUNT as usize + 2];
+    for (index, row) in rows.iter().enumerate().rev() {
+        if let Some(slot) = row.number.and_then(|n| first_row_of.get_mut(n as usize)) {
+            *slot = Some(index);
+        }
+    }
+    let mut unnumbered: BTreeSet<usize> = (0..rows.len())
+        .filter(|&index| rows[index].number.is_none())
+        .collect();
+    for missing in 1..=ITEM_COUNT as usize {
+        if first_row_of[missing].is_some() {
             continue;
         }
-        let after = rows
-            .iter()
-            .position(|row| row.number == Some(missing - 1))
-            .map_or(0, |index| index + 1);
-        let before = rows
-            .iter()
-            .position(|row| row.number == Some(missing + 1))
-            .unwrap_or(rows.len());
+        let after = first_row_of[missing - 1].map_or(0, |index| index + 1);
+        let before = first_row_of[missing + 1].unwrap_or(rows.len());
         if after >= before {
             continue;
         }
-        let candidates: Vec<usize> = (after..before)
-            .filter(|&index| rows[index].number.is_none())
-            .collect();
-        if let [only] = candidates.as_slice() {
-            rows[*only].number = Some(missing);
-            rows[*only].notes.push(inferred_number_note(None, missing));
+        let mut candidates = unnumbered.range(after..before);
+        if let (Some(&only), None) = (candidates.next(), candidates.next()) {
+            let number = missing as u32;
+            rows[only].number = Some(number);
+            rows[only].notes.push(inferred_number_note(None, number));
+            unnumbered.remove(&only);
+            first_row_of[missing] = Some(only);
         }
     }
 }
@@ -440,17 +446,20 @@ fn inferred_number_note(printed: Option<u32>, number: u32) -> Annotation {
 
 fn check_sequence(rows: &[Row]) -> Result<(), ImportError> {
     let numbered: Vec<&Row> = rows.iter().filter(|row| row.number.is_some()).collect();
+    // The lines of each number 1–182, gathered in one pass rather than one per number.
+    let mut lines_of: Vec<Vec<usize>> = vec![Vec::new(); ITEM_COUNT as usize + 1];
+    for row in &numbered {
+        if let Some(lines) = row.number.and_then(|n| lines_of.get_mut(n as usize)) {
+            lines.push(row.line);
+        }
+    }
     for expected in 1..=ITEM_COUNT {
-        let matches: Vec<&&Row> = numbered
-            .iter()
-            .filter(|row| row.number == Some(expected))
-            .collect();
-        match matches.as_slice() {
+        match lines_of[expected as usize].as_slice() {
             [] => return Err(ImportError::Missing { number: expected }),
             [_] => {}
             [_, second, ..] => {
                 return Err(ImportError::Duplicate {
-                    line: second.line,
+                    line: *second,
                     number: expected,
                 })
             }
@@ -482,6 +491,11 @@ fn build_catalog(table: &Table) -> Catalog {
             extra: Map::new(),
         })
         .collect();
+    // The first group with each id, so that a lead text finds its section without a search.
+    let mut group_index: HashMap<String, usize> = HashMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        group_index.entry(group.id.clone()).or_insert(index);
+    }
     let mut items = Vec::new();
     let mut sub_group: Option<(String, String)> = None; // (section, sub-group id)
     let mut previous_section: Option<&str> = None;
@@ -495,14 +509,15 @@ fn build_catalog(table: &Table) -> Catalog {
         let Some(number) = row.number else {
             let is_lead = new_section && label_of(&row.text) == Label::None;
             if is_lead {
-                if let Some(group) = groups.iter_mut().find(|group| group.id == section) {
-                    group.description = Some(row.text.clone());
+                if let Some(&index) = group_index.get(&section) {
+                    groups[index].description = Some(row.text.clone());
                 }
             } else {
                 let id = match label_of(&row.text) {
                     Label::Numbered(n) => format!("{section}/({n})"),
                     _ => format!("{section}/{}", groups.len()),
                 };
+                group_index.entry(id.clone()).or_insert(groups.len());
                 groups.push(Group {
                     id: id.clone(),
                     title: row.text.clone(),
@@ -626,7 +641,7 @@ fn vendor_subject(title_lines: &[(usize, &str)]) -> Subject {
         .iter()
         .find_map(|line| {
             let start = line.find('『')?;
-            let end = line.find('』')?;
+            let end = start + line[start..].find('』')?;
             Some(line[start..end + '』'.len_utf8()].to_owned())
         })
         .unwrap_or_default();
@@ -686,6 +701,18 @@ mod tests {
         );
         assert_eq!(parent_section("2.10.1").as_deref(), Some("2.10"));
         assert_eq!(parent_section("2.10"), None);
+    }
+
+    /// A title line with `』` before `『` sliced from the `『` back to the `』` and panicked.
+    #[test]
+    fn title_with_closing_bracket_before_opening_bracket() {
+        let subject = vendor_subject(&[(1, "』あ『"), (2, "』『きりんカルテ』")]);
+        assert_eq!(subject.product, "『きりんカルテ』");
+        let text = format!("』あ『\n{PAGE_HEADER}\n");
+        assert_eq!(
+            import_meti2012(&text).unwrap_err(),
+            ImportError::Missing { number: 1 }
+        );
     }
 
     #[test]

@@ -15,18 +15,18 @@ pub fn clean_cell(raw: &str) -> String {
     remove_wrap_spaces(&collapsed)
 }
 
-/// Joins the two halves of a cell that a page break cut: Latin words get their space back.
-pub fn join_fragments(first: &str, second: &str) -> String {
-    let needs_space = first
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphanumeric())
-        && second
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric());
-    let separator = if needs_space { " " } else { "" };
-    remove_wrap_spaces(&format!("{first}{separator}{second}"))
+/// Appends the next piece of a cell that a page break or a merged cell cut off: Latin words
+/// get their space back. Both pieces are clean (made by [`clean_cell`], trimmed from such a
+/// cell or grown by earlier appends), so neither ends in a space and the seam holds no wrap
+/// space to remove: cleaning the joined text again, as this once did, gives the same cell at
+/// the cost of rescanning all of it for every line, quadratic in a cell of many short lines.
+pub fn append_fragment(cell: &mut String, fragment: &str) {
+    let latin_seam = cell.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && fragment.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if latin_seam {
+        cell.push(' ');
+    }
+    cell.push_str(fragment);
 }
 
 /// Removes HTML tags (`<p>`, `</p>`, `<ul style="…">`): a `<` followed by an ASCII letter or
@@ -36,21 +36,23 @@ fn strip_html_tags(raw: &str) -> String {
     let mut rest = raw;
     while let Some(open) = rest.find('<') {
         let after = &rest[open + 1..];
-        let is_tag = after
+        let starts_tag = after
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-        match (is_tag, after.find('>')) {
-            (true, Some(close)) => {
-                out.push_str(&rest[..open]);
-                out.push(' ');
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..=open]);
-                rest = after;
-            }
+        if !starts_tag {
+            out.push_str(&rest[..=open]);
+            rest = after;
+            continue;
         }
+        // Without a `>` after this `<` none follows a later one either: the rest is text, and
+        // searching again for every `<` in it would make a long run of them quadratic.
+        let Some(close) = after.find('>') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &after[close + 1..];
     }
     out.push_str(rest);
     out
@@ -85,6 +87,8 @@ pub fn is_japanese(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -115,9 +119,43 @@ mod tests {
         assert_eq!(clean_cell("<技術的な対応> 暗号"), "<技術的な対応> 暗号");
     }
 
+    fn appended(cell: &str, fragment: &str) -> String {
+        let mut cell = cell.to_owned();
+        append_fragment(&mut cell, fragment);
+        cell
+    }
+
     #[test]
     fn fragments_join_without_space_unless_latin() {
-        assert_eq!(join_fragments("作業", "終了時刻"), "作業終了時刻");
-        assert_eq!(join_fragments("Microsoft", "Azure"), "Microsoft Azure");
+        assert_eq!(appended("作業", "終了時刻"), "作業終了時刻");
+        assert_eq!(appended("Microsoft", "Azure"), "Microsoft Azure");
+    }
+
+    #[test]
+    fn unclosed_tags_stay_text() {
+        assert_eq!(clean_cell("<a<b <p 本文"), "<a<b <p 本文");
+    }
+
+    /// What appending must equal: the pieces joined, then rid of wrap spaces as a whole.
+    fn joined_then_cleaned(cell: &str, fragment: &str) -> String {
+        let latin_seam = cell.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && fragment.starts_with(|c: char| c.is_ascii_alphanumeric());
+        let separator = if latin_seam { " " } else { "" };
+        remove_wrap_spaces(&format!("{cell}{separator}{fragment}"))
+    }
+
+    proptest! {
+        #[test]
+        fn appending_equals_cleaning_the_joined_cell(
+            pieces in prop::collection::vec("[あア漢・。a1 <p>/\u{3000}]{0,6}", 1..6)
+        ) {
+            let mut cell = clean_cell(&pieces[0]);
+            for piece in &pieces[1..] {
+                let fragment = clean_cell(piece);
+                let expected = joined_then_cleaned(&cell, &fragment);
+                append_fragment(&mut cell, &fragment);
+                prop_assert_eq!(&cell, &expected);
+            }
+        }
     }
 }
