@@ -3,6 +3,8 @@
 
 use thiserror::Error;
 
+use crate::field_problem::{FieldProblem, Place};
+
 /// Why a catalog or assessment file could not be read.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum LoadError {
@@ -70,12 +72,15 @@ pub enum LoadError {
         /// The newest schema version this build reads.
         supported: u32,
     },
-    /// A field has the wrong type or a value outside its set.
-    #[error("field {path}: {detail}")]
+    /// A value of the wrong kind, or outside its set, or missing.
+    #[error(
+        "{place}: {}",
+        crate::i18n::problem_words(problem, crate::i18n::Lang::En)
+    )]
     Shape {
-        /// Where in the file, e.g. `answers.12.status`, or `(top level)`.
-        path: String,
-        /// What is wrong there, in English.
-        detail: String,
+        /// Where the value is.
+        place: Place,
+        /// What is wrong with it.
+        problem: FieldProblem,
     },
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::DisclosureLevel;
 use crate::catalog::Importance;
 use crate::error::LoadError;
+use crate::field_problem::{Expected, FieldProblem, Place};
 use crate::party::{Party, PartyRole, ProvenanceKind};
 use crate::scale::Outcome;
 
@@ -195,12 +196,86 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
         (LoadError::TooNew { found, supported }, Lang::En) => format!(
             "The file was written by a newer tekigo (schema {found}; this one reads up to {supported}). Please update tekigo."
         ),
-        (LoadError::Shape { path, detail }, Lang::Ja) => {
-            format!("項目 {path} の値が不正です: {detail}")
+        (LoadError::Shape { place, problem }, lang) => {
+            format!("{}: {}", place_words(place, lang), problem_words(problem, lang))
         }
-        (LoadError::Shape { path, detail }, Lang::En) => {
-            format!("Field {path} has a wrong value: {detail}")
+    }
+}
+
+/// Where a value is, as a person reads it.
+fn place_words(place: &Place, lang: Lang) -> String {
+    match (place, lang) {
+        (Place::Path(path), Lang::Ja) => format!("項目 {path}"),
+        (Place::Path(path), Lang::En) => format!("Field {path}"),
+        (
+            Place::At {
+                line,
+                column,
+                key: Some(key),
+            },
+            Lang::Ja,
+        ) => {
+            format!("{line} 行 {column} 列 (「{key}」)")
         }
+        (
+            Place::At {
+                line,
+                column,
+                key: Some(key),
+            },
+            Lang::En,
+        ) => {
+            format!("Line {line}, column {column} (\"{key}\")")
+        }
+        (Place::At { line, column, .. }, Lang::Ja) => format!("{line} 行 {column} 列"),
+        (Place::At { line, column, .. }, Lang::En) => format!("Line {line}, column {column}"),
+    }
+}
+
+/// What is wrong with a value, in words.
+pub(crate) fn problem_words(problem: &FieldProblem, lang: Lang) -> String {
+    let expected = |expected: &Expected| match (expected, lang) {
+        (Expected::Text, Lang::Ja) => "文字列",
+        (Expected::Text, Lang::En) => "a text",
+        (Expected::Number, Lang::Ja) => "正の整数",
+        (Expected::Number, Lang::En) => "a positive whole number",
+        (Expected::TrueFalse, Lang::Ja) => "true か false",
+        (Expected::TrueFalse, Lang::En) => "true or false",
+        (Expected::List, Lang::Ja) => "リスト ([…])",
+        (Expected::List, Lang::En) => "a list ([…])",
+        (Expected::Object, Lang::Ja) => "オブジェクト ({…})",
+        (Expected::Object, Lang::En) => "an object ({…})",
+        (Expected::Other, Lang::Ja) => "別の種類の値",
+        (Expected::Other, Lang::En) => "another kind of value",
+    };
+    match (problem, lang) {
+        (FieldProblem::WrongType { expected: wanted }, Lang::Ja) => {
+            format!("値の種類が違います ({}が必要です)。", expected(wanted))
+        }
+        (FieldProblem::WrongType { expected: wanted }, Lang::En) => {
+            format!(
+                "the value is of the wrong kind ({} is needed).",
+                expected(wanted)
+            )
+        }
+        (FieldProblem::UnknownValue { value, allowed }, Lang::Ja) => {
+            format!(
+                "「{value}」は使えない値です (使える値: {})。",
+                allowed.join("、")
+            )
+        }
+        (FieldProblem::UnknownValue { value, allowed }, Lang::En) => {
+            format!(
+                "\"{value}\" is not one of the values allowed ({}).",
+                allowed.join(", ")
+            )
+        }
+        (FieldProblem::Missing { field }, Lang::Ja) => {
+            format!("必要な項目「{field}」がありません。")
+        }
+        (FieldProblem::Missing { field }, Lang::En) => format!("the field \"{field}\" is missing."),
+        (FieldProblem::Invalid, Lang::Ja) => "値が正しくありません。".to_owned(),
+        (FieldProblem::Invalid, Lang::En) => "the value is not valid.".to_owned(),
     }
 }
 

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::assessment::{Assessment, ASSESSMENT_FORMAT, ASSESSMENT_SCHEMA_VERSION};
 use crate::catalog::{Catalog, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
 use crate::error::LoadError;
+use crate::field_problem::{self, Expected, FieldProblem, Place};
 use crate::upgrade;
 
 /// A tekigo file of either kind.
@@ -25,47 +26,53 @@ pub enum TekigoFile {
 
 /// Reads a catalog file.
 pub fn load_catalog(bytes: &[u8]) -> Result<Catalog, LoadError> {
-    catalog_from(parse_object(bytes, "catalog", &[CATALOG_FORMAT])?)
+    let (text, object) = parse_object(bytes, "catalog", &[CATALOG_FORMAT])?;
+    catalog_from(text, object)
 }
 
 /// Reads an assessment file, upgrading older schema versions.
 pub fn load_assessment(bytes: &[u8]) -> Result<Assessment, LoadError> {
-    assessment_from(parse_object(bytes, "assessment", &[ASSESSMENT_FORMAT])?)
+    let (text, object) = parse_object(bytes, "assessment", &[ASSESSMENT_FORMAT])?;
+    assessment_from(text, object)
 }
 
 /// Reads a file that may be either a catalog or an assessment, parsing it once.
 pub fn load_file(bytes: &[u8]) -> Result<TekigoFile, LoadError> {
-    let object = parse_object(
+    let (text, object) = parse_object(
         bytes,
         "catalog or assessment",
         &[CATALOG_FORMAT, ASSESSMENT_FORMAT],
     )?;
     if object.get("format").and_then(Value::as_str) == Some(CATALOG_FORMAT) {
-        catalog_from(object).map(TekigoFile::Catalog)
+        catalog_from(text, object).map(TekigoFile::Catalog)
     } else {
-        assessment_from(object).map(TekigoFile::Assessment)
+        assessment_from(text, object).map(TekigoFile::Assessment)
     }
 }
 
-fn catalog_from(mut object: Map<String, Value>) -> Result<Catalog, LoadError> {
+fn catalog_from(text: &str, mut object: Map<String, Value>) -> Result<Catalog, LoadError> {
     let version = check_version(&object, CATALOG_SCHEMA_VERSION)?;
-    if version < 2 {
+    let mut catalog: Catalog = if version < 2 {
         upgrade::catalog_v1(&mut object)?;
-    }
-    let mut catalog: Catalog = typed(object)?;
+        typed(&to_json(&object))?
+    } else {
+        typed(text)?
+    };
     catalog.schema_version = CATALOG_SCHEMA_VERSION;
     Ok(catalog)
 }
 
-fn assessment_from(mut object: Map<String, Value>) -> Result<Assessment, LoadError> {
+fn assessment_from(text: &str, mut object: Map<String, Value>) -> Result<Assessment, LoadError> {
     let version = check_version(&object, ASSESSMENT_SCHEMA_VERSION)?;
-    if version < 2 {
-        upgrade::assessment_v1(&mut object);
-    }
-    if version < 3 {
+    let mut assessment: Assessment = if version < 3 {
+        if version < 2 {
+            upgrade::assessment_v1(&mut object);
+        }
         upgrade::assessment_v2(&mut object)?;
-    }
-    let mut assessment: Assessment = typed(object)?;
+        typed(&to_json(&object))?
+    } else {
+        typed(text)?
+    };
     assessment.schema_version = ASSESSMENT_SCHEMA_VERSION;
     Ok(assessment)
 }
@@ -138,11 +145,11 @@ fn write_canonical(value: &Value, out: &mut String) {
 
 /// Checks encoding and syntax, then that the document is an object whose `format` is one of
 /// `accepted`.
-fn parse_object(
-    bytes: &[u8],
+fn parse_object<'a>(
+    bytes: &'a [u8],
     expected: &'static str,
     accepted: &[&str],
-) -> Result<Map<String, Value>, LoadError> {
+) -> Result<(&'a str, Map<String, Value>), LoadError> {
     if let Some(kind) = other_kind(bytes) {
         return Err(LoadError::OtherKind { kind });
     }
@@ -158,7 +165,7 @@ fn parse_object(
     };
     let format = object.get("format").and_then(Value::as_str);
     if format.is_some_and(|format| accepted.contains(&format)) {
-        Ok(object)
+        Ok((text, object))
     } else {
         Err(LoadError::WrongFormat {
             expected,
@@ -188,16 +195,13 @@ fn check_version(object: &Map<String, Value>, supported: u32) -> Result<u64, Loa
     let version = object
         .get("schemaVersion")
         .and_then(Value::as_u64)
+        .filter(|version| *version > 0)
         .ok_or_else(|| LoadError::Shape {
-            path: "schemaVersion".to_owned(),
-            detail: "missing or not a positive whole number".to_owned(),
+            place: Place::Path("schemaVersion".to_owned()),
+            problem: FieldProblem::WrongType {
+                expected: Expected::Number,
+            },
         })?;
-    if version == 0 {
-        return Err(LoadError::Shape {
-            path: "schemaVersion".to_owned(),
-            detail: "0 is not a schema version".to_owned(),
-        });
-    }
     if version > u64::from(supported) {
         return Err(LoadError::TooNew {
             found: version,
@@ -207,13 +211,10 @@ fn check_version(object: &Map<String, Value>, supported: u32) -> Result<u64, Loa
     Ok(version)
 }
 
-/// Deserializes, naming the exact field path of the first problem.
-fn typed<T: DeserializeOwned>(object: Map<String, Value>) -> Result<T, LoadError> {
-    serde_path_to_error::deserialize(Value::Object(object)).map_err(|error| LoadError::Shape {
-        path: match error.path().to_string().as_str() {
-            "." => "(top level)".to_owned(),
-            path => path.to_owned(),
-        },
-        detail: error.into_inner().to_string(),
+/// Deserializes text, placing the first problem by line, column and key.
+fn typed<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
+    serde_json::from_str(text).map_err(|error| {
+        let (place, problem) = field_problem::from_serde(&error, text);
+        LoadError::Shape { place, problem }
     })
 }

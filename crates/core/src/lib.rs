@@ -20,6 +20,7 @@ pub mod edit;
 pub mod embedded;
 pub mod error;
 pub mod export;
+pub mod field_problem;
 pub mod fields;
 pub mod filter;
 pub mod i18n;

@@ -10,6 +10,7 @@ use serde_json::{json, Map, Value};
 
 use crate::assessment::ASSESSMENT_SCHEMA_VERSION;
 use crate::error::LoadError;
+use crate::field_problem::{Expected, FieldProblem, Place};
 use crate::known_guidelines::known_guideline;
 use crate::scale::default_choice::UNANSWERED;
 
@@ -25,8 +26,10 @@ pub fn catalog_v1(object: &mut Map<String, Value>) -> Result<(), LoadError> {
         Some(Value::Array(values)) => {
             for (index, value) in values.iter().enumerate() {
                 let id = value.as_str().ok_or_else(|| LoadError::Shape {
-                    path: format!("guidelines[{index}]"),
-                    detail: "a schema 1 guideline is an id string".to_owned(),
+                    place: Place::Path(format!("guidelines[{index}]")),
+                    problem: FieldProblem::WrongType {
+                        expected: Expected::Text,
+                    },
                 })?;
                 if !ids.iter().any(|known| known == id) {
                     ids.push(id.to_owned());
@@ -35,8 +38,10 @@ pub fn catalog_v1(object: &mut Map<String, Value>) -> Result<(), LoadError> {
         }
         Some(_) => {
             return Err(LoadError::Shape {
-                path: "guidelines".to_owned(),
-                detail: "not a list".to_owned(),
+                place: Place::Path("guidelines".to_owned()),
+                problem: FieldProblem::WrongType {
+                    expected: Expected::List,
+                },
             })
         }
     }
@@ -91,10 +96,13 @@ pub fn assessment_v2(object: &mut Map<String, Value>) -> Result<(), LoadError> {
                 None if responsibility.is_null() => &[],
                 _ => {
                     problem.get_or_insert_with(|| LoadError::Shape {
-                        path: format!("answers.{item}.responsibility"),
-                        detail: format!(
-                            "unknown variant {responsibility}, expected one of vendor, subcontractor, hospital, shared"
-                        ),
+                        place: Place::Path(format!("answers.{item}.responsibility")),
+                        problem: FieldProblem::UnknownValue {
+                            value: responsibility.to_string(),
+                            allowed: ["vendor", "subcontractor", "hospital", "shared"]
+                                .map(str::to_owned)
+                                .to_vec(),
+                        },
                     });
                     continue;
                 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use tekigo_core::assessment::ASSESSMENT_SCHEMA_VERSION;
+use tekigo_core::field_problem::{Expected, FieldProblem, Place};
 use tekigo_core::i18n::{load_error_message, Lang};
 use tekigo_core::{
     embedded, load_assessment, load_catalog, load_file, to_json, Answer, AnswerNote, Assessment,
@@ -292,10 +293,25 @@ fn newer_files_are_refused_with_the_versions() {
 fn a_bad_field_is_named_by_its_path() {
     let json = r#"{"format":"tekigo-assessment","schemaVersion":3,"id":"a",
         "catalog":{"id":"meti-2012"},"answers":{"7":{"status":7}}}"#;
-    match load_assessment(json.as_bytes()).unwrap_err() {
-        LoadError::Shape { path, .. } => assert_eq!(path, "answers.7.status"),
+    let error = load_assessment(json.as_bytes()).unwrap_err();
+    match &error {
+        LoadError::Shape {
+            place: Place::At { line, key, .. },
+            problem: FieldProblem::WrongType { expected },
+        } => {
+            assert_eq!(
+                (*line, key.as_deref(), *expected),
+                (2, Some("status"), Expected::Text)
+            );
+        }
         other => panic!("{other:?}"),
     }
+    // In words, never serde's.
+    assert_eq!(
+        load_error_message(&error, Lang::Ja),
+        "2 行 63 列 (「status」): 値の種類が違います (文字列が必要です)。"
+    );
+    assert!(!load_error_message(&error, Lang::En).contains("invalid type"));
     // A status the scale does not have reads, and validation names it by its path.
     let json = r#"{"format":"tekigo-assessment","schemaVersion":3,"id":"a",
         "catalog":{"id":"meti-2012"},"answers":{"7":{"status":"maybe"}}}"#;

@@ -21,6 +21,7 @@ mod view;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use serde::Serialize;
 use tekigo_core::i18n::Lang;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
@@ -89,9 +90,11 @@ impl ReferenceView {
     pub fn assessment(&self) -> JsValue {
         let current: &RefCell<_> = &self.props.current.0;
         match current.borrow().as_ref() {
-            Some(loaded) => {
-                serde_wasm_bindgen::to_value(&loaded.assessment).unwrap_or(JsValue::NULL)
-            }
+            // Plain objects, not JavaScript Maps, for the maps: what JSON.parse would give.
+            Some(loaded) => loaded
+                .assessment
+                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .unwrap_or(JsValue::NULL),
             None => JsValue::NULL,
         }
     }
