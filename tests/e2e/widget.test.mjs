@@ -169,3 +169,39 @@ test("starting our own check hands the answers to the hospital's tekigo, which h
   assert.deepEqual(foreign([...requests, ...appRequests]), []);
   await context.close();
 });
+
+test('publishing from the app: the public file, the code to copy and a preview of the widget', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  const { requests, problems } = record(page);
+  await page.goto(BASE_URL);
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await page.locator('li.item').first().waitFor();
+  // Something private, to see it stay behind.
+  await page.locator('li.item .item-select').first().click();
+  await page.getByLabel('ヒアリングで確認').fill('面談メモ: 来期に是正予定');
+  await page.locator('.save-state[data-pending="false"]').waitFor();
+  await page.getByRole('button', { name: '公開用に書き出す' }).click();
+  const dialog = page.locator('.publish');
+  assert.match(await dialog.innerText(), /公開されない欄[\s\S]*ヒアリングで確認/);
+  const code = await dialog.locator('.embed-code').inputValue();
+  assert.match(code, /<script type="module" src="\/tekigo\/widget\/tekigo-widget\.js"><\/script>/);
+  assert.match(code, /<tekigo-checker src="\/tekigo\/tekigo_『きりんカルテ』_2019-08-26_public\.json" lang="ja">/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /公開用ファイルを保存/ }).click(),
+  ]);
+  const path = await download.path();
+  const text = (await import('node:fs')).readFileSync(path, 'utf8');
+  const file = JSON.parse(text);
+  assert.ok(file.publication?.publishedAt, 'marked as published');
+  assert.doesNotMatch(text, /来期に是正予定/);
+  // The preview: the widget from this same app, fed by postMessage.
+  const preview = page.frameLocator('.widget-preview');
+  await preview.locator('tekigo-checker .tk-product', { hasText: 'きりんカルテ' }).waitFor();
+  await dialog.scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: new URL('./artifacts/publish-dialog.png', import.meta.url).pathname });
+  assert.deepEqual(foreign(requests), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -21,6 +21,7 @@ use crate::components::filters::FilterBar;
 use crate::components::group_tree::GroupTree;
 use crate::components::item_list::{focus_row, ItemList};
 use crate::components::notice::Notice;
+use crate::components::publish::PublishDialog;
 use crate::components::subject::SubjectForm;
 use crate::shared::Shared;
 use crate::state::{EditorAction, EditorState, SaveState, Tab};
@@ -164,6 +165,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
     let exporters = builtin_exporters();
+    let publish_open = use_state(|| false);
     let export = {
         let assessment = state.assessment.clone();
         let catalog = state.catalog.clone();
@@ -246,6 +248,11 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         })
     };
+    let publishing = *publish_open;
+    let toggle_publish = {
+        let publish_open = publish_open.clone();
+        Callback::from(move |()| publish_open.set(!*publish_open))
+    };
     let catalog: Shared<_> = Shared(state.catalog.clone());
     let assessment: Shared<_> = Shared(state.assessment.clone());
     let has_unconfirmed = assessment.answers.values().any(|a| a.awaits_confirmation());
@@ -259,11 +266,16 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <h2>{ if assessment.subject.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { assessment.subject.product.clone() } }</h2>
                     <span class="muted">{ &catalog.title }</span>
                 </div>
+                <button onclick={toggle_publish.reform(|_| ())} aria-expanded={publishing.to_string()}>{ Text::Publish.label(lang) }</button>
                 <button class="primary" onclick={export} title={exporters[0].format().label.get(lang).to_owned()}>
                     { Text::SaveToFile.label(lang) }
                 </button>
             </div>
             { save_message }
+            if publishing {
+                <PublishDialog catalog={catalog.clone()} assessment={assessment.clone()} {lang}
+                               on_close={toggle_publish.clone()} />
+            }
             if state.suggests_file_save() && state.save == SaveState::Saved {
                 <p class="backup-hint muted">{ Text::SuggestFileSave.label(lang) }</p>
             }

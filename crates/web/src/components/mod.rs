@@ -14,6 +14,7 @@ pub mod group_tree;
 pub mod item_list;
 pub mod notice;
 pub mod offer;
+pub mod publish;
 pub mod start;
 pub mod subject;
 

@@ -1,0 +1,89 @@
+//! 「公開用に書き出す」: the public version of the assessment, the code a vendor copies onto
+//! its site, and a preview of the widget showing it. What leaves is the engine's decision
+//! (`tekigo_core::publish`); the dialog lists it from the field table.
+
+use tekigo_core::export::{file_name, Exporter, PublicJsonExporter};
+use tekigo_core::fields::answer_fields;
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::publish::publish;
+use tekigo_core::{to_json, Assessment, Catalog};
+use yew::prelude::*;
+
+use crate::browser::{clock, files, preview};
+use crate::ids::use_ids;
+use crate::shared::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct PublishProps {
+    pub catalog: Shared<Catalog>,
+    pub assessment: Shared<Assessment>,
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn PublishDialog(props: &PublishProps) -> Html {
+    let lang = props.lang;
+    let ids = use_ids();
+    let frame = use_node_ref();
+    let format = PublicJsonExporter.format();
+    let name = file_name(&props.assessment, &format, &clock::local_date());
+    let published = use_memo(
+        (props.catalog.clone(), props.assessment.clone()),
+        |(catalog, assessment)| to_json(&publish(catalog, assessment, &clock::now())),
+    );
+    {
+        let frame = frame.clone();
+        let published = (*published).clone();
+        use_effect_with(published.clone(), move |_| {
+            let feed = frame
+                .cast::<web_sys::HtmlIFrameElement>()
+                .and_then(|frame| preview::feed(frame, published));
+            move || drop(feed)
+        });
+    }
+    let save = {
+        let (published, name) = ((*published).clone(), name.clone());
+        Callback::from(move |_| {
+            let _ = files::download(&name, published.as_bytes(), "application/json");
+        })
+    };
+    let embed_code = format!(
+        "<script type=\"module\" src=\"/tekigo/widget/tekigo-widget.js\"></script>\n<tekigo-checker src=\"/tekigo/{name}\" lang=\"{}\"></tekigo-checker>",
+        lang.tag()
+    );
+    let fields = answer_fields(&props.catalog);
+    let (public, private): (Vec<_>, Vec<_>) = fields.iter().partition(|field| field.public());
+    let names = |list: &[&tekigo_core::fields::AnswerField]| {
+        list.iter()
+            .map(|field| field.label(lang))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let heading = ids.of("publish-heading");
+    let code_id = ids.of("embed-code");
+    html! {
+        <section class="publish panel" aria-labelledby={heading.clone()}>
+            <div class="publish-head">
+                <h3 id={heading}>{ Text::PublishTitle.label(lang) }</h3>
+                <button onclick={props.on_close.reform(|_| ())}>{ Text::Dismiss.label(lang) }</button>
+            </div>
+            <p>{ Text::PublishWhat.label(lang) }</p>
+            <dl class="publish-fields">
+                <dt>{ Text::PublishLeaves.label(lang) }</dt>
+                <dd>{ names(&public) }</dd>
+                <dt>{ Text::PublishStays.label(lang) }</dt>
+                <dd>{ names(&private) }{ "、" }{ Text::PublishStaysAlso.label(lang) }</dd>
+            </dl>
+            <button class="primary" onclick={save}>{ format!("{} ({name})", Text::SavePublicFile.label(lang)) }</button>
+            <div class="field wide">
+                <label for={code_id.clone()}>{ Text::EmbedCode.label(lang) }</label>
+                <textarea id={code_id} class="embed-code" readonly=true value={embed_code} rows="3" />
+                <p class="muted">{ Text::EmbedHowTo.label(lang) }</p>
+            </div>
+            <h4>{ Text::WidgetPreview.label(lang) }</h4>
+            <iframe ref={frame} class="widget-preview" title={Text::WidgetPreview.label(lang)}
+                    src={preview::address(lang.tag())} />
+        </section>
+    }
+}
