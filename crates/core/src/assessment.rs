@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::catalog::Catalog;
 use crate::party::{Party, PartyRole, Provenance, SourceRef};
 use crate::publish::Publication;
+use crate::risk::RiskRating;
 
 fn is_zero(value: &u32) -> bool {
     *value == 0
@@ -149,6 +150,12 @@ pub struct Answer {
     /// A note for the assessment's own team, never published.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub internal_note: String,
+    /// Likelihood × impact of an item not met.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskRating>,
+    /// By when an item not met is to be met (ISO 8601 date).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due_date: String,
     /// What the evaluator who checks the vendor's answer recorded.
     #[serde(default, skip_serializing_if = "EvaluatorFields::is_empty")]
     pub evaluator: EvaluatorFields,

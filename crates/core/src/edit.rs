@@ -11,6 +11,7 @@ use crate::catalog::Catalog;
 use crate::fields::answer_field;
 use crate::i18n::Lang;
 use crate::party::{Party, PartyRole};
+use crate::risk::RiskRating;
 
 /// A field of the subject (評価の概要).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,6 +90,13 @@ pub enum Edit {
         item: String,
         /// The row's position in the answer's evidence, from 0.
         index: usize,
+    },
+    /// Rates (or unrates) the risk of an item not met.
+    Risk {
+        /// The item's id.
+        item: String,
+        /// Likelihood × impact, or none.
+        rating: Option<RiskRating>,
     },
     /// Accepts an answer that came from elsewhere as it stands.
     Confirm {
@@ -281,6 +289,9 @@ pub fn apply(
                 }
             })?
         }
+        Edit::Risk { item, rating } => change_answer(assessment, catalog, &item, now, |answer| {
+            answer.risk = rating
+        })?,
         Edit::Confirm { item } => change_answer(assessment, catalog, &item, now, |_| {})?,
         Edit::Subject { field, value } => {
             let subject = &mut assessment.subject;

@@ -24,6 +24,8 @@ pub enum Shape {
     Date,
     /// One option of a catalog-declared choice field.
     Choice,
+    /// Likelihood × impact of an item not met.
+    Risk,
 }
 
 /// Where the field is shown: with the answer, or among the evaluator's columns.
@@ -56,6 +58,10 @@ pub enum Standard {
     HospitalActions,
     /// 社内メモ: a note for the assessment's own team; never published.
     InternalNote,
+    /// リスク: likelihood × impact of an item not met; never published.
+    Risk,
+    /// 対応の目標日: by when an item not met is to be met; never published.
+    DueDate,
     /// 確認したエビデンス: the evidence the evaluator checked.
     ConfirmedEvidence,
     /// 判定結果: the evaluator's verdict.
@@ -66,7 +72,7 @@ pub enum Standard {
 
 impl Standard {
     /// Every standard field, in order.
-    pub const ALL: [Standard; 12] = [
+    pub const ALL: [Standard; 14] = [
         Standard::Status,
         Standard::Parties,
         Standard::Statement,
@@ -76,6 +82,8 @@ impl Standard {
         Standard::Interview,
         Standard::HospitalActions,
         Standard::InternalNote,
+        Standard::Risk,
+        Standard::DueDate,
         Standard::ConfirmedEvidence,
         Standard::Verdict,
         Standard::Improvement,
@@ -93,6 +101,8 @@ impl Standard {
             Standard::Interview => "interview",
             Standard::HospitalActions => "hospitalActions",
             Standard::InternalNote => "internalNote",
+            Standard::Risk => "risk",
+            Standard::DueDate => "dueDate",
             Standard::ConfirmedEvidence => "confirmedEvidence",
             Standard::Verdict => "verdict",
             Standard::Improvement => "improvement",
@@ -110,6 +120,8 @@ impl Standard {
             Standard::Interview => Text::Interview,
             Standard::HospitalActions => Text::HospitalActions,
             Standard::InternalNote => Text::InternalNote,
+            Standard::Risk => Text::Risk,
+            Standard::DueDate => Text::DueDate,
             Standard::ConfirmedEvidence => Text::ConfirmedEvidence,
             Standard::Verdict => Text::Verdict,
             Standard::Improvement => Text::Improvement,
@@ -122,6 +134,8 @@ impl Standard {
             Standard::Parties => Shape::Parties,
             Standard::Evidence => Shape::Evidence,
             Standard::Disclosure => Shape::Disclosure,
+            Standard::Risk => Shape::Risk,
+            Standard::DueDate => Shape::Date,
             _ => Shape::Text,
         }
     }
@@ -133,6 +147,8 @@ impl Standard {
             self,
             Standard::Interview
                 | Standard::InternalNote
+                | Standard::Risk
+                | Standard::DueDate
                 | Standard::ConfirmedEvidence
                 | Standard::Verdict
                 | Standard::Improvement
@@ -156,11 +172,14 @@ impl Standard {
             Standard::Interview => &answer.interview,
             Standard::HospitalActions => &answer.hospital_actions,
             Standard::InternalNote => &answer.internal_note,
+            Standard::DueDate => &answer.due_date,
             Standard::ConfirmedEvidence => &answer.evaluator.confirmed_evidence,
             Standard::Verdict => &answer.evaluator.verdict,
             Standard::Improvement => &answer.evaluator.improvement,
             Standard::Status => return answer.status.as_deref(),
-            Standard::Parties | Standard::Evidence | Standard::Disclosure => return None,
+            Standard::Parties | Standard::Evidence | Standard::Disclosure | Standard::Risk => {
+                return None
+            }
         })
     }
 
@@ -171,12 +190,15 @@ impl Standard {
             Standard::Interview => &mut answer.interview,
             Standard::HospitalActions => &mut answer.hospital_actions,
             Standard::InternalNote => &mut answer.internal_note,
+            Standard::DueDate => &mut answer.due_date,
             Standard::ConfirmedEvidence => &mut answer.evaluator.confirmed_evidence,
             Standard::Verdict => &mut answer.evaluator.verdict,
             Standard::Improvement => &mut answer.evaluator.improvement,
-            Standard::Status | Standard::Parties | Standard::Evidence | Standard::Disclosure => {
-                return None
-            }
+            Standard::Status
+            | Standard::Parties
+            | Standard::Evidence
+            | Standard::Disclosure
+            | Standard::Risk => return None,
         })
     }
 }

@@ -98,6 +98,16 @@ impl Party {
     }
 }
 
+impl Localized for crate::risk::Level {
+    fn names(&self) -> (&'static str, &'static str) {
+        match self {
+            crate::risk::Level::Low => ("Low (低)", "Low"),
+            crate::risk::Level::Middle => ("Middle (中)", "Middle"),
+            crate::risk::Level::High => ("High (高)", "High"),
+        }
+    }
+}
+
 impl Localized for DisclosureLevel {
     fn names(&self) -> (&'static str, &'static str) {
         match self {
@@ -462,6 +472,11 @@ pub enum Text {
     EmbedCode,
     EmbedHowTo,
     WidgetPreview,
+    Risk,
+    DueDate,
+    Likelihood,
+    Impact,
+    RiskLevel,
     ConfirmDelete,
     Cancel,
 }
@@ -634,6 +649,11 @@ impl Localized for Text {
             Text::EmbedCode => ("サイトに貼るコード", "Code for your site"),
             Text::EmbedHowTo => ("tekigo の widget フォルダーをサイトの /tekigo/widget/ に、公開用ファイルを /tekigo/ に置いてください。ページの Content-Security-Policy には script-src に 'wasm-unsafe-eval' が必要です。", "Put tekigo's widget folder at /tekigo/widget/ on your site and the file to publish at /tekigo/. The page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src."),
             Text::WidgetPreview => ("ウィジェットでの見え方", "How the widget shows it"),
+            Text::Risk => ("リスク (発生可能性 × 影響度)", "Risk (likelihood × impact)"),
+            Text::DueDate => ("対応の目標日", "Target date"),
+            Text::Likelihood => ("発生可能性", "Likelihood"),
+            Text::Impact => ("影響度", "Impact"),
+            Text::RiskLevel => ("リスク", "Risk"),
             Text::ConfirmDelete => ("削除を確定", "Confirm delete"),
             Text::Cancel => ("取り消し", "Cancel"),
         }

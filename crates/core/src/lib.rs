@@ -30,6 +30,7 @@ pub mod known_guidelines;
 pub mod open;
 pub mod party;
 pub mod publish;
+pub mod risk;
 pub mod scale;
 pub mod schema;
 pub mod scoring;

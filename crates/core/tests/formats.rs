@@ -123,6 +123,8 @@ fn answer() -> impl Strategy<Value = Answer> {
                     interview: texts.2,
                     hospital_actions: texts.3,
                     internal_note: texts.4,
+                    risk: None,
+                    due_date: String::new(),
                     evaluator: EvaluatorFields {
                         confirmed_evidence: evaluator.0,
                         verdict: evaluator.1,

@@ -30,7 +30,7 @@ fn a_catalog_with_its_own_guideline_scale_and_dates_is_answered_validated_and_sc
     );
     let own: Vec<(&str, Shape)> = answer_fields(&catalog)
         .iter()
-        .skip(12)
+        .skip(tekigo_core::fields::Standard::ALL.len())
         .map(|field| (field.id(), field.shape()))
         .collect();
     assert_eq!(
