@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
+use crate::inheritance::Layer;
 use crate::party::{Party, PartyRole, Provenance, SourceRef};
 use crate::publish::Publication;
 use crate::risk::RiskRating;
@@ -165,6 +166,9 @@ pub struct Answer {
     /// Where the answer came from; absent when it was entered here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// The applicability question whose "no" excluded the item, while it stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excluded_by: Option<String>,
     /// How an importer read the source for this answer, field by field.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<AnswerNote>,
@@ -243,6 +247,12 @@ pub struct Assessment {
     /// The assessment this one was started from (a vendor's published answers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<SourceRef>,
+    /// Other parties' answers this assessment stands on (an IaaS's, a vendor's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layers: Vec<Layer>,
+    /// Answers to the catalog's applicability questions: does the service do this?
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub profile: BTreeMap<String, bool>,
     /// Set on a vendor's published version: when and by whom it was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication: Option<Publication>,
@@ -276,6 +286,8 @@ impl Assessment {
             documents: Vec::new(),
             documents_numbered: 0,
             origin: None,
+            layers: Vec::new(),
+            profile: BTreeMap::new(),
             publication: None,
             answers: BTreeMap::new(),
             created_at: now.to_owned(),

@@ -15,6 +15,7 @@ const CATALOG_FILES: [&str; 3] = [
     include_str!("../data/mhlw-skeleton.json"),
 ];
 const SAMPLE_FILE: &str = include_str!("../data/sample-kirin-karte-meti-2012.json");
+const PROFILE_FILES: [&str; 1] = [include_str!("../data/profile-cloud-checklist-253.json")];
 const CROSSWALK_FILE: &str = include_str!("../data/crosswalk-checklist-meti-2012.json");
 
 /// Every embedded catalog, in the order they are offered.
@@ -43,4 +44,15 @@ pub fn crosswalk() -> &'static Crosswalk {
     static CROSSWALK: OnceLock<Crosswalk> = OnceLock::new();
     CROSSWALK
         .get_or_init(|| serde_json::from_str(CROSSWALK_FILE).expect("embedded crosswalk is tested"))
+}
+
+/// The applicability profile of a shipped catalog, where it has one.
+pub fn profile(catalog: &str) -> Option<crate::applicability::Profile> {
+    PROFILE_FILES
+        .iter()
+        .map(|json| {
+            crate::applicability::load_profile(json.as_bytes())
+                .expect("embedded profiles are tested")
+        })
+        .find(|profile| profile.catalog == catalog)
 }

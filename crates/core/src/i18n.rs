@@ -293,6 +293,7 @@ fn kind_ja(kind: &str) -> &'static str {
     match kind {
         "catalog" => "カタログ",
         "assessment" => "評価",
+        "profile" => "適用範囲の質問",
         _ => "カタログまたは評価",
     }
 }

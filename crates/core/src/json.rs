@@ -77,6 +77,19 @@ fn assessment_from(text: &str, mut object: Map<String, Value>) -> Result<Assessm
     Ok(assessment)
 }
 
+/// Reads a small tekigo data file of one format and schema version (a profile, say), with the
+/// same checks as catalogs and assessments.
+pub fn load_typed<T: DeserializeOwned>(
+    bytes: &[u8],
+    expected: &'static str,
+    format: &str,
+    supported: u32,
+) -> Result<T, LoadError> {
+    let (text, object) = parse_object(bytes, expected, &[format])?;
+    check_version(&object, supported)?;
+    typed(text)
+}
+
 /// Pretty JSON with a trailing newline, the form every file is written in.
 pub fn to_json<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("our types always serialize");

@@ -11,10 +11,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod applicability;
 pub mod assessment;
 pub mod catalog;
+pub mod coverage;
 pub mod crosswalk;
 pub mod dates;
+pub mod diff;
 pub mod edit;
 #[cfg(feature = "shipped-data")]
 pub mod embedded;
@@ -25,6 +28,7 @@ pub mod fields;
 pub mod filter;
 pub mod i18n;
 pub mod import;
+pub mod inheritance;
 pub mod json;
 pub mod known_guidelines;
 pub mod open;

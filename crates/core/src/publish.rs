@@ -65,6 +65,8 @@ pub fn publish(catalog: &Catalog, assessment: &Assessment, now: &str) -> Assessm
         documents: assessment.documents.iter().map(public_document).collect(),
         documents_numbered: 0,
         origin: None,
+        layers: assessment.layers.clone(),
+        profile: assessment.profile.clone(),
         publication: Some(Publication {
             published_at: now.to_owned(),
             publisher: assessment.subject.applicant.clone(),

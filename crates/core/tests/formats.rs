@@ -131,6 +131,7 @@ fn answer() -> impl Strategy<Value = Answer> {
                         improvement: evaluator.2,
                     },
                     fields,
+                    excluded_by: None,
                     provenance,
                     notes: notes
                         .into_iter()
@@ -187,6 +188,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     assessment,
                     ..SourceRef::default()
                 }),
+                layers: Vec::new(),
+                profile: BTreeMap::new(),
                 publication: None,
                 answers: answers.into_iter().collect::<BTreeMap<_, _>>(),
                 created_at: "2026-01-01T00:00:00Z".to_owned(),

@@ -101,6 +101,9 @@ fn data_files_load_through_the_public_loader() {
             load_assessment(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         } else if name.starts_with("crosswalk") {
             continue;
+        } else if name.starts_with("profile-") {
+            tekigo_core::applicability::load_profile(&bytes)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
         } else {
             load_catalog(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         }

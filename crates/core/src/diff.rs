@@ -1,0 +1,156 @@
+//! What changed between two assessments of one catalog, or two saved versions of one: per
+//! item and field (every field of the answer-field table), with when the newer answer was
+//! changed, and the subject's changes. What an auditor asks: "what changed since last year?"
+
+use crate::assessment::{Answer, Assessment};
+use crate::catalog::Catalog;
+use crate::fields::{answer_fields, AnswerField, Standard};
+
+/// One field that differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The item, or none for the subject.
+    pub item: Option<String>,
+    /// The field's id (an answer field's, or `product`, `applicant`, … for the subject).
+    pub field: String,
+    /// The value before, as text (empty when there was none).
+    pub before: String,
+    /// The value after, as text.
+    pub after: String,
+    /// When the newer answer was last changed (RFC 3339), where known.
+    pub when: Option<String>,
+}
+
+/// Every difference from `before` to `after`, both answering `catalog`: the subject first,
+/// then the items in catalog order, each field in the table's order.
+pub fn changes(catalog: &Catalog, before: &Assessment, after: &Assessment) -> Vec<Change> {
+    let mut found = subject_changes(before, after);
+    let fields = answer_fields(catalog);
+    let empty = Answer::default();
+    for item in &catalog.items {
+        let old = before.answers.get(&item.id).unwrap_or(&empty);
+        let new = after.answers.get(&item.id).unwrap_or(&empty);
+        if old == new {
+            continue;
+        }
+        for field in &fields {
+            let (was, is) = (value_text(field, old), value_text(field, new));
+            if was != is {
+                found.push(Change {
+                    item: Some(item.id.clone()),
+                    field: field.id().to_owned(),
+                    before: was,
+                    after: is,
+                    when: new.updated_at.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+fn subject_changes(before: &Assessment, after: &Assessment) -> Vec<Change> {
+    let (old, new) = (&before.subject, &after.subject);
+    [
+        ("product", &old.product, &new.product),
+        ("applicant", &old.applicant, &new.applicant),
+        ("evaluator", &old.evaluator, &new.evaluator),
+        (
+            "referenceNumber",
+            &old.reference_number,
+            &new.reference_number,
+        ),
+        ("date", &old.date, &new.date),
+    ]
+    .into_iter()
+    .filter(|(_, was, is)| was != is)
+    .map(|(field, was, is)| Change {
+        item: None,
+        field: field.to_owned(),
+        before: was.clone(),
+        after: is.clone(),
+        when: Some(after.updated_at.clone()),
+    })
+    .collect()
+}
+
+/// A field's value as comparable text: ids for choices and parties, `document location` for
+/// evidence, `likelihood × impact` for a risk.
+pub fn value_text(field: &AnswerField, answer: &Answer) -> String {
+    match field {
+        AnswerField::Standard(Standard::Parties) => answer.parties.join(", "),
+        AnswerField::Standard(Standard::Evidence) => answer
+            .evidence
+            .iter()
+            .filter(|evidence| !evidence.is_blank())
+            .map(|evidence| {
+                format!("{} {}", evidence.document, evidence.location)
+                    .trim()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(" / "),
+        AnswerField::Standard(Standard::Disclosure) => match answer.disclosure {
+            Some(crate::assessment::DisclosureLevel::Public) => "public".to_owned(),
+            Some(crate::assessment::DisclosureLevel::Nda) => "nda".to_owned(),
+            None => String::new(),
+        },
+        AnswerField::Standard(Standard::Risk) => answer
+            .risk
+            .map(|risk| format!("{} × {}", risk.likelihood.id(), risk.impact.id()))
+            .unwrap_or_default(),
+        textual => textual.text(answer).unwrap_or_default().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{apply, Edit};
+    use crate::embedded;
+
+    #[test]
+    fn a_year_later_the_changes_are_listed_per_item_and_field_with_when() {
+        let catalog = embedded::catalog("meti-2012").unwrap();
+        let last_year = embedded::sample_assessment();
+        let mut this_year = last_year.clone();
+        let now = "2026-11-30T09:00:00+09:00";
+        let edits = [
+            Edit::Status {
+                item: "5".into(),
+                status: Some("partial".into()),
+            },
+            Edit::Text {
+                item: "5".into(),
+                field: "hospitalActions".into(),
+                value: "ログの確認は医療機関で行う".into(),
+            },
+            Edit::Subject {
+                field: crate::edit::SubjectField::Date,
+                value: "2026-11-30".into(),
+            },
+        ];
+        for edit in edits {
+            apply(&mut this_year, catalog, edit, now).unwrap();
+        }
+        let found = changes(catalog, &last_year, &this_year);
+        let summary: Vec<(Option<&str>, &str, &str)> = found
+            .iter()
+            .map(|c| (c.item.as_deref(), c.field.as_str(), c.after.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (None, "date", "2026-11-30"),
+                (Some("5"), "status", "partial"),
+                (Some("5"), "hospitalActions", "ログの確認は医療機関で行う"),
+            ]
+        );
+        assert_eq!(
+            found[1].before,
+            last_year.answers["5"].status.clone().unwrap_or_default()
+        );
+        assert_eq!(found[1].when.as_deref(), Some(now));
+        assert!(changes(catalog, &this_year, &this_year).is_empty());
+    }
+}
