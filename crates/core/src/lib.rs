@@ -34,6 +34,7 @@ pub mod known_guidelines;
 pub mod open;
 pub mod party;
 pub mod publish;
+pub mod report;
 pub mod risk;
 pub mod scale;
 pub mod schema;

@@ -22,6 +22,7 @@ use crate::components::group_tree::GroupTree;
 use crate::components::item_list::{focus_row, ItemList};
 use crate::components::notice::Notice;
 use crate::components::publish::PublishDialog;
+use crate::components::report::Report;
 use crate::components::subject::SubjectForm;
 use crate::shared::Shared;
 use crate::state::{EditorAction, EditorState, SaveState, Tab};
@@ -166,6 +167,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
     let exporters = builtin_exporters();
     let publish_open = use_state(|| false);
+    let report_open = use_state(|| false);
     let export = {
         let assessment = state.assessment.clone();
         let catalog = state.catalog.clone();
@@ -249,6 +251,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let publishing = *publish_open;
+    let reporting = *report_open;
+    let toggle_report = {
+        let report_open = report_open.clone();
+        Callback::from(move |()| report_open.set(!*report_open))
+    };
     let toggle_publish = {
         let publish_open = publish_open.clone();
         Callback::from(move |()| publish_open.set(!*publish_open))
@@ -258,6 +265,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     let has_unconfirmed = assessment.answers.values().any(|a| a.awaits_confirmation());
     let on_jump = dispatch.reform(EditorAction::Jump);
     let on_documents = dispatch.reform(|_| EditorAction::ShowTab(Tab::Documents));
+    if reporting {
+        return html! {
+            <Report catalog={catalog} assessment={assessment} visible={Shared(state.visible.clone())}
+                    filter={state.filter.clone()} {lang} on_close={toggle_report} />
+        };
+    }
     html! {
         <div class="editor" ref={root}>
             <div class="editor-header">
@@ -266,6 +279,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <h2>{ if assessment.subject.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { assessment.subject.product.clone() } }</h2>
                     <span class="muted">{ &catalog.title }</span>
                 </div>
+                <button onclick={toggle_report.reform(|_| ())}>{ Text::Report.label(lang) }</button>
                 <button onclick={toggle_publish.reform(|_| ())} aria-expanded={publishing.to_string()}>{ Text::Publish.label(lang) }</button>
                 <button class="primary" onclick={export} title={exporters[0].format().label.get(lang).to_owned()}>
                     { Text::SaveToFile.label(lang) }

@@ -15,6 +15,7 @@ pub mod item_list;
 pub mod notice;
 pub mod offer;
 pub mod publish;
+pub mod report;
 pub mod start;
 pub mod subject;
 
