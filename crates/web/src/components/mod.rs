@@ -15,6 +15,7 @@ pub mod item_list;
 pub mod notice;
 pub mod start;
 pub mod subject;
+pub mod table_view;
 
 /// The value of the input, select or textarea an event came from.
 pub fn input_value(event: &InputEvent) -> String {
