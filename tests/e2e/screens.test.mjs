@@ -1,6 +1,6 @@
 // Every screen at four sizes — a phone (360 × 740), a 1280 × 800 laptop at 150 % (853 × 533),
-// 1366 × 768 and 1920 × 1080: start, the items with details open, the table (一覧表) and the
-// dashboard. At each: a screenshot in artifacts/ for a person to look at, no sideways scroll,
+// 1366 × 768 and 1920 × 1080: start, the items with details open, the table (一覧表), the
+// documents and the dashboard. At each: a screenshot in artifacts/ for a person to look at, no sideways scroll,
 // axe-core at zero violations, and what the size promises — the first item on a phone's first
 // screen with 44 px tap targets, several items above the fold at 1366 × 768. Then the table
 // and the keyboard: sorting by a heading, a cell edited in the table that the item list
@@ -66,7 +66,7 @@ function itemsAboveTheFold(page) {
 const focusedPosition = (page) => page.evaluate(() => document.activeElement?.dataset?.position ?? null);
 
 for (const size of SIZES) {
-  test(`${size.width} × ${size.height}: start, items, table, dashboard`, async () => {
+  test(`${size.width} × ${size.height}: start, items, table, documents, dashboard`, async () => {
     const phone = size.width <= PHONE_WIDTH;
     const context = await newContext({
       viewport: { width: size.width, height: size.height },
@@ -124,6 +124,15 @@ for (const size of SIZES) {
     assert.deepEqual(await violations(page), [], 'table, editing');
     if (phone) assert.deepEqual(await smallTargets(page), [], 'table: tap targets');
     await page.getByLabel('表の中で編集する').uncheck();
+
+    // Documents: the register's rows stack on a phone instead of widening the page.
+    await page.getByRole('tab', { name: '文書一覧' }).click();
+    await page.getByRole('button', { name: '文書を追加' }).click();
+    await page.getByLabel('文書名 1').fill('セキュリティホワイトペーパー');
+    await shot('documents');
+    await assertNoSidewaysScroll(page, 'documents');
+    assert.deepEqual(await violations(page), [], 'documents');
+    if (phone) assert.deepEqual(await smallTargets(page), [], 'documents: tap targets');
 
     // Dashboard
     await page.getByRole('tab', { name: 'ダッシュボード' }).click();
