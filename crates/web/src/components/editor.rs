@@ -75,12 +75,24 @@ pub fn Editor(props: &EditorProps) -> Html {
         }))
         .clone()
     };
+    // Whether this tab is the one that saves. Its own save announcements reach it on the
+    // channel too; rereading them would put back what was stored while newer edits wait to be
+    // (a keystroke typed during a save was lost), and set the revision back. Only a tab that
+    // reads follows the saves it hears.
+    let writing = use_mut_ref(|| true);
+    {
+        let writing = writing.clone();
+        use_effect_with(state.read_only(), move |read_only| {
+            *writing.borrow_mut() = !*read_only;
+        });
+    }
     // Another tab editing this assessment makes this one read-only; it follows that tab's
     // saves and takes over when that tab lets go. A deletion elsewhere is said.
     {
         let dispatch = dispatch.clone();
         let autosave = autosave.clone();
         let catalog = state.catalog.clone();
+        let writing = writing.clone();
         use_effect_with(state.assessment.id.clone(), move |id| {
             let id_owned = id.clone();
             let claim = tabs::claim(
@@ -94,8 +106,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                     );
                     match event {
                         TabEvent::HeldElsewhere => {
+                            *writing.borrow_mut() = false;
                             dispatch.emit(EditorAction::SaveProblem(SaveState::ReadOnly))
                         }
+                        TabEvent::Saved if *writing.borrow() => {}
                         TabEvent::Deleted => {
                             dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted))
                         }
