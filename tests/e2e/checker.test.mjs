@@ -95,6 +95,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     await page.getByLabel('未回答のみ').check();
     assert.equal(await page.locator('.shown-count').innerText(), '250');
     await page.getByRole('button', { name: '条件をクリア' }).click();
+    await page.getByRole('button', { name: 'その他の条件' }).click();
     await page.getByLabel('ガイドライン').selectOption({ label: '経産省GL (2008)' });
     await page.getByLabel('条項').fill('7.6.14');
     // Exactly the items citing METI (2008) 7.6.14 or a clause under it (not 7.6.140…).

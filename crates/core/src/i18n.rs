@@ -493,6 +493,14 @@ pub enum Text {
     BackToAssessment,
     ConfirmDelete,
     Cancel,
+    TabTable,
+    Number,
+    EditInTable,
+    TableHelp,
+    TableCaption,
+    OpenItemDetails,
+    MoreFilters,
+    ChooseGroup,
 }
 
 impl Localized for Text {
@@ -683,6 +691,14 @@ impl Localized for Text {
             Text::BackToAssessment => ("← 評価に戻る", "← Back to the assessment"),
             Text::ConfirmDelete => ("削除を確定", "Confirm delete"),
             Text::Cancel => ("取り消し", "Cancel"),
+            Text::TabTable => ("一覧表", "Table"),
+            Text::Number => ("No", "No."),
+            Text::EditInTable => ("表の中で編集する", "Edit in the table"),
+            Text::TableHelp => ("見出しを押すと並べ替えます (もう一度押すと逆順)。No を押すとその項目を詳細とともに開きます。エビデンスは詳細で編集します。", "Choose a heading to sort (again to reverse). Choose a No. to open that item with its details. Evidence is edited in the details."),
+            Text::TableCaption => ("評価の一覧表", "The assessment as a table"),
+            Text::OpenItemDetails => ("詳細を開く", "Open the details"),
+            Text::MoreFilters => ("その他の条件", "More filters"),
+            Text::ChooseGroup => ("分類", "Group"),
         }
     }
 }

@@ -41,6 +41,7 @@ pub mod schema;
 pub mod scoring;
 pub mod search;
 mod strict_json;
+pub mod table;
 pub mod todo;
 mod upgrade;
 pub mod validate;

@@ -2,27 +2,32 @@
 //! are the engine's [`Edit`]s, applied by the engine with the time the action carries, so the
 //! reducer is pure and tested natively.
 //!
-//! One rule of the screen lives here: the item being worked on stays in the list until the
+//! Two rules of the screen live here: the item being worked on stays in the list until the
 //! user moves on, even when an edit makes it leave the filter (answering an item with
-//! 「未回答のみ」 on), so a half-written statement never vanishes under the cursor.
+//! 「未回答のみ」 on), so a half-written statement never vanishes under the cursor; and the
+//! table keeps the order it was sorted in while cells are edited (as a spreadsheet does), so a
+//! row never jumps away while typing in it. Choosing a heading or changing the filter sorts
+//! again.
 
 use std::rc::Rc;
 
 use tekigo_core::edit::{apply, Edit, EditError, Touched};
 use tekigo_core::filter::{matching_items, ItemFilter, SearchIndex};
+use tekigo_core::table::{sorted_positions, SortOrder};
 use tekigo_core::{Assessment, Catalog};
 
 /// Which part of the assessment screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Items,
+    Table,
     Documents,
     Dashboard,
 }
 
 impl Tab {
     /// The tabs in the order they are shown (and reached with the arrow keys).
-    pub const ALL: [Tab; 3] = [Tab::Items, Tab::Documents, Tab::Dashboard];
+    pub const ALL: [Tab; 4] = [Tab::Items, Tab::Table, Tab::Documents, Tab::Dashboard];
 }
 
 /// Whether the latest change is stored.
@@ -55,6 +60,15 @@ pub struct EditorState {
     pub pinned: Option<usize>,
     pub expanded: bool,
     pub tab: Tab,
+    /// The column the table is sorted by, once a heading was chosen.
+    pub table_sort: Option<SortOrder>,
+    /// Each item's place in the table's order, by catalog position: fixed when the table is
+    /// sorted or the filter changes.
+    table_rank: Rc<Vec<usize>>,
+    /// The visible items in the table's order.
+    pub table_rows: Rc<Vec<usize>>,
+    /// Whether the table's cells are fields to edit or text to read.
+    pub table_editable: bool,
     /// Counts edits; a change of it asks for a save.
     pub edits: u64,
     /// The last edit known to be stored.
@@ -76,6 +90,8 @@ pub enum EditorAction {
     SetFilter(ItemFilter),
     /// Selects an item and opens its details, or toggles the details of the selected one.
     Open(usize),
+    /// Selects an item without opening its details (moving through the table's rows).
+    Select(usize),
     /// Selects the visible item this many places from the item at this position.
     Move(usize, isize),
     /// Selects the first (`false`) or last (`true`) visible item.
@@ -83,6 +99,10 @@ pub enum EditorAction {
     /// Selects the next visible unanswered item after this position, wrapping around.
     NextUnanswered(usize),
     ShowTab(Tab),
+    /// Sorts the table by the column with this id, or turns its order around.
+    SortTable(String),
+    /// Makes the table's cells editable (`true`) or read-only.
+    TableEditable(bool),
     /// Shows an item in the list with its details open, clearing the filter if it hides it.
     Jump(usize),
     /// Everything up to this edit is stored.
@@ -103,16 +123,21 @@ impl EditorState {
         let index = SearchIndex::new(&catalog, &assessment);
         let filter = ItemFilter::default();
         let visible = matching_items(&catalog, &assessment, &index, &filter);
+        let visible = Rc::new(visible);
         EditorState {
             selected: visible.first().copied(),
+            table_rank: Rc::new((0..catalog.items.len()).collect()),
+            table_rows: visible.clone(),
             catalog,
             assessment: Rc::new(assessment),
             index: Rc::new(index),
             filter,
-            visible: Rc::new(visible),
+            visible,
             pinned: None,
             expanded: false,
             tab: Tab::Items,
+            table_sort: None,
+            table_editable: false,
             edits: 0,
             saved_edits: 0,
             save: SaveState::Saved,
@@ -148,7 +173,25 @@ impl EditorState {
                 visible.insert(at, pinned);
             }
         }
+        let mut rows = visible.clone();
+        rows.sort_by_key(|&position| self.table_rank.get(position).copied());
         self.visible = Rc::new(visible);
+        self.table_rows = Rc::new(rows);
+    }
+
+    /// Puts the table in the order of its sort column as the answers stand now.
+    fn sort_table(&mut self) {
+        let Some(order) = &self.table_sort else {
+            return;
+        };
+        let mut rank = vec![0; self.catalog.items.len()];
+        for (place, position) in sorted_positions(&self.catalog, &self.assessment, order)
+            .into_iter()
+            .enumerate()
+        {
+            rank[position] = place;
+        }
+        self.table_rank = Rc::new(rank);
     }
 
     /// Selects `position`; moving to another item lets go of the pinned one.
@@ -193,6 +236,7 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
         EditorAction::SetFilter(filter) => {
             state.filter = filter;
             state.pinned = None;
+            state.sort_table();
             state.refilter();
             if state.selected.is_none_or(|s| !state.visible.contains(&s)) {
                 state.selected = state.visible.first().copied();
@@ -207,6 +251,10 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
                 state.expanded = true;
                 state.refilter();
             }
+        }
+        EditorAction::Select(position) => {
+            state.select(Some(position));
+            state.refilter();
         }
         EditorAction::Move(from, delta) => {
             let current = state.visible.iter().position(|&v| v == from);
@@ -247,6 +295,12 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
             }
         }
         EditorAction::ShowTab(tab) => state.tab = tab,
+        EditorAction::SortTable(column) => {
+            state.table_sort = Some(SortOrder::choose(state.table_sort.as_ref(), &column));
+            state.sort_table();
+            state.refilter();
+        }
+        EditorAction::TableEditable(editable) => state.table_editable = editable,
         EditorAction::Jump(position) => {
             if !state.visible.contains(&position) {
                 state.filter = ItemFilter::default();
@@ -268,6 +322,7 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
         EditorAction::Replaced(assessment) => {
             state.index = Rc::new(SearchIndex::new(&state.catalog, &assessment));
             state.assessment = assessment;
+            state.sort_table();
             state.refilter();
         }
         EditorAction::Writable => {
@@ -406,5 +461,56 @@ mod tests {
         assert_eq!(state.selected, Some(252));
         let state = reduce(&state, EditorAction::Edge(false));
         assert_eq!(state.selected, Some(0));
+    }
+
+    fn ids(state: &EditorState, rows: &[usize]) -> Vec<String> {
+        rows.iter()
+            .map(|&position| state.catalog.items[position].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_table_sorts_by_a_heading_and_keeps_its_order_while_cells_are_edited() {
+        let mut state = checklist();
+        state = reduce(&state, set_status("5", "not-met"));
+        state = reduce(&state, set_status("3", "compliant"));
+        state = reduce(&state, EditorAction::SortTable("status".into()));
+        assert_eq!(ids(&state, &state.table_rows[..3]), ["3", "5", "1"]);
+        // Rating item 1 now does not move it: the rows stay where the sort put them.
+        state = reduce(&state, set_status("1", "compliant"));
+        assert_eq!(ids(&state, &state.table_rows[..3]), ["3", "5", "1"]);
+        // Choosing the heading again sorts again, the other way round.
+        state = reduce(&state, EditorAction::SortTable("status".into()));
+        assert_eq!(ids(&state, &state.table_rows[..3]), ["5", "1", "3"]);
+        assert_eq!(state.table_rows.len(), 253);
+    }
+
+    #[test]
+    fn the_table_shows_what_the_filter_lets_through_in_its_own_order() {
+        let mut state = reduce(&checklist(), set_status("2", "partial"));
+        state = reduce(&state, EditorAction::SortTable("number".into()));
+        state = reduce(&state, EditorAction::SortTable("number".into()));
+        assert_eq!(state.table_rows.first(), Some(&252));
+        state = reduce(
+            &state,
+            EditorAction::SetFilter(ItemFilter {
+                unanswered_only: true,
+                ..ItemFilter::default()
+            }),
+        );
+        assert_eq!(state.table_rows.len(), 252);
+        assert_eq!(state.table_rows.first(), Some(&252));
+        assert!(!state.table_rows.contains(&1));
+        assert_eq!(
+            state.visible.first(),
+            Some(&0),
+            "the item list keeps catalog order"
+        );
+    }
+
+    #[test]
+    fn selecting_a_table_row_does_not_open_its_details() {
+        let state = reduce(&checklist(), EditorAction::Select(7));
+        assert_eq!((state.selected, state.expanded), (Some(7), false));
     }
 }

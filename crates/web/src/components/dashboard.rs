@@ -156,7 +156,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     };
     html! {
         <div class="dashboard">
-            { section("overall-heading", Text::Overall, "overall", html! {
+            { section("overall-heading", Text::Overall, "overall wide-panel", html! {
                 <div class="overall-body">{ donut(&card.choices, &overall, scale, lang) }{ legend }{ rates }</div>
             }) }
             { section("groups-heading", Text::ByGroup, "wide-panel",

@@ -1,6 +1,8 @@
-//! The assessment screen: header with saving state and 「ファイルに保存」, the subject, the tabs
-//! (items, documents, dashboard) and what each shows. Owns the editor reducer, autosave and
-//! the tab claim; stamps every edit with the time it was made.
+//! The assessment screen: one compact header line (back, the product and catalog, the saving
+//! state, 「ファイルに保存」), the subject, the tabs (items, table, documents, dashboard) and what
+//! each shows. Owns the editor reducer, autosave and the tab claim; stamps every edit with the
+//! time it was made. Focus lands on the first item when the assessment opens, and on the
+//! chosen item when another tab (the table, the dashboard) leads to it.
 
 use std::rc::Rc;
 
@@ -24,6 +26,7 @@ use crate::components::notice::Notice;
 use crate::components::publish::PublishDialog;
 use crate::components::report::Report;
 use crate::components::subject::SubjectForm;
+use crate::components::table_view::TableView;
 use crate::shared::Shared;
 use crate::state::{EditorAction, EditorState, SaveState, Tab};
 
@@ -40,6 +43,7 @@ pub struct EditorProps {
 fn tab_label(tab: Tab) -> Text {
     match tab {
         Tab::Items => Text::TabItems,
+        Tab::Table => Text::TabTable,
         Tab::Documents => Text::TabDocuments,
         Tab::Dashboard => Text::TabDashboard,
     }
@@ -165,6 +169,23 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         });
     }
+    // A jump from the table or the dashboard removes the element that had the focus: the
+    // item it led to takes it.
+    {
+        let root = root.clone();
+        let selected = state.selected;
+        use_effect_with(state.tab, move |tab| {
+            let focus_lost = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.active_element())
+                .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
+            if let (Tab::Items, true, Some(root), Some(selected)) =
+                (tab, focus_lost, root.cast::<web_sys::Element>(), selected)
+            {
+                focus_row(&root, selected);
+            }
+        });
+    }
     let exporters = builtin_exporters();
     let publish_open = use_state(|| false);
     let report_open = use_state(|| false);
@@ -277,15 +298,16 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <button class="back" onclick={props.on_close.reform(|_| ())}>{ Text::Back.label(lang) }</button>
                 <div class="editor-title">
                     <h2>{ if assessment.subject.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { assessment.subject.product.clone() } }</h2>
-                    <span class="muted">{ &catalog.title }</span>
+                    <span class="muted catalog-name">{ &catalog.title }</span>
                 </div>
+                if state.save == SaveState::Saved { { save_message.clone() } }
                 <button onclick={toggle_report.reform(|_| ())}>{ Text::Report.label(lang) }</button>
                 <button onclick={toggle_publish.reform(|_| ())} aria-expanded={publishing.to_string()}>{ Text::Publish.label(lang) }</button>
                 <button class="primary" onclick={export} title={exporters[0].format().label.get(lang).to_owned()}>
                     { Text::SaveToFile.label(lang) }
                 </button>
             </div>
-            { save_message }
+            if state.save != SaveState::Saved { { save_message } }
             if publishing {
                 <PublishDialog catalog={catalog.clone()} assessment={assessment.clone()} {lang}
                                on_close={toggle_publish.clone()} />
@@ -319,6 +341,15 @@ pub fn Editor(props: &EditorProps) -> Html {
                                           on_edit={on_edit.clone()} {on_documents} />
                             </div>
                         </div>
+                        </>
+                    },
+                    Tab::Table => html! {
+                        <>
+                        <FilterBar filter={state.filter.clone()} catalog={catalog.clone()} parties={assessment.parties.clone()}
+                                   {lang} shown={state.table_rows.len()} {has_unconfirmed} group_select=true dispatch={dispatch.clone()} />
+                        <TableView catalog={catalog.clone()} assessment={assessment.clone()} rows={Shared(state.table_rows.clone())}
+                                   sort={state.table_sort.clone()} selected={state.selected} editable={state.table_editable}
+                                   read_only={state.read_only()} {lang} dispatch={dispatch.clone()} on_edit={on_edit.clone()} />
                         </>
                     },
                     Tab::Documents => html! {

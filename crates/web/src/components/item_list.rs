@@ -259,7 +259,7 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
         None => Text::Unanswered.label(lang).to_owned(),
     };
     html! {
-        <li class={classes!("item", outcome_class(outcome), props.selected.then_some("selected"))}>
+        <li class={classes!("item", outcome_class(outcome), props.selected.then_some("selected"), props.expanded.then_some("expanded"))}>
             <div class="item-row">
                 <button class="item-select" data-position={position.to_string()}
                         tabindex={ if props.selected { "0" } else { "-1" } }

@@ -18,6 +18,7 @@ pub mod publish;
 pub mod report;
 pub mod start;
 pub mod subject;
+pub mod table_view;
 
 /// The value of the input, select or textarea an event came from.
 pub fn input_value(event: &InputEvent) -> String {

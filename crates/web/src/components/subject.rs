@@ -1,7 +1,9 @@
 //! The subject of the assessment (評価対象プロダクト名, 評価申請元, 評価者, 整理番号, 評価日).
 //! The panel starts open while the product is unnamed and then stays as the user leaves it:
-//! typing a name never closes it under the cursor.
+//! typing a name never closes it under the cursor. Closed, it is one line that says what is
+//! filled in.
 
+use tekigo_core::dates::display_date;
 use tekigo_core::edit::{Edit, SubjectField};
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::Subject;
@@ -55,13 +57,28 @@ pub fn SubjectForm(props: &SubjectProps) -> Html {
         }
     };
     let subject = &props.subject;
+    let filled: Vec<String> = [
+        (Text::Applicant, subject.applicant.clone()),
+        (Text::Evaluator, subject.evaluator.clone()),
+        (Text::ReferenceNumber, subject.reference_number.clone()),
+        (Text::Date, display_date(&subject.date, lang)),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.trim().is_empty())
+    .map(|(text, value)| format!("{} {value}", text.label(lang)))
+    .collect();
     let on_date = props.on_edit.reform(|value: String| Edit::Subject {
         field: SubjectField::Date,
         value,
     });
     html! {
         <details class="subject panel" open={*open} {ontoggle}>
-            <summary>{ Text::Subject.label(lang) }</summary>
+            <summary>
+                { Text::Subject.label(lang) }
+                if !*open && !filled.is_empty() {
+                    <span class="subject-line muted">{ filled.join(" ・ ") }</span>
+                }
+            </summary>
             <div class="subject-grid">
                 { field(SubjectField::Product, Text::Product, &subject.product) }
                 { field(SubjectField::Applicant, Text::Applicant, &subject.applicant) }

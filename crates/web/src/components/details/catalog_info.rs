@@ -51,13 +51,13 @@ pub fn CatalogInfo(props: &CatalogInfoProps) -> Html {
         <>
             if let Some(examples) = &item.evidence_examples {
                 <div class="catalog-field">
-                    <h4>{ Text::EvidenceExamples.label(lang) }</h4>
+                    <h3>{ Text::EvidenceExamples.label(lang) }</h3>
                     <p>{ examples }</p>
                 </div>
             }
             if !item.references.is_empty() {
                 <div class="catalog-field">
-                    <h4>{ Text::References.label(lang) }</h4>
+                    <h3>{ Text::References.label(lang) }</h3>
                     <ul class="references">
                         { for item.references.iter().map(|reference| {
                             let name = props.catalog.guideline(&reference.guideline)
@@ -69,13 +69,13 @@ pub fn CatalogInfo(props: &CatalogInfoProps) -> Html {
             }
             if !links.is_empty() {
                 <div class="catalog-field">
-                    <h4>{ Text::LinkedItems.label(lang) }</h4>
+                    <h3>{ Text::LinkedItems.label(lang) }</h3>
                     <ul class="references">{ for links }</ul>
                 </div>
             }
             if !item.annotations.is_empty() {
                 <div class="catalog-field">
-                    <h4>{ Text::SourceNote.label(lang) }</h4>
+                    <h3>{ Text::SourceNote.label(lang) }</h3>
                     <ul class="references">
                         { for item.annotations.iter().map(|note| html! {
                             <li>{ format!("「{}」→「{}」: {}", note.excerpt, note.intended, note.note) }</li>

@@ -12,6 +12,9 @@ use crate::components::{input_value, select_value};
 pub struct DateFieldProps {
     pub id: String,
     pub label: String,
+    /// Whether the label is for screen readers only (in a table cell, the heading names it).
+    #[prop_or_default]
+    pub label_hidden: bool,
     /// The stored value: ISO 8601, or empty.
     pub value: String,
     pub lang: Lang,
@@ -57,7 +60,7 @@ pub fn DateField(props: &DateFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     html! {
         <div class="field">
-            <label for={props.id.clone()}>{ &props.label }</label>
+            <label for={props.id.clone()} class={classes!(props.label_hidden.then_some("visually-hidden"))}>{ &props.label }</label>
             <input id={props.id.clone()} type="text" inputmode="numeric" value={shown} {oninput} {onchange}
                    readonly={props.read_only} placeholder={Text::DatePlaceholder.label(lang)}
                    aria-invalid={invalid.to_string()} aria-describedby={hint_id.clone()} />
