@@ -3,31 +3,58 @@
 //!
 //! Sections are mapped `7.a.b` → `2.a.b` and the mapping is kept only where the two titles
 //! agree (character-bigram similarity after NFKC folding); otherwise the 2012 section with the
-//! most similar title is taken if it is similar enough. A clause `(n)` maps to the n-th item of
-//! the 2012 section; each link carries the text similarity of the two requirement texts. A
-//! checklist item that cites m numbered clauses of a section paraphrases all m of them, so a
-//! link counts as verified when its target is among the m items of that section most similar
-//! to the checklist text. A recommended clause `推(n)` has no 2012 number, so it maps to the
-//! most similar item.
+//! most similar title is taken if it is similar enough.
+//!
+//! A clause is linked only where the texts support it, or else marked as linked by number
+//! only. The evidence is how much of a 2012 item's text the citing checklist item contains:
+//! the share of the 2012 item's character bigrams found in the checklist text, each bigram
+//! weighted by how rare it is among the 2012 items, so that 「医療機関等」 or 「すること」 count
+//! for little and 「グループID」 for much ([`TextEvidence`]). Per checklist item and cited
+//! section:
+//!
+//! 1. A numbered clause `(n)` points to the 2012 item labelled `(n)` (or, in a section that
+//!    labels nothing, such as 2.5.2's bullets, its n-th item). Where the checklist text
+//!    contains enough of that item ([`CONFIRMS_NUMBER`]), the link is by number and verified.
+//! 2. Otherwise the clause goes to the 2012 item of the section the checklist text contains
+//!    most, if it contains it clearly ([`CHOOSES_BY_TEXT`]) and clearly more than the numbered
+//!    one ([`CLEARER_THAN_NUMBER`]), and no other clause of the same checklist item links it:
+//!    the 2008 and 2012 numberings differ (2.6.14 grew to 22 clauses). That link is by text,
+//!    verified, and names the item the number pointed to.
+//! 3. Failing both, the clause keeps its numbered item, marked as linked by number only.
+//! 4. A recommended clause `推(n)` has no 2012 number: it is linked by text as in 2, or left
+//!    unmapped.
+//!
+//! No pair of items is linked twice: a clause that would repeat a pair is recorded on the
+//! pair's link (`alsoCited`).
+
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, Item};
+use crate::catalog::{Catalog, Item, Reference};
 use crate::known_guidelines::METI_2008;
 use crate::search::fold;
 
 /// Title similarity above which two section titles name the same section.
 const SAME_TITLE: f64 = 0.5;
-/// Text similarity above which a `推(n)` clause is linked to its most similar 2012 item.
-const SIMILAR_TEXT: f64 = 0.25;
+/// The share of a 2012 item's (weighted) text the checklist text must contain to confirm the
+/// item its clause number points to.
+pub const CONFIRMS_NUMBER: f64 = 0.4;
+/// The share of a 2012 item's text the checklist text must contain to link it by text alone.
+pub const CHOOSES_BY_TEXT: f64 = 0.5;
+/// How much more of an item than of the numbered one the checklist text must contain for the
+/// text to overrule the number.
+pub const CLEARER_THAN_NUMBER: f64 = 0.2;
 
 /// How a link was found.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
-    /// By number, confirmed by the title or text.
+    /// The clause's number chose the target; `verified` says whether the texts confirm it
+    /// (本文で確認済み) or not (番号のみで対応).
     Number,
-    /// By the most similar title or text.
+    /// The texts chose the target: the number pointed elsewhere (see `byNumber`) or there is
+    /// none (`推(n)`). Always verified.
     Text,
 }
 
@@ -57,14 +84,23 @@ pub struct ClauseLink {
     pub from_item: String,
     /// The cited item, in the second catalog (METI 2012).
     pub to_item: String,
-    /// The 2008 reference, e.g. `7.6.14 (5)`.
+    /// The 2008 reference that led to the link, e.g. `7.6.14 (5)`.
     pub clause: String,
-    /// Whether the clause's number or the most similar text chose the target.
+    /// Whether the clause's number or the texts chose the target.
     pub method: Method,
-    /// How alike the two requirement texts are, 0–1, rounded to three places.
+    /// How much of the cited item's text the citing item contains, 0–1, rounded to three
+    /// places (see [`TextEvidence::coverage`]).
     pub text_similarity: f64,
-    /// The target is also the most similar item of its section.
+    /// The texts support the link (本文で確認済み); false: linked by number only.
     pub verified: bool,
+    /// For a link the texts chose: the item the clause's number pointed to, whose text the
+    /// citing item does not show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_number: Option<String>,
+    /// Other clauses of the same citing item that lead to the same pair (a clause the item
+    /// cites twice is listed again here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_cited: Vec<String>,
 }
 
 /// The whole mapping table.
@@ -77,9 +113,10 @@ pub struct Crosswalk {
     pub to_catalog: String,
     /// Each 2008 section cited and the 2012 section it became.
     pub sections: Vec<SectionLink>,
-    /// Each cited clause and the 2012 item it points to.
+    /// Each cited clause and the 2012 item it points to, each pair of items once.
     pub links: Vec<ClauseLink>,
-    /// 2008 references (`section clause`) that found no 2012 item.
+    /// 2008 references (`item: section clause`) that found no 2012 item: the section has no
+    /// 2012 counterpart, or a `推(n)` clause whose text the checklist item does not show.
     pub unmapped: Vec<String>,
 }
 
@@ -145,42 +182,286 @@ pub fn build_crosswalk(checklist: &Catalog, meti2012: &Catalog) -> Crosswalk {
         to_catalog: meti2012.id.clone(),
         ..Crosswalk::default()
     };
+    let evidence = TextEvidence::new(meti2012);
+    let mut sections: HashMap<String, Section> = HashMap::new();
     for item in &checklist.items {
+        let mut linker = ItemLinker {
+            item,
+            citing: TextEvidence::bigrams(&item.text),
+            evidence: &evidence,
+            links: Vec::new(),
+        };
         for reference in item
             .references
             .iter()
             .filter(|reference| reference.guideline == METI_2008)
         {
-            let section = section_link(
+            let link = section_link(
                 &mut crosswalk.sections,
                 checklist,
                 meti2012,
                 &reference.section,
             );
-            let numbered = reference
-                .clauses
-                .iter()
-                .filter(|clause| clause_number(clause).is_some())
-                .count();
-            for clause in &reference.clauses {
-                let name = format!("{} {clause}", reference.section);
-                let link = section.as_ref().and_then(|section| {
-                    let target = ClauseTarget {
-                        section: &section.to_section,
-                        clause,
-                        name: &name,
-                        cited_in_section: numbered.max(1),
-                    };
-                    clause_link(item, meti2012, &target)
-                });
-                match link {
-                    Some(link) => crosswalk.links.push(link),
-                    None => crosswalk.unmapped.push(format!("{}: {name}", item.id)),
-                }
-            }
+            let Some(link) = link else {
+                crosswalk.unmapped.extend(
+                    reference
+                        .clauses
+                        .iter()
+                        .map(|clause| format!("{}: {} {clause}", item.id, reference.section)),
+                );
+                continue;
+            };
+            let section = sections
+                .entry(link.to_section.clone())
+                .or_insert_with(|| Section::new(meti2012, &link.to_section));
+            let unmapped = linker.link_reference(reference, section);
+            crosswalk.unmapped.extend(unmapped);
         }
+        crosswalk.links.extend(linker.links);
     }
     crosswalk
+}
+
+/// The items of a 2012 section, and how its clauses are numbered.
+struct Section<'a> {
+    items: Vec<&'a Item>,
+    /// Whether any item carries a `(n)` label; a section without one (2.5.2's bullets, 2.9)
+    /// is numbered by position.
+    labelled: bool,
+}
+
+impl<'a> Section<'a> {
+    fn new(catalog: &'a Catalog, id: &str) -> Section<'a> {
+        let items: Vec<&Item> = catalog
+            .items
+            .iter()
+            .filter(|item| catalog.item_in_group(item, id))
+            .collect();
+        let labelled = items.iter().any(|item| item.label.is_some());
+        Section { items, labelled }
+    }
+
+    /// The item the 2008 clause `(n)` points to by number: the one labelled `(n)`, or the n-th
+    /// in a section that labels nothing. The lead-in No 160 of 2.6.15 has no label, so the
+    /// section's `(1)` is 161.
+    fn numbered(&self, n: usize) -> Option<&'a Item> {
+        if self.labelled {
+            self.items
+                .iter()
+                .copied()
+                .find(|item| item.label.as_deref().and_then(label_number) == Some(n))
+        } else {
+            self.items.get(n.checked_sub(1)?).copied()
+        }
+    }
+}
+
+/// The links of one checklist item, built clause by clause.
+struct ItemLinker<'a> {
+    item: &'a Item,
+    citing: HashSet<(char, char)>,
+    evidence: &'a TextEvidence,
+    links: Vec<ClauseLink>,
+}
+
+impl ItemLinker<'_> {
+    /// Links the clauses of one reference in the order of the module documentation: numbers
+    /// the texts confirm, then the other numbered clauses, then the `推(n)` ones. Returns the
+    /// clauses that found no item.
+    fn link_reference(&mut self, reference: &Reference, section: &Section) -> Vec<String> {
+        let coverage: Vec<(&Item, f64)> = section
+            .items
+            .iter()
+            // Rounded as stored, so that what a link shows is what decided it.
+            .map(|item| {
+                let share = round(self.evidence.coverage(&item.text, &self.citing));
+                (*item, share)
+            })
+            .collect();
+        let cover = |target: &Item| {
+            coverage
+                .iter()
+                .find(|(item, _)| item.id == target.id)
+                .map_or(0.0, |(_, share)| *share)
+        };
+        let name = |clause: &str| format!("{} {clause}", reference.section);
+        let mut deferred: Vec<(String, Option<&Item>)> = Vec::new();
+        let mut recommended: Vec<String> = Vec::new();
+        for clause in &reference.clauses {
+            let Some(n) = clause_number(clause) else {
+                recommended.push(name(clause));
+                continue;
+            };
+            let target = section.numbered(n);
+            match target {
+                Some(target) if cover(target) >= CONFIRMS_NUMBER && !self.links_to(target) => {
+                    self.push(name(clause), target, Method::Number, cover(target), None);
+                }
+                _ => deferred.push((name(clause), target)),
+            }
+        }
+        let mut unmapped = Vec::new();
+        for (clause, target) in deferred {
+            // A number this item links already (a clause cited twice) does not hold the texts
+            // back; a free one must be clearly outdone.
+            let bar = target
+                .filter(|target| !self.links_to(target))
+                .map_or(CHOOSES_BY_TEXT, |target| {
+                    CHOOSES_BY_TEXT.max(cover(target) + CLEARER_THAN_NUMBER)
+                });
+            if let Some((chosen, share)) = self.best_unlinked(&coverage, bar) {
+                let by_number = target.map(|target| target.id.clone());
+                self.push(clause, chosen, Method::Text, share, by_number);
+            } else if let Some(target) = target {
+                self.push(clause, target, Method::Number, cover(target), None);
+            } else {
+                unmapped.push(format!("{}: {clause}", self.item.id));
+            }
+        }
+        for clause in recommended {
+            match self.best_unlinked(&coverage, CHOOSES_BY_TEXT) {
+                Some((chosen, share)) => self.push(clause, chosen, Method::Text, share, None),
+                None => unmapped.push(format!("{}: {clause}", self.item.id)),
+            }
+        }
+        unmapped
+    }
+
+    fn links_to(&self, target: &Item) -> bool {
+        self.links.iter().any(|link| link.to_item == target.id)
+    }
+
+    /// The item of the section the checklist text contains most, at least `bar` of it, among
+    /// those no clause of this item links yet.
+    fn best_unlinked<'i>(&self, coverage: &[(&'i Item, f64)], bar: f64) -> Option<(&'i Item, f64)> {
+        coverage
+            .iter()
+            .filter(|(item, share)| *share >= bar && !self.links_to(item))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .copied()
+    }
+
+    /// Adds a link, or where the pair is linked already, records the clause on that link.
+    fn push(
+        &mut self,
+        clause: String,
+        target: &Item,
+        method: Method,
+        share: f64,
+        by_number: Option<String>,
+    ) {
+        if let Some(link) = self.links.iter_mut().find(|link| link.to_item == target.id) {
+            // Even a clause cited twice word for word (64: `7.5.2 (1)`) is kept on record.
+            if !link.also_cited.contains(&clause) {
+                link.also_cited.push(clause);
+            }
+            return;
+        }
+        self.links.push(ClauseLink {
+            from_item: self.item.id.clone(),
+            to_item: target.id.clone(),
+            clause,
+            method,
+            text_similarity: share,
+            verified: method == Method::Text || share >= CONFIRMS_NUMBER,
+            by_number,
+            also_cited: Vec::new(),
+        });
+    }
+}
+
+/// How much of one text another contains, with common phrasing discounted: each character
+/// bigram of the cited text weighs `ln((N + 1) / (n + 1))`, where N is the number of items of
+/// the cited catalog and n the number of them whose text contains the bigram.
+#[derive(Debug, Clone)]
+pub struct TextEvidence {
+    weights: HashMap<(char, char), f64>,
+    /// The weight of a bigram no item contains.
+    unseen: f64,
+}
+
+impl TextEvidence {
+    /// The weights of the bigrams of `catalog`'s item texts.
+    pub fn new(catalog: &Catalog) -> TextEvidence {
+        let mut containing: HashMap<(char, char), usize> = HashMap::new();
+        for item in &catalog.items {
+            for bigram in TextEvidence::bigrams(&item.text) {
+                *containing.entry(bigram).or_insert(0) += 1;
+            }
+        }
+        let total = catalog.items.len() as f64 + 1.0;
+        let weights = containing
+            .into_iter()
+            .map(|(bigram, count)| (bigram, (total / (count as f64 + 1.0)).ln()))
+            .collect();
+        TextEvidence {
+            weights,
+            unseen: total.ln(),
+        }
+    }
+
+    /// The folded character bigrams of a text, its leading `(n)` or `・` left out.
+    pub fn bigrams(text: &str) -> HashSet<(char, char)> {
+        let chars: Vec<char> = fold(without_label(text))
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        chars.windows(2).map(|pair| (pair[0], pair[1])).collect()
+    }
+
+    /// The weighted share of `cited`'s bigrams that the citing text (its [`Self::bigrams`])
+    /// contains, 0–1.
+    pub fn coverage(&self, cited: &str, citing: &HashSet<(char, char)>) -> f64 {
+        let (mut found, mut total) = (0.0, 0.0);
+        for bigram in TextEvidence::bigrams(cited) {
+            let weight = self.weights.get(&bigram).copied().unwrap_or(self.unseen);
+            total += weight;
+            if citing.contains(&bigram) {
+                found += weight;
+            }
+        }
+        if total > 0.0 {
+            found / total
+        } else {
+            0.0
+        }
+    }
+}
+
+/// `(3) 預託…` → `預託…`; `・医療…` → `医療…`.
+fn without_label(text: &str) -> &str {
+    let text = text.trim_start();
+    if let Some(rest) = text.strip_prefix('・') {
+        return rest.trim_start();
+    }
+    let Some(open) = text.chars().next().filter(|c| matches!(c, '(' | '（')) else {
+        return text;
+    };
+    let inner = &text[open.len_utf8()..];
+    let digits = inner
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
+        .map_or(inner.len(), |(index, _)| index);
+    match inner[digits..].chars().next() {
+        Some(close @ (')' | '）')) if digits > 0 => {
+            inner[digits + close.len_utf8()..].trim_start()
+        }
+        _ => text,
+    }
+}
+
+/// `(3)` or `（3）` → 3.
+fn label_number(label: &str) -> Option<usize> {
+    let digits: String = label
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        })
+        .collect();
+    digits.parse().ok()
 }
 
 /// The 2012 section a 2008 section became, computed once and remembered.
@@ -232,42 +513,6 @@ fn section_link(
         known.push(link.clone());
     }
     link
-}
-
-/// One clause of a reference, with how many numbered clauses the reference cites there.
-struct ClauseTarget<'a> {
-    section: &'a str,
-    clause: &'a str,
-    name: &'a str,
-    cited_in_section: usize,
-}
-
-fn clause_link(item: &Item, meti2012: &Catalog, target: &ClauseTarget) -> Option<ClauseLink> {
-    let scored: Vec<(&Item, f64)> = meti2012
-        .items
-        .iter()
-        .filter(|candidate| meti2012.item_in_group(candidate, target.section))
-        .map(|candidate| (candidate, similarity(&item.text, &candidate.text)))
-        .collect();
-    let (chosen, method) = match clause_number(target.clause) {
-        Some(n) => (*scored.get(n.checked_sub(1)?)?, Method::Number),
-        None => {
-            let best = scored.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))?;
-            if best.1 < SIMILAR_TEXT {
-                return None;
-            }
-            (best, Method::Text)
-        }
-    };
-    let rank = scored.iter().filter(|(_, score)| *score > chosen.1).count();
-    Some(ClauseLink {
-        from_item: item.id.clone(),
-        to_item: chosen.0.id.clone(),
-        clause: target.name.to_owned(),
-        method,
-        text_similarity: round(chosen.1),
-        verified: rank < target.cited_in_section,
-    })
 }
 
 /// `(5)` or `1(5)` → 5; a recommended clause `推(1)` has no 2012 number.
@@ -343,6 +588,39 @@ mod tests {
         assert!(similarity("組織的安全管理策(体制)", "組織的安全管理策（体制）") > 0.99);
         assert_eq!(similarity("情報交換", "情報交換に関するセキュリティ"), 1.0);
         assert!(similarity("情報の破壊", "情報の破棄") < 1.0);
+    }
+
+    #[test]
+    fn labels_are_left_out_and_read() {
+        assert_eq!(without_label("(3) 預託"), "預託");
+        assert_eq!(without_label("（12）預託"), "預託");
+        assert_eq!(without_label("・医療"), "医療");
+        assert_eq!(without_label("(ア) 外部"), "(ア) 外部");
+        assert_eq!(label_number("（2）"), Some(2));
+        assert_eq!(label_number("(14)"), Some(14));
+    }
+
+    /// Words every item uses count for little: a checklist text that shares only them with an
+    /// item does not contain it, one that shares its particular words does.
+    #[test]
+    fn coverage_weighs_rare_words() {
+        let catalog: Catalog = serde_json::from_value(serde_json::json!({
+            "format": "tekigo-catalog", "schemaVersion": 2, "id": "t", "title": "t",
+            "version": "", "issuer": "", "date": "", "groups": [],
+            "items": [
+                { "id": "1", "group": "g", "text": "(1) 医療機関等に対し作業者IDの重複を排除すること。" },
+                { "id": "2", "group": "g", "text": "(2) 医療機関等に対しグループIDを利用しないこと。" },
+                { "id": "3", "group": "g", "text": "(3) 医療機関等に対し台帳を管理すること。" },
+            ]
+        }))
+        .unwrap();
+        let evidence = TextEvidence::new(&catalog);
+        let citing =
+            TextEvidence::bigrams("クラウドサービス事業者は、グループIDを利用しないこと。");
+        let about_groups = evidence.coverage(&catalog.items[1].text, &citing);
+        let about_ledgers = evidence.coverage(&catalog.items[2].text, &citing);
+        assert!(about_groups > 0.6, "{about_groups}");
+        assert!(about_ledgers < 0.4, "{about_ledgers}");
     }
 
     #[test]

@@ -163,15 +163,27 @@ fn shipped_catalogs_are_internally_valid() {
 
 #[test]
 fn the_sample_assessment_is_valid_and_marks_the_iaas() {
+    use tekigo_core::PartyRole;
     let sample = embedded::sample_assessment();
     let catalog = embedded::catalog(&sample.catalog.id).unwrap();
     assert_eq!(validate(&sample, catalog), []);
-    let iaas = sample
+    // The ○ column names Microsoft Azure, a party of the register in the IaaS role.
+    let iaas: Vec<(&str, &str)> = sample
+        .parties
+        .iter()
+        .filter(|p| p.role == PartyRole::Iaas)
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(iaas, [("azure", "Microsoft Azure")]);
+    let marked: Vec<&Answer> = sample
         .answers
         .values()
-        .filter(|a| a.parties.iter().any(|p| p == "iaas"))
-        .count();
-    assert!(iaas > 100, "{iaas} items marked ○ for the IaaS");
+        .filter(|a| a.parties.iter().any(|p| p == "azure"))
+        .collect();
+    // 175 items carry a ○ (their own, or that of the merged cell they share); the vendor
+    // keeps every one of them.
+    assert_eq!(marked.len(), 175);
+    assert!(marked.iter().all(|a| a.parties[0] == "vendor"));
     assert_eq!(
         sample.answers["99"].status.as_deref(),
         Some("not-applicable")

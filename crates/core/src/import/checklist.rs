@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Map;
 
 use super::{declared, numbered_lines, references, typos, ImportError};
-use crate::catalog::{Catalog, Group, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
+use crate::catalog::{Annotation, Catalog, Group, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
 use crate::i18n::Bilingual;
 use crate::known_guidelines::{METI_2008, MIC};
 
@@ -43,14 +43,19 @@ pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
                 number,
             });
         }
-        let group = groups.group_for(fields[1].trim(), fields[2].trim());
+        let (major, minor) = (fields[1].trim(), fields[2].trim());
+        let group = groups.group_for(major, minor);
         let text = fields[3].to_owned();
         let evidence = fields[4].to_owned();
         let references: Vec<_> = fields[5..]
             .iter()
             .flat_map(|cell| references::parse_cell(cell))
             .collect();
-        let mut annotations = typos::annotate("text", &text);
+        let mut annotations = groups
+            .spelling_note(&group, minor)
+            .into_iter()
+            .collect::<Vec<_>>();
+        annotations.extend(typos::annotate("text", &text));
         annotations.extend(typos::annotate("evidenceExamples", &evidence));
         for reference in &references {
             annotations.extend(typos::annotate("references", &reference.raw));
@@ -99,14 +104,19 @@ pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
 }
 
 /// The 大分類 and 中分類 groups in order of first sight, with the lookups that spare a search
-/// through every group for each row.
+/// through every group for each row. A title is looked up by its [`spelling_key`], so one
+/// 中分類 written two ways (`記録 (ログ)`, `記録（ログ）`) is one group: it keeps the title it
+/// was first seen with, and the rows that spell it otherwise say so (see
+/// [`GroupTree::spelling_note`]).
 #[derive(Default)]
 struct GroupTree {
     groups: Vec<Group>,
-    /// (parent id, title) → id.
+    /// (parent id, spelling key of the title) → id.
     ids: HashMap<(Option<String>, String), String>,
     /// Parent id → how many groups it holds.
     children: HashMap<Option<String>, usize>,
+    /// Group id → its place in `groups`.
+    positions: HashMap<String, usize>,
 }
 
 impl GroupTree {
@@ -118,25 +128,53 @@ impl GroupTree {
 
     /// A new group is numbered after its siblings: `3`, or `3.2` under `3`.
     fn find_or_add(&mut self, parent: Option<String>, title: &str) -> String {
-        let key = (parent, title.to_owned());
+        let key = (parent, spelling_key(title));
         if let Some(id) = self.ids.get(&key) {
             return id.clone();
         }
-        let (parent, title) = key;
+        let (parent, spelling) = key;
         let siblings = self.children.entry(parent.clone()).or_insert(0);
         *siblings += 1;
         let id = match &parent {
             Some(parent) => format!("{parent}.{siblings}"),
             None => siblings.to_string(),
         };
-        self.ids.insert((parent.clone(), title.clone()), id.clone());
+        self.ids.insert((parent.clone(), spelling), id.clone());
+        self.positions.insert(id.clone(), self.groups.len());
         self.groups.push(Group {
             id: id.clone(),
-            title,
+            title: title.to_owned(),
             parent,
             description: None,
             extra: Map::new(),
         });
         id
     }
+
+    /// Where a row writes its group's title otherwise than the group keeps it, an annotation
+    /// with the row's spelling, so that both stay on record.
+    fn spelling_note(&self, group: &str, written: &str) -> Option<Annotation> {
+        let kept = &self.groups[*self.positions.get(group)?].title;
+        (kept != written).then(|| Annotation {
+            field: "group".to_owned(),
+            excerpt: written.to_owned(),
+            intended: kept.clone(),
+            note: format!(
+                "同じ中分類がこの行では「{written}」と書かれている (全角・半角や空白の違い)。一つの中分類「{kept}」にまとめた / This row writes the same 中分類 as 「{written}」 (full- or half-width characters, spaces); kept as one group, 「{kept}」"
+            ),
+        })
+    }
+}
+
+/// A title as compared: full-width ASCII forms read as ASCII and spaces left out, so that
+/// `記録 (ログ)` and `記録（ログ）` are one title.
+fn spelling_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }

@@ -7,29 +7,30 @@
 //! `○`/`—` a mark. Page headers repeat; the cell a page break cut continues on the next line.
 //! Three numbers (8, 9, 160) were lost and one (10) slipped a row; they are inferred from the
 //! `(n)` sub-numbering of their section and the gaps in the sequence, and each inferred number
-//! is annotated on its item.
+//! is annotated on its item. The vendor's answers become an assessment in [`super::vendor_sample`].
 
 use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Map;
 
-use super::pdf_text::{append_fragment, clean_cell};
-use super::{declared, numbered_lines, ImportError};
-use crate::assessment::{Answer, Assessment, Subject};
+use super::pdf_text::{append_fragment, starts_with_number_label, CellCleaner};
+use super::{declared, numbered_lines, vendor_sample, ImportError};
+use crate::assessment::{Assessment, Subject};
 use crate::catalog::{Annotation, Catalog, Group, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
 use crate::i18n::Bilingual;
 use crate::known_guidelines::METI_2012;
-use crate::scale::default_choice;
 
 /// The id of the METI 2012 catalog.
 pub const METI2012_CATALOG_ID: &str = "meti-2012";
 const ITEM_COUNT: u32 = 182;
 const PAGE_HEADER: &str = "医療情報を受託管理する情報処理事業者における";
 const COLUMN_HEADER: &str = "項目番号\tNo";
+/// The seed file the catalog and the sample are generated from.
+const SOURCE_FILE: &str = "004_82653e598a87a77b.txt";
 
 /// The mark column: does the IaaS cover the item's physical layer?
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
+pub(super) enum Mark {
     /// ○
     Covered,
     /// — (当社提供サービスに含まれない)
@@ -46,17 +47,29 @@ enum Label {
 
 /// One requirement-column cell with what stood beside it.
 #[derive(Debug, Default)]
-struct Row {
-    line: usize,
+pub(super) struct Row {
+    /// 1-based line the row starts on.
+    pub(super) line: usize,
     printed: Option<u32>,
-    number: Option<u32>,
-    text: String,
-    answer: String,
-    mark: Option<Mark>,
+    /// The item number, printed or inferred.
+    pub(super) number: Option<u32>,
+    /// The requirement text.
+    pub(super) text: String,
+    /// The vendor's answer text on this row (with whatever later rows continued).
+    pub(super) answer: String,
+    /// The mark beside the row, if any.
+    pub(super) mark: Option<Mark>,
+    /// The mark cell as written, e.g. `— (当社提供サービスに含まれない事項のため、…)`.
+    pub(super) mark_text: String,
+    /// The line ends with the answer: it has no column for a mark at all (item 123).
+    pub(super) mark_column_missing: bool,
     /// The innermost section in force for this row.
-    section: Option<String>,
-    /// The row whose (merged) answer cell this row shares.
-    shares_answer_of: Option<usize>,
+    pub(super) section: Option<String>,
+    /// The row whose answer cell this row's answer text continued (a merged cell whose text
+    /// extraction spread over several rows).
+    pub(super) continues: Option<usize>,
+    /// The rows whose answer text continued this row's cell.
+    pub(super) continued_on: Vec<usize>,
     notes: Vec<Annotation>,
 }
 
@@ -68,8 +81,10 @@ struct Section {
 
 /// What the line parser builds up.
 #[derive(Default)]
-struct Table {
-    rows: Vec<Row>,
+pub(super) struct Table {
+    cleaner: CellCleaner,
+    /// Every requirement row, numbered or not, in file order.
+    pub(super) rows: Vec<Row>,
     sections: Vec<Section>,
     /// Headings seen but not yet in force (see [`Table::attach_pending`]).
     pending: Vec<String>,
@@ -88,8 +103,11 @@ pub fn import_meti2012(text: &str) -> Result<(Catalog, Assessment), ImportError>
         .ok_or_else(|| ImportError::UnknownSeed {
             reason: "no METI 2012 table header".to_owned(),
         })?;
-    let subject = vendor_subject(&lines[..first_header]);
-    let mut table = Table::default();
+    let title_page = &lines[..first_header];
+    let mut table = Table {
+        cleaner: CellCleaner::for_document(text),
+        ..Table::default()
+    };
     let mut after_page_break = false;
     for &(line_number, line) in &lines[first_header..] {
         if line.starts_with(PAGE_HEADER) || line.starts_with(COLUMN_HEADER) {
@@ -105,8 +123,15 @@ pub fn import_meti2012(text: &str) -> Result<(Catalog, Assessment), ImportError>
     fix_numbers_by_sub_numbering(&mut table.rows);
     fill_lost_numbers(&mut table.rows);
     check_sequence(&table.rows)?;
+    annotate_numbered_lead_ins(&mut table.rows);
     let catalog = build_catalog(&table);
-    let assessment = build_assessment(&table, &catalog, subject);
+    let source = vendor_sample::Source {
+        file: SOURCE_FILE,
+        title: document_title(title_page),
+        text,
+    };
+    let assessment =
+        vendor_sample::build_assessment(&table, &catalog, vendor_subject(title_page), &source);
     Ok((catalog, assessment))
 }
 
@@ -124,7 +149,8 @@ impl Table {
                 continue;
             }
             if is_heading(field) && column < heading_end {
-                self.pending.push(clean_cell(field));
+                let heading = self.cleaner.clean(field);
+                self.pending.push(heading);
                 headings_here = true;
             } else if (column == 0 && !is_mark(field)) || no_column.is_some_and(|no| column < no) {
                 // The 項目番号 column, or anything left of the No: part of a heading cell.
@@ -133,9 +159,9 @@ impl Table {
                 rest.push((column, field));
             }
         }
-        let marks: Vec<Mark> = rest
+        let marks: Vec<(Mark, &str)> = rest
             .iter()
-            .filter_map(|(_, field)| parse_mark(field))
+            .filter_map(|(_, field)| Some((parse_mark(field)?, *field)))
             .collect();
         let texts: Vec<(usize, &str)> = rest
             .into_iter()
@@ -144,16 +170,24 @@ impl Table {
         let printed = no_column.and_then(|column| parse_number(fields[column]));
         let starts_row = printed.is_some()
             || texts.first().is_some_and(|(column, text)| {
-                *column <= 3 && (!after_page_break || label_of(&clean_cell(text)) != Label::None)
+                *column <= 3
+                    && (!after_page_break || label_of(&self.cleaner.clean(text)) != Label::None)
             });
         if starts_row {
             let (text, answer) = match texts.as_slice() {
-                [] => ("", ""),
-                [(_, text)] => (*text, ""),
-                [(_, text), (_, answer), ..] => (*text, *answer),
+                [] => ("", None),
+                [(_, text)] => (*text, None),
+                [(_, text), (column, answer), ..] => (*text, Some((*column, *answer))),
             };
             self.start_row(line_number, printed, text, headings_here);
-            self.add_answer(answer, !marks.is_empty());
+            if let Some((column, answer)) = answer {
+                // Every other answered row has a (possibly empty) mark column after its answer.
+                let mark_column_missing = marks.is_empty() && column + 1 == fields.len();
+                if let Some(row) = self.rows.last_mut() {
+                    row.mark_column_missing = mark_column_missing;
+                }
+                self.add_answer(answer, !marks.is_empty());
+            }
         } else {
             for (column, text) in texts {
                 if column <= 2 {
@@ -163,10 +197,12 @@ impl Table {
                 }
             }
         }
-        if let Some(mark) = marks.first() {
+        if let Some((mark, written)) = marks.first() {
             if starts_row {
+                let written = self.cleaner.clean(written);
                 if let Some(row) = self.rows.last_mut() {
                     row.mark = Some(*mark);
+                    row.mark_text = written;
                 }
             }
         }
@@ -196,7 +232,7 @@ impl Table {
     }
 
     fn start_row(&mut self, line: usize, printed: Option<u32>, text: &str, same_line: bool) {
-        let text = clean_cell(text);
+        let text = self.cleaner.clean(text);
         self.attach_pending(label_of(&text), same_line);
         self.rows.push(Row {
             line,
@@ -209,10 +245,11 @@ impl Table {
 
     /// The answer cell of a new row. The PDF merged answer cells over several rows, and
     /// extraction put the rest of such a cell on the following rows: a fragment that starts
-    /// mid-sentence, or a list (`・…`, `(n) …`) on a row without its own mark, continues the
-    /// cell above, and the row is recorded as sharing that cell.
+    /// mid-sentence continues the cell above, and so does a list entry (`・…`, `(n) …`) on a
+    /// row without a mark of its own or after a cell whose last sentence announces a list
+    /// (以下…, 下記…). The row is recorded as continuing that cell.
     fn add_answer(&mut self, answer: &str, has_mark: bool) {
-        let answer = clean_cell(answer);
+        let answer = self.cleaner.clean(answer);
         if answer.is_empty() {
             return;
         }
@@ -222,20 +259,18 @@ impl Table {
         let mid_sentence = first.is_some_and(|c| "をがにはでてたっんゃゅょぁぃぅぇぉ".contains(c))
             || (first.is_some_and(is_hiragana)
                 && previous.is_some_and(|text| !text.ends_with('。')));
-        let continues_list = !has_mark
-            && (answer.starts_with('・') || matches!(label_of(&answer), Label::Numbered(_)));
+        let starts_entry = answer.starts_with('・') || starts_with_number_label(&answer);
+        let continues_list = starts_entry && (!has_mark || previous.is_some_and(announces_list));
+        let newest = self.rows.len() - 1;
         match source {
             Some(index) if mid_sentence || continues_list => {
                 append_fragment(&mut self.rows[index].answer, &answer);
-                if let Some(row) = self.rows.last_mut() {
-                    row.shares_answer_of = Some(index);
-                }
+                self.rows[index].continued_on.push(newest);
+                self.rows[newest].continues = Some(index);
             }
             _ => {
-                if let Some(row) = self.rows.last_mut() {
-                    row.answer = answer;
-                    self.last_answered = Some(self.rows.len() - 1);
-                }
+                self.rows[newest].answer = answer;
+                self.last_answered = Some(newest);
             }
         }
     }
@@ -243,32 +278,61 @@ impl Table {
     /// The row holding the answer cell of the row before the newest one.
     fn previous_answer_source(&self) -> Option<usize> {
         let previous = self.rows.len().checked_sub(2)?;
-        let source = self.rows[previous].shares_answer_of.unwrap_or(previous);
+        let source = self.rows[previous].continues.unwrap_or(previous);
         (!self.rows[source].answer.is_empty()).then_some(source)
     }
 
+    /// A requirement cell that a page break cut continues on the next page. Where the piece
+    /// after the break starts in the middle of a word (`…つけること）` + `る方式には…`), text
+    /// was lost at the break; the item says so rather than guessing it.
     fn continue_text(&mut self, fragment: &str) {
-        if let Some(row) = self.rows.last_mut() {
-            append_fragment(&mut row.text, &clean_cell(fragment));
+        let fragment = self.cleaner.clean(fragment);
+        let Some(row) = self.rows.last_mut() else {
+            return;
+        };
+        let closed = row.text.ends_with(['。', '）', ')']);
+        if closed && fragment.starts_with(is_hiragana) {
+            let seam = format!(
+                "{}{}",
+                row.text.chars().next_back().unwrap_or_default(),
+                fragment.chars().take(5).collect::<String>()
+            );
+            row.notes.push(Annotation {
+                field: "text".to_owned(),
+                excerpt: seam,
+                intended: "（不明 / unknown）".to_owned(),
+                note: "ページ境界で本文の一部が欠けたとみられる: 改ページ後の部分が語の途中から始まる。欠けた語句は原資料から復元できない / Text appears lost at the page break: the part after it starts mid-word; what is missing cannot be recovered from the source".to_owned(),
+            });
         }
+        append_fragment(&mut row.text, &fragment);
     }
 
     /// The answer cell that a page break cut belongs to the last row that has an answer.
     fn continue_answer(&mut self, fragment: &str) {
         if let Some(index) = self.last_answered {
-            append_fragment(&mut self.rows[index].answer, &clean_cell(fragment));
+            let fragment = self.cleaner.clean(fragment);
+            append_fragment(&mut self.rows[index].answer, &fragment);
         }
     }
 
     /// A heading cell split across columns (`2.5.1 医療情報処理` … `施設の建物に関する要求事項`).
     fn extend_heading(&mut self, fragment: &str) {
-        let fragment = clean_cell(fragment);
+        let fragment = self.cleaner.clean(fragment);
         if let Some(heading) = self.pending.last_mut() {
             append_fragment(heading, &fragment);
         } else if let Some(section) = self.sections.last_mut() {
-            append_fragment(&mut section.title, &fragment);
+            append_fragment(&mut section.title, &without_spaces(&fragment));
         }
     }
+}
+
+/// Whether the last sentence of an answer cell announces a list (`以下を実施することで…`,
+/// `下記の通りです。`), so that a list entry on the next row, even one with a mark of its own,
+/// continues it.
+fn announces_list(cell: &str) -> bool {
+    let body = cell.trim_end_matches('。');
+    let last_sentence = body.rsplit('。').next().unwrap_or(body);
+    last_sentence.contains("以下") || last_sentence.contains("下記")
 }
 
 fn parse_number(field: &str) -> Option<u32> {
@@ -319,6 +383,17 @@ fn label_of(text: &str) -> Label {
     }
 }
 
+/// The `(n)` a requirement starts with, as the source writes it (`(2)` or `（2）`), so that the
+/// label and the text agree.
+fn label_as_written(text: &str) -> Option<String> {
+    if !matches!(label_of(text), Label::Numbered(_)) {
+        return None;
+    }
+    let end = text.find([')', '）'])?;
+    let close = text[end..].chars().next()?;
+    Some(text[..end + close.len_utf8()].to_owned())
+}
+
 fn normalize_digits(text: &str) -> String {
     text.chars()
         .map(|c| match c {
@@ -328,7 +403,9 @@ fn normalize_digits(text: &str) -> String {
         .collect()
 }
 
-/// `2.5.2 . 医療情報処理施設への…` → (`2.5.2`, `医療情報処理施設への…`).
+/// `2.5.2 . 医療情報処理施設への…` → (`2.5.2`, `医療情報処理施設への…`). The heading column is
+/// so narrow that every space in a title is a wrap (`作 業 者 I D の 管 理`); the titles hold no
+/// Latin words whose spaces would be real.
 fn split_heading(heading: &str) -> (String, String) {
     let end = heading
         .char_indices()
@@ -340,8 +417,12 @@ fn split_heading(heading: &str) -> (String, String) {
         .collect();
     (
         number.trim_end_matches('.').to_owned(),
-        heading[end..].trim().to_owned(),
+        without_spaces(&heading[end..]),
     )
+}
+
+fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Within a run of rows numbered `(1)`, `(2)`, … `(m)`, item numbers run on by one. The
@@ -444,6 +525,40 @@ fn inferred_number_note(printed: Option<u32>, number: u32) -> Annotation {
     }
 }
 
+/// A lead-in paragraph that received an inferred number. Every section's lead-in is a group
+/// description, except that of 2.6.15: No 160 is on no line, and the only row between 159 and
+/// 161 is that section's lead-in, so the vendor's table counted it as a requirement. It stays
+/// item 160 (the vendor's 182 need it), and its note says what it is, so that nobody reads it
+/// as the section's clause (1): that is No 161.
+fn annotate_numbered_lead_ins(rows: &mut [Row]) {
+    for index in 0..rows.len() {
+        let row = &rows[index];
+        let opens_section = index == 0 || rows[index - 1].section != row.section;
+        let next_is_first_clause = rows.get(index + 1).is_some_and(|next| {
+            next.section == row.section && label_of(&next.text) == Label::Numbered(1)
+        });
+        let inferred = row.printed.is_none() && row.number.is_some();
+        if !(opens_section
+            && next_is_first_clause
+            && inferred
+            && label_of(&row.text) == Label::None)
+        {
+            continue;
+        }
+        let (Some(number), Some(section), Some(first)) =
+            (row.number, row.section.clone(), rows[index + 1].number)
+        else {
+            continue;
+        };
+        if let Some(note) = rows[index].notes.iter_mut().find(|note| note.field == "id") {
+            note.note = format!(
+                "No {number} は原資料の抽出で欠落。{before} と {first} の間で番号のない行は節 {section} の導入文だけなので、事業者の表はこれを No {number} と数えたと推定 (他の節の導入文には番号がない)。この節の (1) は No {first} / No {number} was lost in extraction; the only unnumbered row between {before} and {first} is the lead-in of section {section}, so the vendor's table counted it (other sections' lead-ins carry no number). The section's clause (1) is No {first}",
+                before = number - 1,
+            );
+        }
+    }
+}
+
 fn check_sequence(rows: &[Row]) -> Result<(), ImportError> {
     let numbered: Vec<&Row> = rows.iter().filter(|row| row.number.is_some()).collect();
     // The lines of each number 1–182, gathered in one pass rather than one per number.
@@ -536,10 +651,7 @@ fn build_catalog(table: &Table) -> Catalog {
         items.push(Item {
             id: number.to_string(),
             group,
-            label: match label_of(&row.text) {
-                Label::Numbered(n) => Some(format!("({n})")),
-                _ => None,
-            },
+            label: label_as_written(&row.text),
             text: row.text.clone(),
             evidence_examples: None,
             references: Vec::new(),
@@ -581,55 +693,6 @@ fn parent_section(number: &str) -> Option<String> {
     (parts.len() > 2).then(|| parts[..parts.len() - 1].join("."))
 }
 
-/// The vendor's answers: an answered item is 適合 as the vendor states it, an item marked
-/// `—` is outside the service (対象外), and a ○ puts the item in the IaaS's hands. A merged
-/// answer cell counts for every row it spans, and a sub-group's answer covers the items in it
-/// that have none of their own.
-fn build_assessment(table: &Table, catalog: &Catalog, subject: Subject) -> Assessment {
-    let now = "2019-08-26T00:00:00+09:00";
-    let mut assessment = Assessment::new("kirin-karte-meti-2012", catalog, now);
-    assessment.subject = subject;
-    let mut block: Option<&Row> = None;
-    for row in &table.rows {
-        let Some(number) = row.number else {
-            block = Some(row).filter(|row| !row.answer.is_empty());
-            continue;
-        };
-        let source = match (
-            row.shares_answer_of,
-            row.answer.is_empty() && row.mark.is_none(),
-        ) {
-            (Some(index), _) => &table.rows[index],
-            (None, false) => row,
-            (None, true) => match block {
-                Some(block) if block.section == row.section => block,
-                _ => continue,
-            },
-        };
-        let status = match (source.mark, source.answer.is_empty()) {
-            (Some(Mark::OutOfScope), _) => Some(default_choice::NOT_APPLICABLE.to_owned()),
-            (_, false) => Some(default_choice::COMPLIANT.to_owned()),
-            (_, true) => None,
-        };
-        let parties = match source.mark {
-            Some(Mark::Covered) => vec!["iaas".to_owned()],
-            _ if !source.answer.is_empty() => vec!["vendor".to_owned()],
-            _ => Vec::new(),
-        };
-        assessment.answers.insert(
-            number.to_string(),
-            Answer {
-                status,
-                parties,
-                statement: source.answer.clone(),
-                updated_at: Some(now.to_owned()),
-                ..Answer::default()
-            },
-        );
-    }
-    assessment
-}
-
 /// 『きりんカルテ』, the vendor (… 株式会社) and the last revision date from the title page.
 fn vendor_subject(title_lines: &[(usize, &str)]) -> Subject {
     let texts: Vec<&str> = title_lines
@@ -661,6 +724,32 @@ fn vendor_subject(title_lines: &[(usize, &str)]) -> Subject {
         date,
         ..Subject::default()
     }
+}
+
+/// The reference's own title as its title page gives it: the lines before the first date,
+/// then the last date (the revision) and the publisher, e.g. 『きりんカルテ』ガイドライン対応
+/// リファレンス 経済産業省版 (2019年8月26日改正) きりんカルテシステム株式会社.
+fn document_title(title_lines: &[(usize, &str)]) -> String {
+    let texts: Vec<&str> = title_lines
+        .iter()
+        .map(|(_, line)| line.trim())
+        .filter(|line| !line.is_empty())
+        .collect();
+    let is_date = |line: &&str| japanese_date(line).is_some();
+    let mut title: Vec<String> = texts
+        .iter()
+        .take_while(|line| !is_date(line))
+        .map(|line| (*line).to_owned())
+        .collect();
+    if let Some(revision) = texts.iter().rev().find(|line| is_date(line)) {
+        title.push(format!("({revision})"));
+    }
+    if let Some(publisher) = texts.iter().rev().find(|line| !is_date(line)) {
+        if !title.iter().any(|part| part == publisher) {
+            title.push((*publisher).to_owned());
+        }
+    }
+    title.join(" ")
 }
 
 /// `2019年8月26日改正` → `2019-08-26`.

@@ -3,10 +3,14 @@
 //! storage (7.1–7.3), the C items (ア)–(キ) for choosing an external-storage provider, and the
 //! 13 management activities of the MITSF guidance.
 
+use std::collections::HashMap;
+
 use serde_json::Map;
 
 use super::{declared, numbered_lines, ImportError};
-use crate::catalog::{Catalog, Group, Importance, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION};
+use crate::catalog::{
+    Annotation, Catalog, Group, Importance, Item, CATALOG_FORMAT, CATALOG_SCHEMA_VERSION,
+};
 use crate::i18n::Bilingual;
 use crate::known_guidelines::MHLW;
 
@@ -37,6 +41,7 @@ pub fn import_mhlw(text: &str) -> Result<Catalog, ImportError> {
     )?;
     add_external_storage(&mut catalog, &lines)?;
     add_mitsf_activities(&mut catalog, &lines)?;
+    annotate_quoted_titles(&mut catalog);
     Ok(catalog)
 }
 
@@ -99,7 +104,6 @@ fn add_sections(
             catalog,
             &format!("{chapter}.{number}"),
             chapter,
-            Some(prefix.clone()),
             line[prefix.len()..].trim().to_owned(),
             None,
         );
@@ -158,7 +162,6 @@ fn add_external_storage(catalog: &mut Catalog, lines: &[(usize, &str)]) -> Resul
             catalog,
             &format!("8.1.2{label}"),
             group,
-            Some((*label).to_owned()),
             join_wrapped(&body),
             Some(Importance::Minimum),
         );
@@ -206,17 +209,136 @@ fn add_mitsf_activities(catalog: &mut Catalog, lines: &[(usize, &str)]) -> Resul
             detail: format!("expected {MITSF_ACTIVITY_COUNT} MITSF activities, found {names:?}"),
         });
     }
+    let headings = activity_headings(lines);
     for (index, name) in names.iter().enumerate() {
-        push_item(
-            catalog,
-            &format!("mitsf.{}", index + 1),
-            group,
-            None,
-            (*name).to_owned(),
-            None,
-        );
+        let id = format!("mitsf.{}", index + 1);
+        push_item(catalog, &id, group, (*name).to_owned(), None);
+        if let Some((heading, written)) = headings
+            .get(&(index + 1))
+            .filter(|(heading, _)| heading != name)
+        {
+            annotate(
+                catalog,
+                &id,
+                Annotation {
+                    field: "text".to_owned(),
+                    excerpt: (*name).to_owned(),
+                    intended: format!("{heading} (本文の見出し / the heading in the text)"),
+                    note: format!(
+                        "活動の一覧では「{name}」、本文の見出し {written} では「{heading}」。資料の中で食い違っており、どちらが意図されたかはこの資料からは決められない / The list of activities says 「{name}」, the heading in the text 「{heading}」; the overview disagrees with itself and does not say which is meant"
+                    ),
+                },
+            );
+        }
     }
     Ok(())
+}
+
+/// The headings `＜１３．電子署名管理＞` that introduce each activity in the text, by number:
+/// the title, and the heading as written.
+fn activity_headings(lines: &[(usize, &str)]) -> HashMap<usize, (String, String)> {
+    lines
+        .iter()
+        .filter_map(|(_, line)| {
+            let written = line.trim();
+            let inner = written.strip_prefix('＜')?.strip_suffix('＞')?.trim();
+            let (number, title) = inner.split_once('．')?;
+            let number: String = number.chars().map(half_width_digit).collect();
+            Some((
+                number.parse().ok()?,
+                (title.trim().to_owned(), written.to_owned()),
+            ))
+        })
+        .collect()
+}
+
+fn half_width_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Where an item quotes a section by number and title (`「6.11 外部と…安全管理」`) and the
+/// section's own title reads otherwise, the section says so: the overview disagrees with
+/// itself, and both readings stay on record.
+fn annotate_quoted_titles(catalog: &mut Catalog) {
+    let mut found: Vec<(String, String, String)> = Vec::new(); // (section, quoted, quoting item)
+    for item in &catalog.items {
+        for quote in item.text.split('「').skip(1) {
+            let Some((quoted, _)) = quote.split_once('」') else {
+                continue;
+            };
+            let Some((number, title)) = quoted.split_once(' ') else {
+                continue;
+            };
+            let is_section =
+                number.contains('.') && number.chars().all(|c| c.is_ascii_digit() || c == '.');
+            if is_section {
+                found.push((number.to_owned(), title.to_owned(), item.id.clone()));
+            }
+        }
+    }
+    for (section, quoted, by) in found {
+        let Some(own) = catalog.item(&section).map(|item| item.text.clone()) else {
+            continue;
+        };
+        if own == quoted {
+            continue;
+        }
+        let (excerpt, intended) = differing_words(&own, &quoted);
+        annotate(
+            catalog,
+            &section,
+            Annotation {
+                field: "text".to_owned(),
+                excerpt,
+                intended,
+                note: format!(
+                    "{by} はこの節を「{section} {quoted}」と引用しており、資料の中で節題が食い違う。どちらがガイドライン本文の表記かはこの資料からは確かめられない / Item {by} quotes this section as 「{section} {quoted}」: the overview disagrees with itself, and which one the guideline writes cannot be checked from it"
+                ),
+            },
+        );
+    }
+}
+
+/// The part where two titles differ, widened over the kanji and katakana around it so that it
+/// reads as a word (`診療情報` / `医療情報`, not `診` / `医`).
+fn differing_words(own: &str, other: &str) -> (String, String) {
+    let (a, b): (Vec<char>, Vec<char>) = (own.chars().collect(), other.chars().collect());
+    let same_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let same_end = a[same_start..]
+        .iter()
+        .rev()
+        .zip(b[same_start..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let is_word = |c: &char| matches!(*c, '\u{4E00}'..='\u{9FFF}' | '\u{30A0}'..='\u{30FF}');
+    let before = a[..same_start]
+        .iter()
+        .rev()
+        .take_while(|c| is_word(c))
+        .count();
+    let after = a[a.len() - same_end..]
+        .iter()
+        .take_while(|c| is_word(c))
+        .count();
+    let cut = |chars: &[char]| -> String {
+        chars[same_start - before..chars.len() - same_end + after]
+            .iter()
+            .collect()
+    };
+    (cut(&a), cut(&b))
+}
+
+fn annotate(catalog: &mut Catalog, item: &str, annotation: Annotation) {
+    if let Some(item) = catalog
+        .items
+        .iter_mut()
+        .find(|candidate| candidate.id == item)
+    {
+        item.annotations.push(annotation);
+    }
 }
 
 fn add_group(catalog: &mut Catalog, id: &str, title: &str, parent: Option<&str>) {
@@ -229,18 +351,19 @@ fn add_group(catalog: &mut Catalog, id: &str, title: &str, parent: Option<&str>)
     });
 }
 
+/// An item of the skeleton. Its id is the source's number (`6.1`, `8.1.2(ア)`), so it has no
+/// label: the overview's `６．１` or `(ア)` would only repeat the id beside the text.
 fn push_item(
     catalog: &mut Catalog,
     id: &str,
     group: &str,
-    label: Option<String>,
     text: String,
     importance: Option<Importance>,
 ) {
     catalog.items.push(Item {
         id: id.to_owned(),
         group: group.to_owned(),
-        label,
+        label: None,
         text,
         evidence_examples: None,
         references: Vec::new(),

@@ -6,9 +6,11 @@ mod checklist;
 mod meti2012;
 mod mhlw;
 mod pdf_text;
-pub use pdf_text::clean_cell;
+pub use pdf_text::{clean_cell, CellCleaner};
 mod references;
 mod typos;
+mod vendor_sample;
+pub use vendor_sample::IAAS_PARTY;
 
 use thiserror::Error;
 
