@@ -115,23 +115,31 @@ test('with 未回答のみ on, an answered item stays until the user moves on, a
 // saying so, and 「未設定」 mixed unanswered items with items no party was named for.
 test('the dashboard says what each figure counts', async () => {
   const { page, context } = await openApp();
-  await page.getByRole('button', { name: /サンプルを開く/ }).click();
-  await page.locator('li.item').first().waitFor();
+  await startChecklist(page);
+  // 適合, 適合 and 適合可能 (met), 未対応, 対象外 (left out): 3 met of 252 applicable items,
+  // and of the 4 applicable answered ones.
+  await row(page, '1').locator('.item-select').focus();
+  for (const key of ['1', '1', '2', '4', '5']) {
+    await page.keyboard.press(key);
+    await page.keyboard.press('j');
+  }
+  // Item 4 (未対応) is the hospital's to do.
+  await row(page, '4').locator('.item-select').click();
+  await page.getByLabel('医療機関・SI事業者で必要な対応').fill('利用者 ID の棚卸を医療機関で行う');
+  await saved(page);
   await page.getByRole('tab', { name: 'ダッシュボード' }).click();
   const overall = await page.locator('.rates').innerText();
-  assert.match(overall, /適合率 \(全項目\)\s*76%/);
+  assert.match(overall, /適合率 \(全項目\)\s*1%/);
   assert.match(overall, /未回答は未対応として数えます/);
-  assert.match(overall, /適合率 \(回答済みのみ\)\s*100%/);
-  assert.match(await page.locator('.legend').innerText(), /適合可能 0 — 利用者の設定やオプションの追加で満たせる/);
+  assert.match(overall, /適合率 \(回答済みのみ\)\s*75%/);
+  assert.match(await page.locator('.legend').innerText(), /適合可能 1 — 利用者の設定やオプションの追加で満たせる/);
   assert.match(await page.locator('.dashboard').innerText(), /回答済みの項目を、担当する関係者ごとに数えます/);
-  // Every to-do entry leads to its item.
-  const entries = page.locator('.todo-item');
-  if (await entries.count()) {
-    const id = await entries.first().locator('.item-id').innerText();
-    await entries.first().click();
-    await page.locator('.details').waitFor();
-    assert.equal(await page.locator('li.item.selected .item-id').innerText(), id);
-  }
+  // The to-do entry leads to its item.
+  const entry = page.locator('.todo-item');
+  assert.equal(await entry.count(), 1);
+  await entry.click();
+  await page.locator('.details').waitFor();
+  assert.equal(await page.locator('li.item.selected .item-id').innerText(), '4');
   await context.close();
 });
 

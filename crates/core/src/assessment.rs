@@ -253,6 +253,9 @@ pub struct Assessment {
     /// Answers to the catalog's applicability questions: does the service do this?
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profile: BTreeMap<String, bool>,
+    /// Notes that hold for every answer (how a source was read as a whole).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<AnswerNote>,
     /// Set on a vendor's published version: when and by whom it was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication: Option<Publication>,
@@ -288,6 +291,7 @@ impl Assessment {
             origin: None,
             layers: Vec::new(),
             profile: BTreeMap::new(),
+            notes: Vec::new(),
             publication: None,
             answers: BTreeMap::new(),
             created_at: now.to_owned(),

@@ -689,6 +689,7 @@ impl Localized for Text {
             Text::Print => ("印刷する", "Print"),
             Text::PrintHint => ("A4 縦で印刷されます。PDF として保存することもできます。", "Prints on A4 portrait; you can also save it as a PDF."),
             Text::BackToAssessment => ("← 評価に戻る", "← Back to the assessment"),
+            Text::SourceReading => ("原資料の読み取り", "How the source was read"),
             Text::ConfirmDelete => ("削除を確定", "Confirm delete"),
             Text::Cancel => ("取り消し", "Cancel"),
             Text::TabTable => ("一覧表", "Table"),

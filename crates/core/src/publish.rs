@@ -67,6 +67,7 @@ pub fn publish(catalog: &Catalog, assessment: &Assessment, now: &str) -> Assessm
         origin: None,
         layers: assessment.layers.clone(),
         profile: assessment.profile.clone(),
+        notes: assessment.notes.clone(),
         publication: Some(Publication {
             published_at: now.to_owned(),
             publisher: assessment.subject.applicant.clone(),

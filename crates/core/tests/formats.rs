@@ -190,6 +190,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 }),
                 layers: Vec::new(),
                 profile: BTreeMap::new(),
+                notes: Vec::new(),
                 publication: None,
                 answers: answers.into_iter().collect::<BTreeMap<_, _>>(),
                 created_at: "2026-01-01T00:00:00Z".to_owned(),

@@ -178,6 +178,19 @@ fn answer_body(assessment: &Assessment, answer: &Answer, lang: Lang) -> Html {
             if !answer.hospital_actions.is_empty() {
                 <p class="tk-action"><span class="tk-label">{ Text::HospitalActions.label(lang) }</span>{ &answer.hospital_actions }</p>
             }
+            // How the answer was read from its source: a flag on the status is shown, the rest
+            // folded.
+            { for answer.notes.iter().filter(|note| note.field == "status").map(|note| html! {
+                <p class="tk-flag">{ &note.note }</p>
+            }) }
+            if answer.notes.iter().any(|note| note.field != "status") {
+                <details class="tk-notes">
+                    <summary>{ Text::SourceReading.label(lang) }</summary>
+                    <ul>
+                        { for answer.notes.iter().filter(|note| note.field != "status").map(|note| html! { <li>{ &note.note }</li> }) }
+                    </ul>
+                </details>
+            }
         </div>
     }
 }

@@ -58,6 +58,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <li>{ format!("{} {}", Text::Unanswered.label(lang), card.overall.unanswered - card.stated_not_rated) }</li>
                 </ul>
             </section>
+            if !assessment.notes.is_empty() {
+                <ul class="tk-reading">
+                    { for assessment.notes.iter().map(|note| html! { <li>{ &note.note }</li> }) }
+                </ul>
+            }
             <details class="tk-todo" part="todo">
                 <summary>{ format!("{} ({}{})", Text::WidgetHospitalTodo.label(lang), todo.len(), Text::Cases.label(lang)) }</summary>
                 <ul>

@@ -132,6 +132,16 @@ pub(super) fn build_assessment(
     let mut assessment = Assessment::new(SAMPLE_ID, catalog, ANSWERED_AT);
     assessment.subject = subject;
     assessment.parties = party_register();
+    assessment.notes = vec![
+        note(
+            "status",
+            "原資料には適否の欄がないため、状態は付けていない (記述のみ)。対象外は原資料自身がそう述べる項目だけ / The source has no rating column, so no status is given (stated, not rated); only items the source itself calls out of scope are 対象外".to_owned(),
+        ),
+        note(
+            "parties",
+            "○ は列「物理層に係る Microsoft Azure の管理対象範囲有無」の印: Microsoft Azure も物理層でその項目を対象とする。事業者自身の記述 (仮想層の対応) に代わるものではないので、事業者と Microsoft Azure の両方を記録した / The ○ marks the column 'whether Microsoft Azure's scope covers the physical layer': Azure covers the item too. It does not replace the vendor's own statement, so both are recorded".to_owned(),
+        ),
+    ];
     let provenance = Provenance {
         kind: ProvenanceKind::Imported,
         source: SourceRef {
@@ -155,7 +165,7 @@ pub(super) fn build_assessment(
         let mark = row_mark(&table.rows, index, cell);
         notes.extend(parties_note(&table.rows, index, mark));
         let mark_text = mark.map_or("", |(_, at)| table.rows[at].mark_text.as_str());
-        notes.push(status_note(
+        notes.extend(status_note(
             &number.to_string(),
             &statement,
             mark,
@@ -392,15 +402,12 @@ fn range_notes(rows: &[Row], index: usize, cell: usize, ranges: &[NamedRange]) -
 /// that the mark is unknown.
 fn parties_note(rows: &[Row], index: usize, mark: Option<(Mark, usize)>) -> Option<AnswerNote> {
     match mark {
-        Some((Mark::Covered, at)) => {
-            let mut text = "○ は列「物理層に係る Microsoft Azure の管理対象範囲有無」の印: Microsoft Azure も物理層でこの項目を対象とする。事業者自身の記述 (仮想層の対応) に代わるものではないので、事業者と Microsoft Azure の両方を記録した / The ○ marks the column 'whether Microsoft Azure's scope covers the physical layer': Azure covers the item too. It does not replace the vendor's own statement, so both are recorded".to_owned();
-            if at != index {
-                let (ja, en) = row_name(&rows[at]);
-                text.push_str(&format!(
-                    "。○ は同じ結合セルの {ja} の行にある / The ○ stands on the row of {en}, in the same merged cell"
-                ));
-            }
-            Some(note("parties", text))
+        Some((Mark::Covered, at)) if at != index => {
+            let (ja, en) = row_name(&rows[at]);
+            Some(note(
+                "parties",
+                format!("○ は同じ結合セルの {ja} の行にある / The ○ stands on the row of {en}, in the same merged cell"),
+            ))
         }
         None if rows[index].mark_column_missing => Some(note(
             "parties",
@@ -416,41 +423,37 @@ fn not_applicable(mark: Option<(Mark, usize)>) -> bool {
     matches!(mark, Some((Mark::OutOfScope, _)))
 }
 
-/// Why the answer has the status it has: 対象外 in the source's own words; none, with the
-/// vendor's words where they say part of the requirement is not done; or none because the
-/// source rates nothing.
+/// Why the answer has the status it has, where the item says more than the assessment's own
+/// notes (the source rates nothing): 対象外 in the source's own words, or none with the
+/// vendor's words where they say part of the requirement is not done.
 fn status_note(
     item: &str,
     statement: &str,
     mark: Option<(Mark, usize)>,
     mark_text: &str,
-) -> AnswerNote {
+) -> Option<AnswerNote> {
     if not_applicable(mark) {
         let words = sentence_with(statement, "該当しません")
             .map(|sentence| format!("事業者の記述「{sentence}」と、"))
             .unwrap_or_default();
-        return note(
+        return Some(note(
             "status",
             format!(
                 "対象外: {words}Azure の列の「{mark_text}」から。原資料自身が対象外と述べているので状態として記録した / Not applicable: the vendor's own words and the mark in the Azure column (not part of the service) say so, so the source's own reading is recorded"
             ),
-        );
+        ));
     }
     let admitted = ADMISSIONS
         .iter()
         .find(|(id, words, _, _)| *id == item && statement.contains(words));
-    match admitted {
-        Some((_, words, ja, en)) => note(
+    admitted.map(|(_, words, ja, en)| {
+        note(
             "status",
             format!(
                 "事業者自身の記述に「{words}」とある: {ja}。要求事項の一部を行っていないと読めるが、状態は付けていない (評価者が判断) / The vendor's own words: 「{words}」 — {en}. Part of the requirement reads as not done; no status is given (for the assessor to judge)"
             ),
-        ),
-        None => note(
-            "status",
-            "原資料には適否の欄がなく、状態は付けていない (記述のみ) / The source has no rating column; no status is given (stated, not rated)".to_owned(),
-        ),
-    }
+        )
+    })
 }
 
 /// The sentence of `text` that contains `words`.
