@@ -501,6 +501,7 @@ pub enum Text {
     OpenItemDetails,
     MoreFilters,
     ChooseGroup,
+    SourceReading,
 }
 
 impl Localized for Text {
