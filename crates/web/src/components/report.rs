@@ -111,22 +111,22 @@ pub fn Report(props: &ReportProps) -> Html {
                     <table class="report-table report-items">
                         <thead><tr>
                             <th scope="col" class="col-id">{ "No" }</th>
-                            <th scope="col" class="col-text">{ Text::Requirement.label(lang) }</th>
-                            <th scope="col">{ Text::Status.label(lang) }</th>
-                            <th scope="col">{ Text::Responsibility.label(lang) }</th>
-                            <th scope="col" class="col-text">{ Text::Statement.label(lang) }</th>
-                            <th scope="col">{ Text::Evidence.label(lang) }</th>
-                            <th scope="col">{ Text::Disclosure.label(lang) }</th>
-                            <th scope="col">{ Text::HospitalActions.label(lang) }</th>
+                            <th scope="col" class="col-requirement">{ Text::Requirement.label(lang) }</th>
+                            <th scope="col" class="col-status">{ Text::Status.label(lang) }</th>
+                            <th scope="col" class="col-parties">{ Text::Responsibility.label(lang) }</th>
+                            <th scope="col" class="col-statement">{ Text::Statement.label(lang) }</th>
+                            <th scope="col" class="col-evidence">{ Text::Evidence.label(lang) }</th>
+                            <th scope="col" class="col-disclosure">{ Text::Disclosure.label(lang) }</th>
+                            <th scope="col" class="col-actions">{ Text::HospitalActions.label(lang) }</th>
                         </tr></thead>
                         <tbody>
                             { for section.rows.into_iter().map(|row| html! {
                                 <tr>
                                     <td class="col-id">{ row.id }</td>
-                                    <td class="col-text">{ row.text }</td>
+                                    <td>{ row.text }</td>
                                     <td>{ row.status }</td>
                                     <td>{ row.parties }</td>
-                                    <td class="col-text">{ row.statement }</td>
+                                    <td class="statement">{ row.statement }</td>
                                     <td>{ for row.evidence.iter().map(|e| html! { <div>{ e }</div> }) }</td>
                                     <td>{ row.disclosure }</td>
                                     <td>{ row.hospital_actions }</td>

@@ -1,0 +1,43 @@
+// The report a person hands over: opened from an assessment of the 253-item checklist, it
+// prints as A4 pages with a cover, the figures, a table per group and page numbers, and
+// nothing of the app (no buttons, no header, no save state).
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { openApp, screenshot, useBrowser } from './harness.mjs';
+
+useBrowser();
+
+test('the 253-item report prints as A4 pages without the app around it', async () => {
+  const { page, context, problems } = await openApp();
+  await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
+  await page.locator('li.item').first().waitFor();
+  await page.getByLabel('評価対象プロダクト名').fill('さくらクラウド 電子カルテ');
+  await page.getByLabel('評価者').fill('山田 花子');
+  await page.locator('li.item .item-select').first().focus();
+  for (let n = 0; n < 12; n++) {
+    await page.keyboard.press(String((n % 4) + 1));
+    await page.keyboard.press('j');
+  }
+  await page.locator('.save-state[data-pending="false"]').waitFor();
+  await page.getByRole('button', { name: 'レポート (印刷)' }).click();
+  const report = page.locator('.report');
+  await report.waitFor();
+  assert.match(await report.locator('.report-cover').innerText(), /さくらクラウド 電子カルテ[\s\S]*山田 花子[\s\S]*SHA-256 [0-9a-f]{64}/);
+  assert.equal(await report.locator('.report-items tbody tr').count(), 253);
+  await screenshot(page, 'report-screen');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.app-header', '.report-tools', '.save-state']) {
+    const shown = await page.locator(hidden).evaluateAll((nodes) => nodes.some((n) => getComputedStyle(n).display !== 'none'));
+    assert.equal(shown, false, `${hidden} is not printed`);
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(new URL('./artifacts/report-253.pdf', import.meta.url), pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 20 && pages <= 80, `${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: '← 評価に戻る' }).click();
+  await page.locator('li.item').first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
