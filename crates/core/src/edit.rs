@@ -6,10 +6,12 @@
 //! document carries its new id into the evidence that cites it; new document ids never repeat
 //! one that was deleted; an answer left with nothing in it is removed.
 
+use crate::applicability::{answer_question, Question};
 use crate::assessment::{Answer, Assessment, DisclosureLevel, Document, EvidenceRef};
 use crate::catalog::Catalog;
 use crate::fields::answer_field;
 use crate::i18n::Lang;
+use crate::inheritance::{attach, Layer};
 use crate::party::{Party, PartyRole};
 use crate::risk::RiskRating;
 
@@ -97,6 +99,25 @@ pub enum Edit {
         item: String,
         /// Likelihood × impact, or none.
         rating: Option<RiskRating>,
+    },
+    /// Answers an applicability question, excluding or giving back the items it names.
+    AnswerQuestion {
+        /// The question, as the catalog's profile asks it.
+        question: Question,
+        /// Yes, no, or not answered.
+        answer: Option<bool>,
+    },
+    /// Attaches another party's answers as a layer this assessment stands on.
+    AttachLayer {
+        /// The layer.
+        layer: Layer,
+        /// The party it is, added to the register when new.
+        party: Party,
+    },
+    /// Removes the layer of this party.
+    DetachLayer {
+        /// The layer's party id.
+        party: String,
     },
     /// Accepts an answer that came from elsewhere as it stands.
     Confirm {
@@ -224,6 +245,8 @@ pub enum Touched {
     Item(String),
     /// The subject, the documents or the parties.
     Assessment,
+    /// Answers of many items at once.
+    Everything,
 }
 
 /// Applies `edit` at time `now` (RFC 3339), or refuses it and changes nothing.
@@ -293,6 +316,18 @@ pub fn apply(
             answer.risk = rating
         })?,
         Edit::Confirm { item } => change_answer(assessment, catalog, &item, now, |_| {})?,
+        Edit::AnswerQuestion { question, answer } => {
+            answer_question(catalog, assessment, &question, answer, now);
+            Touched::Everything
+        }
+        Edit::AttachLayer { layer, party } => {
+            attach(assessment, layer, party);
+            Touched::Everything
+        }
+        Edit::DetachLayer { party } => {
+            assessment.layers.retain(|layer| layer.party != party);
+            Touched::Everything
+        }
         Edit::Subject { field, value } => {
             let subject = &mut assessment.subject;
             *match field {

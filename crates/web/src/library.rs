@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use tekigo_core::applicability::Profile;
 use tekigo_core::crosswalk::Crosswalk;
 use tekigo_core::Catalog;
 
@@ -13,6 +14,8 @@ use crate::shared::Shared;
 pub struct Library {
     pub catalogs: Vec<Shared<Catalog>>,
     pub crosswalks: Vec<Shared<Crosswalk>>,
+    /// Applicability questions, per catalog that has them.
+    pub profiles: Vec<Shared<Profile>>,
 }
 
 impl Library {
@@ -21,6 +24,14 @@ impl Library {
         self.catalogs
             .iter()
             .find(|catalog| catalog.id == id)
+            .cloned()
+    }
+
+    /// The applicability questions of a catalog, if it has them.
+    pub fn profile(&self, catalog: &str) -> Option<Shared<Profile>> {
+        self.profiles
+            .iter()
+            .find(|profile| profile.catalog == catalog)
             .cloned()
     }
 

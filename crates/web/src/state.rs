@@ -23,11 +23,18 @@ pub enum Tab {
     Table,
     Documents,
     Dashboard,
+    Analysis,
 }
 
 impl Tab {
     /// The tabs in the order they are shown (and reached with the arrow keys).
-    pub const ALL: [Tab; 4] = [Tab::Items, Tab::Table, Tab::Documents, Tab::Dashboard];
+    pub const ALL: [Tab; 5] = [
+        Tab::Items,
+        Tab::Table,
+        Tab::Documents,
+        Tab::Dashboard,
+        Tab::Analysis,
+    ];
 }
 
 /// Whether the latest change is stored.
@@ -208,10 +215,21 @@ impl EditorState {
             Ok(touched) => {
                 self.refused = None;
                 self.edits += 1;
-                if let Touched::Item(item) = touched {
-                    Rc::make_mut(&mut self.index).update(&self.catalog, &self.assessment, &item);
-                    self.pinned = self.catalog.items.iter().position(|i| i.id == item);
-                    self.refilter();
+                match touched {
+                    Touched::Item(item) => {
+                        Rc::make_mut(&mut self.index).update(
+                            &self.catalog,
+                            &self.assessment,
+                            &item,
+                        );
+                        self.pinned = self.catalog.items.iter().position(|i| i.id == item);
+                        self.refilter();
+                    }
+                    Touched::Everything => {
+                        self.index = Rc::new(SearchIndex::new(&self.catalog, &self.assessment));
+                        self.refilter();
+                    }
+                    Touched::Assessment => {}
                 }
             }
             Err(error) => self.refused = Some(error),

@@ -33,6 +33,11 @@ fn shipped_library() -> Library {
                 .map(|catalog| Shared(Rc::new(catalog.clone())))
                 .collect(),
             crosswalks: vec![Shared(Rc::new(embedded::crosswalk().clone()))],
+            profiles: embedded::catalogs()
+                .iter()
+                .filter_map(|catalog| embedded::profile(&catalog.id))
+                .map(|profile| Shared(Rc::new(profile)))
+                .collect(),
         };
     }
     SHIPPED.with(Clone::clone)

@@ -17,6 +17,7 @@ use crate::app::Opened;
 use crate::browser::autosave::{Autosave, Outcome};
 use crate::browser::tabs::{self, TabEvent};
 use crate::browser::{clock, files, stored};
+use crate::components::analysis::Analysis;
 use crate::components::dashboard::Dashboard;
 use crate::components::documents::Documents;
 use crate::components::filters::FilterBar;
@@ -46,6 +47,7 @@ fn tab_label(tab: Tab) -> Text {
         Tab::Table => Text::TabTable,
         Tab::Documents => Text::TabDocuments,
         Tab::Dashboard => Text::TabDashboard,
+        Tab::Analysis => Text::TabAnalysis,
     }
 }
 
@@ -356,7 +358,11 @@ pub fn Editor(props: &EditorProps) -> Html {
                         <Documents assessment={assessment.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
                     },
                     Tab::Dashboard => html! {
-                        <Dashboard catalog={catalog.clone()} assessment={assessment.clone()} {lang} {on_jump} />
+                        <Dashboard catalog={catalog.clone()} assessment={assessment.clone()} {lang} on_jump={on_jump.clone()} />
+                    },
+                    Tab::Analysis => html! {
+                        <Analysis catalog={catalog.clone()} assessment={assessment.clone()} {lang}
+                                  read_only={state.read_only()} on_edit={on_edit.clone()} {on_jump} />
                     },
                 }
             }

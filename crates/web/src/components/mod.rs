@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use yew::{Event, InputEvent};
 
 pub mod about;
+pub mod analysis;
 pub mod dashboard;
 pub mod details;
 pub mod documents;
