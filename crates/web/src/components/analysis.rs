@@ -61,14 +61,15 @@ pub fn Analysis(props: &AnalysisProps) -> Html {
 fn item_links(props: &AnalysisProps, items: &[&str]) -> Html {
     html! {
         <span class="item-links">
-            { for items.iter().map(|id| {
+            { for items.iter().enumerate().map(|(index, id)| {
+                let separator = if index > 0 { ", " } else { "" };
                 let position = props.catalog.items.iter().position(|item| item.id == *id);
                 match position {
                     Some(position) => {
                         let jump = props.on_jump.reform(move |_| position);
-                        html! { <button class="link" onclick={jump}>{ *id }</button> }
+                        html! { <>{ separator }<button class="link" onclick={jump}>{ *id }</button></> }
                     }
-                    None => html! { <span>{ *id }</span> },
+                    None => html! { <span>{ format!("{separator}{id}") }</span> },
                 }
             }) }
         </span>

@@ -57,11 +57,18 @@ pub fn AnswerForm(props: &AnswerFormProps) -> Html {
     }
 }
 
-/// Where the answer came from, and whether someone here has confirmed it.
+/// Where the answer came from, whether someone here has confirmed it, and how it was read.
 fn provenance(props: &AnswerFormProps, answer: &Answer) -> Html {
     let lang = props.lang;
+    let notes = html! {
+        if !answer.notes.is_empty() {
+            <ul class="notes">
+                { for answer.notes.iter().map(|note| html! { <li>{ &note.note }</li> }) }
+            </ul>
+        }
+    };
     let Some(provenance) = &answer.provenance else {
-        return html! {};
+        return notes;
     };
     let confirm = {
         let item = props.item.clone();
@@ -82,11 +89,7 @@ fn provenance(props: &AnswerFormProps, answer: &Answer) -> Html {
             } else {
                 <p class="muted">{ Text::Confirmed.label(lang) }</p>
             }
-            if !answer.notes.is_empty() {
-                <ul class="notes">
-                    { for answer.notes.iter().map(|note| html! { <li>{ &note.note }</li> }) }
-                </ul>
-            }
+            { notes }
         </div>
     }
 }
