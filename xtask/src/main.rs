@@ -16,6 +16,7 @@ mod fuzz;
 mod run;
 mod serve;
 mod setup;
+mod single_file;
 mod stamp;
 mod widget;
 
@@ -72,6 +73,7 @@ pub fn build_dist() -> Result<(), String> {
     run::step("trunk build --release --offline", || {
         run::command("trunk", &["build", "--release", "--offline"])
     })?;
+    run::step("single-file edition", single_file::build)?;
     run::step("widget and demo site", || {
         widget::build_widget().and_then(|()| widget::build_demo_site())
     })?;

@@ -20,6 +20,8 @@ const PLACEHOLDER: &str = "/* stamped by cargo xtask dist */ null";
 /// The worker's own file: hashed into the build id, but not a file it keeps.
 const WORKER: &str = "sw.js";
 const VERSION_FILE: &str = "version.json";
+/// The single-file edition (see `single_file.rs`).
+const SINGLE_FILE: &str = "tekigo.html";
 
 /// Stamps the build in `dist`.
 pub fn stamp(dist: &Path) -> Result<(), String> {
@@ -30,7 +32,13 @@ pub fn stamp(dist: &Path) -> Result<(), String> {
         .remove(WORKER)
         .ok_or_else(|| format!("{} has no {WORKER}", dist.display()))?;
 
+    // The single-file edition is offered for download, not run from the cache: the worker
+    // does not keep it (its hash still names the build).
+    let single_file = files.remove(SINGLE_FILE);
     let mut all = Sha256::new();
+    if let Some(hash) = &single_file {
+        all.update(format!("{SINGLE_FILE} {hash}\n"));
+    }
     for (path, hash) in &files {
         all.update(format!("{path} {hash}\n"));
     }

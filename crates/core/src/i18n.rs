@@ -529,6 +529,7 @@ pub enum Text {
     Before,
     After,
     When,
+    NoPreviewFromFile,
 }
 
 impl Localized for Text {
@@ -745,6 +746,7 @@ impl Localized for Text {
             Text::Before => ("変更前", "Before"),
             Text::After => ("変更後", "After"),
             Text::When => ("変更日", "When"),
+            Text::NoPreviewFromFile => ("1 ファイル版ではウィジェットの見え方を表示できません。公開用ファイルは保存できます。", "The single-file edition cannot preview the widget; the file to publish can still be saved."),
             Text::ConfirmDelete => ("削除を確定", "Confirm delete"),
             Text::Cancel => ("取り消し", "Cancel"),
             Text::TabTable => ("一覧表", "Table"),

@@ -6,15 +6,18 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The address of the preview page for this app.
-pub fn address(lang: &str) -> String {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    format!(
+/// The address of the preview page for this app; none when the app runs from a file (the
+/// single-file edition), which has no widget beside it.
+pub fn address(lang: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    if location.protocol().ok()? == "file:" {
+        return None;
+    }
+    let origin = location.origin().ok()?;
+    Some(format!(
         "widget/embed.html?origins={}&lang={lang}",
         js_sys::encode_uri_component(&origin)
-    )
+    ))
 }
 
 /// A listener feeding `published` to the iframe, removed when dropped.

@@ -82,8 +82,11 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 <p class="muted">{ Text::EmbedHowTo.label(lang) }</p>
             </div>
             <h4>{ Text::WidgetPreview.label(lang) }</h4>
-            <iframe ref={frame} class="widget-preview" title={Text::WidgetPreview.label(lang)}
-                    src={preview::address(lang.tag())} />
+            if let Some(address) = preview::address(lang.tag()) {
+                <iframe ref={frame} class="widget-preview" title={Text::WidgetPreview.label(lang)} src={address} />
+            } else {
+                <p class="muted">{ Text::NoPreviewFromFile.label(lang) }</p>
+            }
         </section>
     }
 }
