@@ -9,8 +9,11 @@
 //!   build id (see `stamp.rs`).
 //! - `cargo xtask fuzz [--seconds N] [--target NAME]`: run every fuzz target (or the one
 //!   named) for N seconds each (default 300).
+//! - `cargo xtask bench`: build the release app and measure it in headless Chromium against
+//!   plain pages (cold load, search keystroke, engine wasm vs native) and the download sizes.
 //! - `cargo xtask bench-import`: time each seed importer on 1, 2, 4 and 8 MB inputs.
 
+mod bench;
 mod bench_import;
 mod fuzz;
 mod run;
@@ -32,13 +35,14 @@ fn main() -> ExitCode {
             .and_then(|()| build_dist())
             .and_then(|()| serve::serve_forever(port(&args))),
         Some("test") => test_all(),
+        Some("bench") => setup::ensure(true).and_then(|()| bench::bench()),
         Some("fuzz") => fuzz::fuzz(
             number_after(&args, "--seconds").unwrap_or(300),
             value_after(&args, "--target"),
         ),
         Some("bench-import") => bench_import::bench_import(),
         _ => Err(
-            "usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist | fuzz [--seconds N] [--target NAME] | bench-import>"
+            "usage: cargo xtask <serve [--port N] | test | setup [--browser] | dist | fuzz [--seconds N] [--target NAME] | bench | bench-import>"
                 .into(),
         ),
     };
@@ -153,6 +157,7 @@ fn test_all() -> Result<(), String> {
         )
     })?;
     build_dist()?;
+    run::step("size budget", bench::check_budget)?;
     let server = serve::spawn_ephemeral()?;
     let url = format!("http://127.0.0.1:{}/", server.port);
     let demo_url = format!("http://127.0.0.1:{}/", server.demo_port);

@@ -47,6 +47,16 @@ pub fn step(name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(),
     result.map_err(|error| format!("{name}: {error}"))
 }
 
+/// Runs a step that gives a value, timing it.
+pub fn step_value<T>(name: &str, body: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    let mut value = None;
+    step(name, || {
+        value = Some(body()?);
+        Ok(())
+    })?;
+    value.ok_or_else(|| format!("{name}: no result"))
+}
+
 /// Prints how long each step took.
 pub fn report() {
     println!("\nstep timings:");

@@ -41,6 +41,29 @@ pub fn spawn_ephemeral() -> Result<Running, String> {
     start(bind(0)?, bind(0)?)
 }
 
+/// The app and, on a second port, `folder` (the benchmark's pages), served the same way.
+pub fn spawn_with(folder: &Path) -> Result<Running, String> {
+    let (app, other) = (bind(0)?, bind(0)?);
+    let port_of = |listener: &TcpListener| {
+        listener
+            .local_addr()
+            .map(|address| address.port())
+            .map_err(|error| error.to_string())
+    };
+    let (port, demo_port) = (port_of(&app)?, port_of(&other)?);
+    let app_site = Site {
+        folder: root().join("dist"),
+        replacements: Vec::new(),
+    };
+    let other_site = Site {
+        folder: folder.to_path_buf(),
+        replacements: Vec::new(),
+    };
+    std::thread::spawn(move || accept_loop(app, Arc::new(app_site)));
+    std::thread::spawn(move || accept_loop(other, Arc::new(other_site)));
+    Ok(Running { port, demo_port })
+}
+
 fn bind(port: u16) -> Result<TcpListener, String> {
     TcpListener::bind(("127.0.0.1", port))
         .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))

@@ -1,0 +1,108 @@
+// The browser half of `cargo xtask bench`: alternating runs of tekigo and of a plain page
+// served the same way, in fresh contexts of headless Chromium. Writes the raw times (ms) to
+// the JSON file named on the command line; xtask prints the medians and ratios.
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const APP = process.env.TEKIGO_URL;
+const PAGES = process.env.BENCH_URL;
+const RUNS = 9;
+const [, , out] = process.argv;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+// When the first item appears, measured from the start of navigation; for the app, the start
+// button of the checklist is pressed the moment it is there, as a person's first click.
+const FIRST_ITEM = () => {
+  new MutationObserver((_, observer) => {
+    const start = [...document.querySelectorAll('button')].find((b) => /新しい評価を開始: クラウドサービス事業者/.test(b.getAttribute('aria-label') ?? ''));
+    if (start && !window.__clicked) { window.__clicked = true; start.click(); }
+    if (document.querySelector('li.item, tr.item')) {
+      window.__firstItem = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function firstItemTime(url, throttle) {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  await context.addInitScript(FIRST_ITEM);
+  const page = await context.newPage();
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstItem !== undefined, null, { timeout: 60_000 });
+  const time = await page.evaluate(() => window.__firstItem);
+  await context.close();
+  return time;
+}
+
+async function loads(throttle) {
+  const app = [], plain = [];
+  for (let run = 0; run < RUNS; run++) {
+    app.push(await firstItemTime(APP, throttle));
+    plain.push(await firstItemTime(new URL('static-table.html', PAGES).href, throttle));
+  }
+  return { app, static: plain };
+}
+
+// Input → next rendered frame, for every character of the query, several times.
+const TYPE = async (selector) => {
+  const input = document.querySelector(selector);
+  const query = 'ｱｸｾｽ管理 規程';
+  const times = [];
+  for (let round = 0; round < 6; round++) {
+    for (let i = 1; i <= query.length; i++) {
+      const started = performance.now();
+      input.value = query.slice(0, i);
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      times.push(performance.now() - started);
+    }
+    input.value = '';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  }
+  return times;
+};
+
+async function keystrokes() {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(APP);
+  const catalog = await (await page.request.get(new URL('catalog-1000.json', PAGES).href)).body();
+  await page.locator('input[type=file]').first().setInputFiles({ name: 'catalog-1000.json', mimeType: 'application/json', buffer: catalog });
+  await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).last().click();
+  await page.locator('li.item').first().waitFor();
+  const app = await page.evaluate(TYPE, '.search-field input');
+  const vanillaPage = await context.newPage();
+  await vanillaPage.goto(new URL('vanilla-search.html', PAGES).href);
+  const vanilla = await vanillaPage.evaluate(TYPE, '#q');
+  await context.close();
+  const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+  return { app, vanilla, appP95: [p95(app)], vanillaP95: [p95(vanilla)] };
+}
+
+async function engine() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL('engine.html', PAGES).href);
+  await page.waitForFunction(() => Array.isArray(window.engineTimes), null, { timeout: 300_000 });
+  const times = await page.evaluate(() => window.engineTimes);
+  await context.close();
+  return times;
+}
+
+const result = {
+  load: await loads(0),
+  loadThrottled: await loads(4),
+  keystroke: await keystrokes(),
+  engine: await engine(),
+};
+writeFileSync(out, JSON.stringify(result, null, 2));
+await browser.close();
