@@ -113,14 +113,22 @@ impl EditorState {
         }
     }
 
+    /// This state with its assessment counted as one edit not yet stored: it holds edits that
+    /// storage refused before (kept aside), to be saved now.
+    pub fn with_unstored_changes(mut self) -> Self {
+        self.edits = 1;
+        self
+    }
+
     /// Whether edits are waiting to be stored.
     pub fn saving(&self) -> bool {
         self.edits > self.saved_edits
     }
 
-    /// Whether edits shown on screen are not in storage because storing failed or stopped.
+    /// Whether what the screen shows is not all in storage: storing failed or stopped with
+    /// edits waiting, or the stored assessment was deleted (the screen holds the only copy).
     pub fn unsaved(&self) -> bool {
-        self.saving() && !matches!(self.save, SaveState::Saved)
+        self.save == SaveState::Deleted || (self.saving() && !matches!(self.save, SaveState::Saved))
     }
 
     pub fn read_only(&self) -> bool {
@@ -250,6 +258,9 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
             }
         }
         EditorAction::SaveProblem(problem) => state.save = problem,
+        // Only a read-only tab follows the stored version: anywhere else it would overwrite
+        // edits on screen that are not stored.
+        EditorAction::Replaced(_) if state.save != SaveState::ReadOnly => {}
         EditorAction::Replaced(assessment) => {
             state.index = Rc::new(SearchIndex::new(&state.catalog, &assessment));
             state.assessment = assessment;
@@ -360,6 +371,42 @@ mod tests {
         assert_eq!(state.tab, Tab::Items);
         assert_eq!((state.selected, state.expanded), (Some(41), true));
         assert!(state.visible.contains(&41));
+    }
+
+    /// Regression: an assessment deleted in another tab with every edit stored showed as not
+    /// unsaved, though the screen held its only copy.
+    #[test]
+    fn a_deleted_assessment_is_unsaved_even_with_every_edit_stored() {
+        let stored = reduce(
+            &reduce(&checklist(), set_status("1", "compliant")),
+            EditorAction::Saved(1),
+        );
+        assert!(!stored.unsaved());
+        let deleted = reduce(&stored, EditorAction::SaveProblem(SaveState::Deleted));
+        assert!(deleted.unsaved());
+    }
+
+    /// Regression: a tab re-reading its own save replaced what had been typed since.
+    #[test]
+    fn only_a_read_only_tab_follows_the_stored_version() {
+        let typed = reduce(&checklist(), set_status("1", "compliant"));
+        let older = Rc::new(Assessment::new("t", &typed.catalog, NOW));
+        let after = reduce(&typed, EditorAction::Replaced(older.clone()));
+        assert_eq!(after.assessment, typed.assessment);
+        let read_only = reduce(&typed, EditorAction::SaveProblem(SaveState::ReadOnly));
+        let followed = reduce(&read_only, EditorAction::Replaced(older.clone()));
+        assert_eq!(followed.assessment, older);
+    }
+
+    #[test]
+    fn edits_storage_refused_before_are_saved_when_opened() {
+        let state = checklist().with_unstored_changes();
+        assert!(state.saving());
+        assert_eq!(
+            state.save,
+            SaveState::Saved,
+            "said as being saved, not as saved"
+        );
     }
 
     #[test]

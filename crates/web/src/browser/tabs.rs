@@ -3,6 +3,10 @@
 //! saves, and takes over when that tab lets go (closes, or opens something else). A deletion
 //! is announced to every tab, so the editing one can keep its copy. Where Web Locks are
 //! missing, a BroadcastChannel claim gives the read-only half of this.
+//!
+//! Every message names the editor it comes from (`tab`, a fresh id per opened editor), and
+//! an editor ignores its own: a tab that re-read its own save would replace what was typed
+//! since with the older stored version.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,8 +16,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{BroadcastChannel, MessageEvent};
-
-use super::clock::fresh_id;
 
 const CHANNEL: &str = "tekigo-tabs";
 
@@ -70,10 +72,11 @@ fn locks() -> Option<JsValue> {
         .filter(|locks| !locks.is_undefined() && !locks.is_null())
 }
 
-/// Announces that this tab opens `assessment`; `on_event` hears what other tabs do to it.
-pub fn claim(assessment: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Claim> {
+/// Announces that the editor `tab` opens `assessment`; `on_event` hears what other tabs do
+/// to it.
+pub fn claim(assessment: &str, tab: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Claim> {
     let channel = BroadcastChannel::new(CHANNEL).ok()?;
-    let tab = fresh_id("tab");
+    let tab = tab.to_owned();
     let with_locks = locks().is_some();
     let (mine, me, reply_channel, heard) = (
         assessment.to_owned(),
@@ -188,19 +191,19 @@ fn request_lock(
     abort
 }
 
-/// Tells the other tabs that this tab stored a new revision of `assessment`.
-pub fn announce_saved(assessment: &str) {
-    announce("saved", assessment);
+/// Tells the other tabs that the editor `tab` stored a new revision of `assessment`.
+pub fn announce_saved(assessment: &str, tab: &str) {
+    announce("saved", assessment, tab);
 }
 
-/// Tells the other tabs that `assessment` is deleted.
+/// Tells every editor of `assessment` that it is deleted.
 pub fn announce_deleted(assessment: &str) {
-    announce("deleted", assessment);
+    announce("deleted", assessment, "");
 }
 
-fn announce(kind: &str, assessment: &str) {
+fn announce(kind: &str, assessment: &str, tab: &str) {
     if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&message(kind, assessment, "announcer"));
+        let _ = channel.post_message(&message(kind, assessment, tab));
         channel.close();
     }
 }

@@ -49,9 +49,16 @@ pub fn Editor(props: &EditorProps) -> Html {
     let state = {
         let opened = props.opened.clone();
         use_reducer(move || {
-            EditorState::new(opened.catalog.0.clone(), (*opened.assessment).clone())
+            let state = EditorState::new(opened.catalog.0.clone(), (*opened.assessment).clone());
+            if opened.unstored {
+                state.with_unstored_changes()
+            } else {
+                state
+            }
         })
     };
+    // This editor's name in messages between tabs, so it ignores its own.
+    let tab = (*use_memo((), |_| clock::fresh_id("tab"))).clone();
     let autosave = {
         let revision = props.opened.revision;
         (*use_memo((), move |_| Autosave::new(revision))).clone()
@@ -77,43 +84,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         let dispatch = dispatch.clone();
         let autosave = autosave.clone();
         let catalog = state.catalog.clone();
+        let tab = tab.clone();
         use_effect_with(state.assessment.id.clone(), move |id| {
-            let id_owned = id.clone();
-            let claim = tabs::claim(
-                id,
-                Rc::new(move |event| {
-                    let (dispatch, autosave, catalog, id) = (
-                        dispatch.clone(),
-                        autosave.clone(),
-                        catalog.clone(),
-                        id_owned.clone(),
-                    );
-                    match event {
-                        TabEvent::HeldElsewhere => {
-                            dispatch.emit(EditorAction::SaveProblem(SaveState::ReadOnly))
-                        }
-                        TabEvent::Deleted => {
-                            dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted))
-                        }
-                        TabEvent::Saved | TabEvent::Released => {
-                            let writable = event == TabEvent::Released;
-                            wasm_bindgen_futures::spawn_local(async move {
-                                if let Some((assessment, revision)) =
-                                    stored::reread(&id, &catalog).await
-                                {
-                                    autosave.set_revision(revision);
-                                    dispatch.emit(EditorAction::Replaced(Rc::new(assessment)));
-                                }
-                                if writable {
-                                    dispatch.emit(EditorAction::Writable);
-                                }
-                            });
-                        }
-                    }
-                }),
-            );
+            let claim = tabs::claim(id, &tab, on_tab_event(id, catalog, autosave, dispatch));
             move || drop(claim)
         });
+    }
+    // Refused saves are not tried again once the editor closes: their edits are kept aside
+    // and saved by the editor that opens the assessment next.
+    {
+        let autosave = autosave.clone();
+        use_effect_with((), move |_| move || autosave.stop());
     }
     // Every edit is saved as it happens.
     {
@@ -121,6 +102,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let dispatch = dispatch.clone();
         let assessment = state.assessment.clone();
         let read_only = state.read_only();
+        let tab = tab.clone();
         use_effect_with(state.edits, move |edits| {
             if *edits > 0 && !read_only {
                 let id = assessment.id.clone();
@@ -131,7 +113,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     move |outcome| {
                         dispatch.emit(match outcome {
                             Outcome::Saved(edit) => {
-                                tabs::announce_saved(&id);
+                                tabs::announce_saved(&id, &tab);
                                 EditorAction::Saved(edit)
                             }
                             Outcome::Conflict => EditorAction::SaveProblem(SaveState::Conflict),
@@ -169,7 +151,10 @@ pub fn Editor(props: &EditorProps) -> Html {
             match exporter.export(&catalog, &assessment) {
                 Ok(bytes) => match files::download(&name, &bytes, format.mime) {
                     Ok(()) => on_exported.emit((assessment.id.clone(), clock::now())),
-                    Err(error) => on_notice.emit(Notice::error(error.clone(), error)),
+                    Err(files::Refused) => on_notice.emit(Notice::error(
+                        Text::DownloadFailed.label(Lang::Ja).to_owned(),
+                        Text::DownloadFailed.label(Lang::En).to_owned(),
+                    )),
                 },
                 Err(error) => on_notice.emit(Notice::error(
                     error.message(Lang::Ja),
@@ -334,4 +319,50 @@ fn save_message(
             true,
         ),
     }
+}
+
+/// What this editor does when another tab holds, saves, lets go of or deletes its assessment.
+/// While another tab edits, this one is read-only and shows what that tab stores (its stored
+/// revision is then the one to save on top of); when it lets go, this one edits.
+fn on_tab_event(
+    id: &str,
+    catalog: Rc<tekigo_core::Catalog>,
+    autosave: Autosave,
+    dispatch: Callback<EditorAction>,
+) -> Rc<dyn Fn(TabEvent)> {
+    let id = id.to_owned();
+    let following = Rc::new(std::cell::Cell::new(false));
+    Rc::new(move |event| {
+        match event {
+            TabEvent::Deleted => {
+                following.set(false);
+                dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted));
+                return;
+            }
+            TabEvent::HeldElsewhere => {
+                following.set(true);
+                dispatch.emit(EditorAction::SaveProblem(SaveState::ReadOnly));
+            }
+            // A save by another editor while this one edits is a conflict, which this
+            // editor's next save finds: its revision is not moved on.
+            TabEvent::Saved if !following.get() => return,
+            TabEvent::Saved => {}
+            TabEvent::Released => following.set(false),
+        }
+        let (id, catalog, autosave, dispatch) = (
+            id.clone(),
+            catalog.clone(),
+            autosave.clone(),
+            dispatch.clone(),
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some((assessment, revision)) = stored::reread(&id, &catalog).await {
+                autosave.set_revision(revision);
+                dispatch.emit(EditorAction::Replaced(Rc::new(assessment)));
+            }
+            if event == TabEvent::Released {
+                dispatch.emit(EditorAction::Writable);
+            }
+        });
+    })
 }
