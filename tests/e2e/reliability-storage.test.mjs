@@ -169,3 +169,39 @@ test('the start screen says what this browser stores and whether it keeps it', a
   await screenshot(page, 'reliability-storage-line');
   await browser.context.close();
 });
+
+test('a tab that takes over from a closed one stores the edits that tab could not', async (t) => {
+  const context = await launchProfile(profileFolder(t), { serviceWorkers: 'block' });
+  t.after(() => context.close());
+  // The first page only holds the DevTools session, so the small quota outlives the tabs.
+  const cdp = await context.newCDPSession(context.pages()[0]);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 100 * 1024 });
+  const first = await context.newPage();
+  await first.goto(BASE_URL);
+  await first.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
+  await first.getByLabel('評価対象プロダクト名').fill('引き継ぐ評価');
+  await stored(first);
+  const second = await context.newPage();
+  await second.goto(BASE_URL);
+  await second.locator('li.saved', { hasText: '引き継ぐ評価' }).getByRole('button', { name: '開く' }).click();
+  const readOnly = second.locator('.save-state', { hasText: 'この評価は別のタブで編集中です' });
+  await readOnly.waitFor();
+
+  const statement = incompressible(60_000);
+  await row(first, '1').locator('.item-select').click();
+  await first.getByLabel('対応策・見解').fill(statement);
+  await unsaved(first).waitFor();
+  await first.close();
+
+  // The second tab edits now, from the first tab's edits kept aside, and says they are not
+  // stored yet; once storage has room, they are.
+  await readOnly.waitFor({ state: 'detached' });
+  await unsaved(second).waitFor();
+  await row(second, '1').locator('.item-select').click();
+  assert.equal(await second.getByLabel('対応策・見解').inputValue(), statement);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN });
+  await stored(second);
+  await second.reload();
+  await row(second, '1').locator('.item-select').click();
+  assert.equal(await second.getByLabel('対応策・見解').inputValue(), statement);
+});

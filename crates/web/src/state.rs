@@ -55,6 +55,9 @@ pub struct EditorState {
     pub pinned: Option<usize>,
     pub expanded: bool,
     pub tab: Tab,
+    /// Whether this tab holds the assessment (another tab does not edit it): only then does
+    /// it save.
+    pub holds: bool,
     /// Counts edits; a change of it asks for a save.
     pub edits: u64,
     /// The last edit known to be stored.
@@ -85,9 +88,12 @@ pub enum EditorAction {
     SaveProblem(SaveState),
     /// Another tab changed the stored assessment: show its version (read-only tabs follow).
     Replaced(Rc<Assessment>),
+    /// No other tab edits this assessment: this one edits and saves.
+    Holds,
     /// The other tab let go of this assessment: this one may edit again.
     Writable,
-    /// After a deletion elsewhere, stores what is on screen again as the assessment.
+    /// Stores what is on screen (again): after a deletion elsewhere, or edits taken over from
+    /// where a closed tab kept them aside.
     Resave,
 }
 
@@ -106,6 +112,7 @@ impl EditorState {
             pinned: None,
             expanded: false,
             tab: Tab::Items,
+            holds: false,
             edits: 0,
             saved_edits: 0,
             save: SaveState::Saved,
@@ -266,10 +273,12 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
             state.assessment = assessment;
             state.refilter();
         }
+        EditorAction::Holds => state.holds = true,
         EditorAction::Writable => {
             if state.save == SaveState::ReadOnly {
                 state.save = SaveState::Saved;
             }
+            state.holds = true;
         }
         EditorAction::Resave => {
             state.save = SaveState::Saved;
@@ -353,6 +362,7 @@ mod tests {
         state = reduce(&state, set_status("1", "compliant"));
         assert_eq!(state.edits, 0);
         state = reduce(&state, EditorAction::Writable);
+        assert!(state.holds, "it saves from now on");
         state = reduce(&state, set_status("1", "compliant"));
         assert_eq!(state.edits, 1);
     }

@@ -14,7 +14,7 @@ use tekigo_core::{
 use yew::Callback;
 
 use super::state::{AppAction, Opened, SavedEntry, SavedSummary, Unreadable};
-use crate::browser::{clock, files, quota, storage, tabs, unsaved};
+use crate::browser::{clock, files, quota, storage, stored, tabs};
 use crate::components::notice::Notice;
 use crate::library::Library;
 use crate::shared::Shared;
@@ -106,11 +106,7 @@ pub async fn load_saved(dispatch: Callback<AppAction>, library: Library, reopen:
 /// A stored record as an assessment to open: the edits kept aside when storage refused them,
 /// if any, else the record itself; or why it does not open.
 fn readable(record: &storage::Record, library: &Library) -> Result<Opened, Refusal> {
-    let kept = unsaved::kept(&record.id).and_then(|copy| {
-        let assessment = load_assessment(copy.json.as_bytes()).ok()?;
-        Some((assessment, copy.revision))
-    });
-    let (mut assessment, revision, unstored) = match kept {
+    let (mut assessment, revision, unstored) = match stored::kept_aside(&record.id) {
         Some((assessment, revision)) => (assessment, revision, true),
         None => (
             load_assessment(record.json.as_bytes()).map_err(Refusal::Unreadable)?,

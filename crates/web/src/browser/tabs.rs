@@ -22,6 +22,8 @@ const CHANNEL: &str = "tekigo-tabs";
 /// What another tab did to the assessment this tab has open.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TabEvent {
+    /// This tab holds it: it edits and saves.
+    Acquired,
     /// Another tab edits it; this one must only read.
     HeldElsewhere,
     /// The other tab let go: this one may edit now.
@@ -72,10 +74,14 @@ fn locks() -> Option<JsValue> {
         .filter(|locks| !locks.is_undefined() && !locks.is_null())
 }
 
-/// Announces that the editor `tab` opens `assessment`; `on_event` hears what other tabs do
-/// to it.
+/// Announces that the editor `tab` opens `assessment`; `on_event` hears whether this tab
+/// holds it, and what other tabs do to it.
 pub fn claim(assessment: &str, tab: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Claim> {
-    let channel = BroadcastChannel::new(CHANNEL).ok()?;
+    let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
+        // No way to hear of other tabs: this one edits.
+        on_event(TabEvent::Acquired);
+        return None;
+    };
     let tab = tab.to_owned();
     let with_locks = locks().is_some();
     let (mine, me, reply_channel, heard) = (
@@ -112,7 +118,9 @@ pub fn claim(assessment: &str, tab: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Opt
             &mut callbacks,
         )),
         None => {
+            // Edits until a tab that had it first answers "held".
             let _ = channel.post_message(&message("claim", assessment, &tab));
+            on_event(TabEvent::Acquired);
             None
         }
     };
@@ -180,6 +188,7 @@ fn request_lock(
             }
             JsValue::UNDEFINED
         } else {
+            on_event(TabEvent::Acquired);
             hold()
         }
     });

@@ -103,8 +103,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         let assessment = state.assessment.clone();
         let read_only = state.read_only();
         let tab = tab.clone();
-        use_effect_with(state.edits, move |edits| {
-            if *edits > 0 && !read_only {
+        // Only once this tab is known to hold the assessment: a tab that turns out read-only
+        // never writes, not even edits it opened with from where they were kept aside.
+        use_effect_with((state.edits, state.holds), move |(edits, holds)| {
+            if *edits > 0 && *holds && !read_only {
                 let id = assessment.id.clone();
                 autosave.save(
                     assessment.id.clone(),
@@ -321,9 +323,10 @@ fn save_message(
     }
 }
 
-/// What this editor does when another tab holds, saves, lets go of or deletes its assessment.
-/// While another tab edits, this one is read-only and shows what that tab stores (its stored
-/// revision is then the one to save on top of); when it lets go, this one edits.
+/// What this editor does when it holds its assessment, or another tab holds, saves, lets go
+/// of or deletes it. While another tab edits, this one is read-only and shows what that tab
+/// stores (its stored revision is then the one to save on top of); when that tab lets go, this
+/// one edits, starting from the edits the closed tab could not store, if it kept some aside.
 fn on_tab_event(
     id: &str,
     catalog: Rc<tekigo_core::Catalog>,
@@ -334,10 +337,10 @@ fn on_tab_event(
     let following = Rc::new(std::cell::Cell::new(false));
     Rc::new(move |event| {
         match event {
+            TabEvent::Acquired => return dispatch.emit(EditorAction::Holds),
             TabEvent::Deleted => {
                 following.set(false);
-                dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted));
-                return;
+                return dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted));
             }
             TabEvent::HeldElsewhere => {
                 following.set(true);
@@ -356,12 +359,23 @@ fn on_tab_event(
             dispatch.clone(),
         );
         wasm_bindgen_futures::spawn_local(async move {
-            if let Some((assessment, revision)) = stored::reread(&id, &catalog).await {
+            let kept = stored::kept_aside(&id)
+                .filter(|(assessment, _)| assessment.catalog.id == catalog.id)
+                .filter(|_| event == TabEvent::Released);
+            let taken_over = kept.is_some();
+            let newest = match kept {
+                Some(kept) => Some(kept),
+                None => stored::reread(&id, &catalog).await,
+            };
+            if let Some((assessment, revision)) = newest {
                 autosave.set_revision(revision);
                 dispatch.emit(EditorAction::Replaced(Rc::new(assessment)));
             }
             if event == TabEvent::Released {
                 dispatch.emit(EditorAction::Writable);
+            }
+            if taken_over {
+                dispatch.emit(EditorAction::Resave);
             }
         });
     })
