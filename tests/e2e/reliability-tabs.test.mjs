@@ -115,7 +115,7 @@ test('typing while saves land keeps every character, with a second tab listening
   await row(page, '1').locator('.item-select').click();
   const text = 'アクセス権限は四半期ごとに棚卸しし、退職者のIDは当日中に無効化する。';
   const statement = page.getByLabel('対応策・見解');
-  await statement.pressSequentially(text, { delay: 15 });
+  await statement.pressSequentially(text);
   await stored(page);
   assert.equal(await statement.inputValue(), text);
   await page.reload();
