@@ -132,10 +132,13 @@ impl EditorState {
         self.edits > self.saved_edits
     }
 
-    /// Whether what the screen shows is not all in storage: storing failed or stopped with
-    /// edits waiting, or the stored assessment was deleted (the screen holds the only copy).
+    /// Whether this tab's work is not all in storage: storing failed or stopped with edits
+    /// waiting, or the stored assessment was deleted (the screen holds the only copy). A
+    /// read-only tab has no work of its own.
     pub fn unsaved(&self) -> bool {
-        self.save == SaveState::Deleted || (self.saving() && !matches!(self.save, SaveState::Saved))
+        self.save == SaveState::Deleted
+            || (self.saving()
+                && matches!(self.save, SaveState::Failed { .. } | SaveState::Conflict))
     }
 
     pub fn read_only(&self) -> bool {
@@ -416,6 +419,11 @@ mod tests {
             state.save,
             SaveState::Saved,
             "said as being saved, not as saved"
+        );
+        let elsewhere = reduce(&state, EditorAction::SaveProblem(SaveState::ReadOnly));
+        assert!(
+            !elsewhere.unsaved(),
+            "the editing tab's, not this read-only tab's"
         );
     }
 
