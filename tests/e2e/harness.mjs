@@ -7,23 +7,25 @@ import { after, before } from 'node:test';
 export const BASE_URL = process.env.TEKIGO_URL ?? 'http://127.0.0.1:8080/';
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 let browser;
 
 /** Starts one browser for the test file and closes it at the end. */
 export function useBrowser() {
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch(LAUNCH);
   });
   after(async () => {
     await browser?.close();
@@ -53,6 +55,19 @@ export function record(page) {
   });
   page.on('pageerror', (error) => problems.push(String(error)));
   return { requests, problems };
+}
+
+/**
+ * A browser with a profile kept in `userDataDir`, so closing it and launching it again on the
+ * same folder is a restart: what the app stored is there again.
+ */
+export async function launchProfile(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    ...LAUNCH,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    ...options,
+  });
 }
 
 export async function newContext(options = {}) {

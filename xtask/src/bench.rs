@@ -33,7 +33,10 @@ pub fn bench() -> Result<(), String> {
             &["tests/e2e/bench/bench.mjs", &out.to_string_lossy()],
             &[
                 ("TEKIGO_URL", &format!("http://127.0.0.1:{}/", server.port)),
-                ("BENCH_URL", &format!("http://127.0.0.1:{}/", server.demo_port)),
+                (
+                    "BENCH_URL",
+                    &format!("http://127.0.0.1:{}/", server.demo_port),
+                ),
             ],
         )
     })?;
@@ -67,7 +70,10 @@ fn native_engine_times() -> Result<Vec<f64>, String> {
         ],
     )
     .ok_or("engine-native failed")?;
-    Ok(text.lines().filter_map(|line| line.trim().parse().ok()).collect())
+    Ok(text
+        .lines()
+        .filter_map(|line| line.trim().parse().ok())
+        .collect())
 }
 
 /// The plain pages to compare with, and the engine's wasm: a static 253-row table, a
@@ -95,7 +101,10 @@ fn build_pages(pages: &Path) -> Result<(), String> {
     let page = |title: &str, body: String| {
         format!("<!doctype html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{title}</title><link rel=\"stylesheet\" href=\"bench.css\"></head><body>{body}</body></html>\n")
     };
-    write(&pages.join("bench.css"), "body { font-family: sans-serif; } td { border-bottom: 1px solid #ccc; padding: 4px; }\n")?;
+    write(
+        &pages.join("bench.css"),
+        "body { font-family: sans-serif; } td { border-bottom: 1px solid #ccc; padding: 4px; }\n",
+    )?;
     write(
         &pages.join("static-table.html"),
         &page("253", format!("<table>{}</table>", rows(253))),
@@ -117,7 +126,15 @@ fn build_pages(pages: &Path) -> Result<(), String> {
     )?;
     run::command(
         "cargo",
-        &["build", "-p", "tekigo-bench", "--lib", "--release", "--target", "wasm32-unknown-unknown"],
+        &[
+            "build",
+            "-p",
+            "tekigo-bench",
+            "--lib",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
     )?;
     run::command(
         "wasm-bindgen",
@@ -134,7 +151,10 @@ fn build_pages(pages: &Path) -> Result<(), String> {
     )?;
     write(
         &pages.join("engine.html"),
-        &page("engine", "<script type=\"module\" src=\"engine.js\"></script>".to_owned()),
+        &page(
+            "engine",
+            "<script type=\"module\" src=\"engine.js\"></script>".to_owned(),
+        ),
     )?;
     write(
         &pages.join("engine.js"),
@@ -145,7 +165,9 @@ fn build_pages(pages: &Path) -> Result<(), String> {
 fn gzip_size(path: &Path) -> Result<usize, String> {
     let bytes = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(&bytes).map_err(|error| error.to_string())?;
+    encoder
+        .write_all(&bytes)
+        .map_err(|error| error.to_string())?;
     Ok(encoder.finish().map_err(|error| error.to_string())?.len())
 }
 
@@ -161,10 +183,16 @@ pub fn check_budget() -> Result<(), String> {
     let mut over = Vec::new();
     for key in ["start", "widget"] {
         let (size, limit) = (sizes[key].as_u64(), budget[key].as_u64());
-        println!("{key}: {} bytes gzip (budget {})", size.unwrap_or(0), limit.unwrap_or(0));
+        println!(
+            "{key}: {} bytes gzip (budget {})",
+            size.unwrap_or(0),
+            limit.unwrap_or(0)
+        );
         if let (Some(size), Some(limit)) = (size, limit) {
             if size > limit {
-                over.push(format!("{key} is {size} bytes gzip, over the budget of {limit}"));
+                over.push(format!(
+                    "{key} is {size} bytes gzip, over the budget of {limit}"
+                ));
             }
         }
     }
@@ -182,9 +210,24 @@ fn sizes() -> Result<Value, String> {
     let sum = |files: &[&Path]| -> Result<usize, String> {
         files.iter().map(|file| gzip_size(file)).sum()
     };
-    let start_files = ["index.html", "boot.js", "updates.js", "file-protocol.js", "tekigo-web.js", "tekigo-web_bg.wasm", "style.css"];
+    let start_files = [
+        "index.html",
+        "boot.js",
+        "updates.js",
+        "file-protocol.js",
+        "tekigo-web.js",
+        "tekigo-web_bg.wasm",
+        "style.css",
+    ];
     let start: Vec<_> = start_files.iter().map(|f| dist.join(f)).collect();
-    let widget_files = ["widget/tekigo-widget.js", "widget/tekigo_widget.js", "widget/tekigo_widget_bg.wasm", "widget/widget.css", "widget/catalogs/meti-2012.json", "kirin-karte_public.json"];
+    let widget_files = [
+        "widget/tekigo-widget.js",
+        "widget/tekigo_widget.js",
+        "widget/tekigo_widget_bg.wasm",
+        "widget/widget.css",
+        "widget/catalogs/meti-2012.json",
+        "kirin-karte_public.json",
+    ];
     let widget: Vec<_> = widget_files.iter().map(|f| demo.join(f)).collect();
     Ok(json!({
         "start": sum(&start.iter().map(|p| p.as_path()).collect::<Vec<_>>())?,
@@ -221,7 +264,8 @@ fn numbers(value: &Value) -> Vec<f64> {
 fn write_report(report: &Value) -> Result<(), String> {
     let b = &report["browser"];
     let mut lines = vec![
-        "| measure | tekigo (median, spread) | plain page (median, spread) | ratio | goal |".to_owned(),
+        "| measure | tekigo (median, spread) | plain page (median, spread) | ratio | goal |"
+            .to_owned(),
         "|---|---|---|---|---|".to_owned(),
     ];
     let mut row = |name: &str, ours: &Value, theirs: &Value, unit: &str, goal: &str| {
@@ -235,11 +279,41 @@ fn write_report(report: &Value) -> Result<(), String> {
             median(&ours) / median(&theirs)
         ));
     };
-    row("cold load → first of 253 items", &b["load"]["app"], &b["load"]["static"], "ms", "≤ 1.5×");
-    row("same, CPU 4× slower", &b["loadThrottled"]["app"], &b["loadThrottled"]["static"], "ms", "≤ 1.5×");
-    row("search keystroke, 1,000 items", &b["keystroke"]["app"], &b["keystroke"]["vanilla"], "ms", "≤ 1.3×");
-    row("p95 of the keystrokes", &b["keystroke"]["appP95"], &b["keystroke"]["vanillaP95"], "ms", "");
-    row("engine, 10,000 items: wasm vs native", &b["engine"], &report["engine"]["nativeMs"], "ms", "≤ 2×");
+    row(
+        "cold load → first of 253 items",
+        &b["load"]["app"],
+        &b["load"]["static"],
+        "ms",
+        "≤ 1.5×",
+    );
+    row(
+        "same, CPU 4× slower",
+        &b["loadThrottled"]["app"],
+        &b["loadThrottled"]["static"],
+        "ms",
+        "≤ 1.5×",
+    );
+    row(
+        "search keystroke, 1,000 items",
+        &b["keystroke"]["app"],
+        &b["keystroke"]["vanilla"],
+        "ms",
+        "≤ 1.3×",
+    );
+    row(
+        "p95 of the keystrokes",
+        &b["keystroke"]["appP95"],
+        &b["keystroke"]["vanillaP95"],
+        "ms",
+        "",
+    );
+    row(
+        "engine, 10,000 items: wasm vs native",
+        &b["engine"],
+        &report["engine"]["nativeMs"],
+        "ms",
+        "≤ 2×",
+    );
     let s = &report["sizes"];
     let kb = |key: &str| s[key].as_f64().unwrap_or(0.0) / 1024.0;
     lines.push(String::new());
@@ -248,7 +322,10 @@ fn write_report(report: &Value) -> Result<(), String> {
     for (name, key) in [
         ("start of the app (HTML, JS, CSS, wasm)", "start"),
         ("… of which the wasm", "startWasm"),
-        ("widget on a vendor page (with the sample and its catalog)", "widget"),
+        (
+            "widget on a vendor page (with the sample and its catalog)",
+            "widget",
+        ),
         ("… of which the widget's wasm", "widgetWasm"),
         ("single file", "singleFile"),
     ] {

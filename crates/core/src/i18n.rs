@@ -179,13 +179,13 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
         ),
         (LoadError::TooLarge { bytes, limit }, Lang::Ja) => format!(
             "ファイルが大きすぎます ({} MB)。{} MB を超えるファイルは読み込みません。",
-            bytes / 1_000_000,
-            limit / 1_000_000
+            bytes / MEGABYTE,
+            limit / MEGABYTE
         ),
         (LoadError::TooLarge { bytes, limit }, Lang::En) => format!(
             "The file is too large ({} MB); files over {} MB are not read.",
-            bytes / 1_000_000,
-            limit / 1_000_000
+            bytes / MEGABYTE,
+            limit / MEGABYTE
         ),
         (LoadError::Syntax { line, column, .. }, Lang::Ja) => {
             format!("JSON として読めません ({line} 行 {column} 列)。ファイルが壊れているか、JSON ではありません。")
@@ -288,6 +288,9 @@ pub(crate) fn problem_words(problem: &FieldProblem, lang: Lang) -> String {
         (FieldProblem::Invalid, Lang::En) => "the value is not valid.".to_owned(),
     }
 }
+
+/// A megabyte as the file size limit counts it (2^20 bytes), so the 50 MB limit reads 50.
+const MEGABYTE: usize = 1024 * 1024;
 
 fn kind_ja(kind: &str) -> &'static str {
     match kind {
@@ -530,6 +533,24 @@ pub enum Text {
     After,
     When,
     NoPreviewFromFile,
+    StorageInUse,
+    StorageQuota,
+    StorageNearlyFull,
+    StoragePersisted,
+    StorageNotPersisted,
+    KeptAside,
+    NotKeptAside,
+    UnsavedChangesKept,
+    OpenFailed,
+    KeptInList,
+    NoLongerStored,
+    RecordNotAnObject,
+    RecordNoId,
+    RecordBadRevision,
+    RecordNoJson,
+    FileReadFailed,
+    DownloadFailed,
+    DeleteFailed,
 }
 
 impl Localized for Text {
@@ -757,6 +778,83 @@ impl Localized for Text {
             Text::OpenItemDetails => ("詳細を開く", "Open the details"),
             Text::MoreFilters => ("その他の条件", "More filters"),
             Text::ChooseGroup => ("分類", "Group"),
+            Text::StorageInUse => ("このブラウザで使用中", "In use in this browser"),
+            Text::StorageQuota => ("上限", "limit"),
+            Text::StorageNearlyFull => ("保存領域の残りがわずかです。不要な評価を削除するか、ファイルに保存してください。", "Storage is nearly full: delete assessments you no longer need, or save them to files."),
+            Text::StoragePersisted => ("保存は永続化されています (空き容量が減っても、ブラウザはこのデータを消しません)", "Storage is persistent (the browser keeps this data even when disk space runs low)"),
+            Text::StorageNotPersisted => ("保存は永続化されていません: 空き容量が少なくなると、ブラウザがこのデータを消すことがあります。区切りごとにファイルに保存してください。", "Storage is not persistent: the browser may clear this data when disk space runs low. Save to a file at each milestone."),
+            Text::KeptAside => ("変更は、このブラウザの別の場所に一時的に控えてあります。", "Meanwhile your changes are kept aside elsewhere in this browser."),
+            Text::NotKeptAside => ("控えも残せませんでした。ページを閉じる前に、ファイルに保存してください。", "No copy could be kept aside either: save to a file before closing the page."),
+            Text::UnsavedChangesKept => ("未保存の変更があります: ブラウザに保存できなかった変更を控えから戻せます。開くと保存し直します。", "Unsaved changes: what the browser would not store was kept aside. Open the assessment to store it again."),
+            Text::OpenFailed => ("評価を開けませんでした", "The assessment could not be opened"),
+            Text::KeptInList => ("一覧に残してあります。そのままファイルに保存するか、削除できます。", "It stays in the list, where you can save it to a file as it is, or delete it."),
+            Text::NoLongerStored => ("この評価はもう保存されていません。別のタブで削除された可能性があります。", "This assessment is no longer stored; another tab may have deleted it."),
+            Text::RecordNotAnObject => ("記録がオブジェクトではありません", "the record is not an object"),
+            Text::RecordNoId => ("記録に ID がありません", "the record has no id"),
+            Text::RecordBadRevision => ("記録の版番号 (revision) が整数ではありません", "the record's revision is not a whole number"),
+            Text::RecordNoJson => ("記録に評価の内容 (json) がありません", "the record holds no assessment text (json)"),
+            Text::FileReadFailed => ("ブラウザがファイルを読ませてくれませんでした。ファイルが移動・削除されていないか確かめてください。", "The browser did not let the file be read; check that it was not moved or deleted."),
+            Text::DownloadFailed => ("ファイルに保存できませんでした。ブラウザがダウンロードを許可していない可能性があります。", "Could not save to a file; the browser may not allow downloads here."),
+            Text::DeleteFailed => ("削除できませんでした", "Could not delete"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{embedded, load_assessment, to_json};
+
+    /// The message for the sample assessment with `change` made to its JSON.
+    fn message_after(change: impl FnOnce(&mut serde_json::Value), lang: Lang) -> String {
+        let mut value: serde_json::Value =
+            serde_json::from_str(&to_json(&embedded::sample_assessment())).unwrap();
+        change(&mut value);
+        let error = load_assessment(value.to_string().as_bytes()).unwrap_err();
+        load_error_message(&error, lang)
+    }
+
+    /// Regression: the deserializer's own words ("invalid type: string \"x\", expected a
+    /// sequence") reached the person reading the message.
+    #[test]
+    fn a_value_of_the_wrong_kind_is_said_in_words() {
+        let wrong = |value: &mut serde_json::Value| value["parties"] = "vendor".into();
+        let ja = message_after(wrong, Lang::Ja);
+        let en = message_after(wrong, Lang::En);
+        assert!(
+            ja.contains("「parties」): 値の種類が違います (リスト ([…])が必要です)"),
+            "{ja}"
+        );
+        assert!(
+            en.contains("(\"parties\"): the value is of the wrong kind (a list ([…]) is needed)"),
+            "{en}"
+        );
+        for text in [ja, en] {
+            assert!(
+                !text.contains("invalid type") && !text.contains('`'),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_field_is_named() {
+        let ja = message_after(
+            |value| {
+                value.as_object_mut().unwrap().remove("catalog");
+            },
+            Lang::Ja,
+        );
+        assert!(ja.contains("必要な項目「catalog」がありません"), "{ja}");
+    }
+
+    #[test]
+    fn the_size_limit_reads_as_fifty_megabytes() {
+        let error = LoadError::TooLarge {
+            bytes: 51 * MEGABYTE + 7,
+            limit: crate::MAX_FILE_BYTES,
+        };
+        assert!(load_error_message(&error, Lang::Ja).contains("(51 MB)。50 MB を超える"));
+        assert!(load_error_message(&error, Lang::En).contains("files over 50 MB"));
     }
 }

@@ -76,6 +76,9 @@ pub struct EditorState {
     pub table_rows: Rc<Vec<usize>>,
     /// Whether the table's cells are fields to edit or text to read.
     pub table_editable: bool,
+    /// Whether this tab holds the assessment (another tab does not edit it): only then does
+    /// it save.
+    pub holds: bool,
     /// Counts edits; a change of it asks for a save.
     pub edits: u64,
     /// The last edit known to be stored.
@@ -117,9 +120,12 @@ pub enum EditorAction {
     SaveProblem(SaveState),
     /// Another tab changed the stored assessment: show its version (read-only tabs follow).
     Replaced(Rc<Assessment>),
+    /// No other tab edits this assessment: this one edits and saves.
+    Holds,
     /// The other tab let go of this assessment: this one may edit again.
     Writable,
-    /// After a deletion elsewhere, stores what is on screen again as the assessment.
+    /// Stores what is on screen (again): after a deletion elsewhere, or edits taken over from
+    /// where a closed tab kept them aside.
     Resave,
     /// The assessment was written to a file.
     SavedToFile,
@@ -145,6 +151,7 @@ impl EditorState {
             tab: Tab::Items,
             table_sort: None,
             table_editable: false,
+            holds: false,
             edits: 0,
             saved_edits: 0,
             save: SaveState::Saved,
@@ -153,14 +160,25 @@ impl EditorState {
         }
     }
 
+    /// This state with its assessment counted as one edit not yet stored: it holds edits that
+    /// storage refused before (kept aside), to be saved now.
+    pub fn with_unstored_changes(mut self) -> Self {
+        self.edits = 1;
+        self
+    }
+
     /// Whether edits are waiting to be stored.
     pub fn saving(&self) -> bool {
         self.edits > self.saved_edits
     }
 
-    /// Whether edits shown on screen are not in storage because storing failed or stopped.
+    /// Whether this tab's work is not all in storage: storing failed or stopped with edits
+    /// waiting, or the stored assessment was deleted (the screen holds the only copy). A
+    /// read-only tab has no work of its own.
     pub fn unsaved(&self) -> bool {
-        self.saving() && !matches!(self.save, SaveState::Saved)
+        self.save == SaveState::Deleted
+            || (self.saving()
+                && matches!(self.save, SaveState::Failed { .. } | SaveState::Conflict))
     }
 
     /// Whether enough has changed since the last save to a file to suggest one.
@@ -335,18 +353,21 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
             }
         }
         EditorAction::SaveProblem(problem) => state.save = problem,
-        // Only a tab that does not edit follows another tab's saves.
-        EditorAction::Replaced(_) if !state.read_only() => {}
+        // Only a read-only tab follows the stored version: anywhere else it would overwrite
+        // edits on screen that are not stored.
+        EditorAction::Replaced(_) if state.save != SaveState::ReadOnly => {}
         EditorAction::Replaced(assessment) => {
             state.index = Rc::new(SearchIndex::new(&state.catalog, &assessment));
             state.assessment = assessment;
             state.sort_table();
             state.refilter();
         }
+        EditorAction::Holds => state.holds = true,
         EditorAction::Writable => {
             if state.save == SaveState::ReadOnly {
                 state.save = SaveState::Saved;
             }
+            state.holds = true;
         }
         EditorAction::SavedToFile => state.edits_at_file_save = state.edits,
         EditorAction::Resave => {
@@ -431,6 +452,7 @@ mod tests {
         state = reduce(&state, set_status("1", "compliant"));
         assert_eq!(state.edits, 0);
         state = reduce(&state, EditorAction::Writable);
+        assert!(state.holds, "it saves from now on");
         state = reduce(&state, set_status("1", "compliant"));
         assert_eq!(state.edits, 1);
     }
@@ -449,6 +471,47 @@ mod tests {
         assert_eq!(state.tab, Tab::Items);
         assert_eq!((state.selected, state.expanded), (Some(41), true));
         assert!(state.visible.contains(&41));
+    }
+
+    /// Regression: an assessment deleted in another tab with every edit stored showed as not
+    /// unsaved, though the screen held its only copy.
+    #[test]
+    fn a_deleted_assessment_is_unsaved_even_with_every_edit_stored() {
+        let stored = reduce(
+            &reduce(&checklist(), set_status("1", "compliant")),
+            EditorAction::Saved(1),
+        );
+        assert!(!stored.unsaved());
+        let deleted = reduce(&stored, EditorAction::SaveProblem(SaveState::Deleted));
+        assert!(deleted.unsaved());
+    }
+
+    /// Regression: a tab re-reading its own save replaced what had been typed since.
+    #[test]
+    fn only_a_read_only_tab_follows_the_stored_version() {
+        let typed = reduce(&checklist(), set_status("1", "compliant"));
+        let older = Rc::new(Assessment::new("t", &typed.catalog, NOW));
+        let after = reduce(&typed, EditorAction::Replaced(older.clone()));
+        assert_eq!(after.assessment, typed.assessment);
+        let read_only = reduce(&typed, EditorAction::SaveProblem(SaveState::ReadOnly));
+        let followed = reduce(&read_only, EditorAction::Replaced(older.clone()));
+        assert_eq!(followed.assessment, older);
+    }
+
+    #[test]
+    fn edits_storage_refused_before_are_saved_when_opened() {
+        let state = checklist().with_unstored_changes();
+        assert!(state.saving());
+        assert_eq!(
+            state.save,
+            SaveState::Saved,
+            "said as being saved, not as saved"
+        );
+        let elsewhere = reduce(&state, EditorAction::SaveProblem(SaveState::ReadOnly));
+        assert!(
+            !elsewhere.unsaved(),
+            "the editing tab's, not this read-only tab's"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! What the app does with storage and files, step by step: loading everything at start,
-//! storing and opening an assessment, opening a picked file. Every decision about the data is
-//! the engine's (`tekigo_core::open`, scoring); these flows only move it and report.
+//! What the app does with storage and files, step by step: loading everything at start (with
+//! what the browser stores and whether it keeps it), storing and opening an assessment,
+//! opening a picked file. Every decision about the data is the engine's (`tekigo_core::open`,
+//! scoring); these flows only move it and report.
 
 use std::rc::Rc;
 
@@ -8,11 +9,13 @@ use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::open::{open_file as decide, Opened as Decision, Refusal};
 use tekigo_core::publish::start_from_published;
 use tekigo_core::scoring::score;
-use tekigo_core::{load_assessment, load_catalog, to_json, Assessment, Catalog};
+use tekigo_core::{
+    load_assessment, load_catalog, to_json, Assessment, Catalog, LoadError, MAX_FILE_BYTES,
+};
 use yew::Callback;
 
 use super::state::{AppAction, Offer, Opened, SavedEntry, SavedSummary, Unreadable};
-use crate::browser::{clock, files, storage, tabs};
+use crate::browser::{clock, files, quota, storage, stored, tabs};
 use crate::components::notice::Notice;
 use crate::library::Library;
 use crate::shared::Shared;
@@ -30,89 +33,129 @@ pub async fn with_imported_catalogs(library: Library) -> Library {
     library
 }
 
-/// Reads the saved assessments (every record: one that does not open is listed with why)
-/// and reopens `reopen`, the assessment this tab had open before a reload.
+/// Reads the saved assessments (every record: one that does not open is listed with why;
+/// edits that storage refused are taken from where they were kept aside) and reopens
+/// `reopen`, the assessment this tab had open before a reload or the one the user chose. One
+/// that cannot be opened is said, never skipped in silence.
 pub async fn load_saved(dispatch: Callback<AppAction>, library: Library, reopen: Option<String>) {
+    dispatch.emit(AppAction::StorageUse(quota::storage_use().await));
     let (records, damaged) = match storage::assessments().await {
         Ok(found) => found,
-        Err(error) => {
-            dispatch.emit(AppAction::Notify(Notice::error(
-                format!("{} {error}", Text::StorageUnavailable.label(Lang::Ja)),
-                format!("{} {error}", Text::StorageUnavailable.label(Lang::En)),
-            )));
+        Err(problem) => {
+            let (ja, en) = problem.message();
+            dispatch.emit(AppAction::Notify(Notice::error(ja, en)));
             return;
         }
     };
     let mut saved: Vec<SavedEntry> = damaged
         .into_iter()
         .map(|record| {
+            let reason = |lang| {
+                format!(
+                    "{}: {}",
+                    Text::DamagedRecord.label(lang),
+                    record.fault.text().label(lang)
+                )
+            };
             SavedEntry::Unreadable(Unreadable {
                 key: record.key,
-                reason_ja: format!(
-                    "{} ({})",
-                    Text::DamagedRecord.label(Lang::Ja),
-                    record.reason
-                ),
-                reason_en: format!(
-                    "{} ({})",
-                    Text::DamagedRecord.label(Lang::En),
-                    record.reason
-                ),
+                reason_ja: reason(Lang::Ja),
+                reason_en: reason(Lang::En),
                 raw: record.raw,
             })
         })
         .collect();
+    let mut reopened = false;
     for record in records {
-        let unreadable = |ja: String, en: String| {
-            SavedEntry::Unreadable(Unreadable {
-                key: record.id.clone(),
-                reason_ja: ja,
-                reason_en: en,
-                raw: record.json.clone(),
-            })
-        };
-        let assessment = match load_assessment(record.json.as_bytes()) {
-            Ok(assessment) => assessment,
-            Err(error) => {
-                let refusal = Refusal::Unreadable(error);
-                saved.push(unreadable(
-                    refusal.message(Lang::Ja),
-                    refusal.message(Lang::En),
-                ));
+        let opened = match readable(&record, &library) {
+            Ok(opened) => opened,
+            Err(refusal) => {
+                saved.push(SavedEntry::Unreadable(Unreadable {
+                    key: record.id.clone(),
+                    reason_ja: refusal.message(Lang::Ja),
+                    reason_en: refusal.message(Lang::En),
+                    raw: record.json.clone(),
+                }));
                 continue;
             }
         };
-        let Some(catalog) = library.catalog(&assessment.catalog.id) else {
-            let refusal = Refusal::UnknownCatalog {
-                id: assessment.catalog.id.clone(),
-            };
-            saved.push(unreadable(
-                refusal.message(Lang::Ja),
-                refusal.message(Lang::En),
-            ));
-            continue;
-        };
-        let overall = score(&catalog, &assessment).overall;
+        let (catalog, assessment) = (&opened.catalog, &opened.assessment);
+        let overall = score(catalog, assessment).overall;
         saved.push(SavedEntry::Readable(SavedSummary {
-            id: assessment.id.clone(),
+            id: record.id.clone(),
             product: assessment.subject.product.clone(),
             catalog_title: catalog.title.clone(),
             answered: overall.answered(),
             total: overall.total,
             updated_at: assessment.updated_at.clone(),
             exported_at: record.exported_at.clone(),
-            open_elsewhere: tabs::open_elsewhere(&assessment.id).await,
+            open_elsewhere: tabs::open_elsewhere(&record.id).await,
+            unsaved: opened.unstored,
         }));
-        if reopen.as_deref() == Some(assessment.id.as_str()) {
-            dispatch.emit(AppAction::Open(Opened {
-                catalog: catalog.clone(),
-                assessment: Shared(Rc::new(assessment)),
-                revision: record.revision,
-            }));
+        if reopen.as_deref() == Some(record.id.as_str()) {
+            reopened = true;
+            dispatch.emit(AppAction::Open(opened));
         }
     }
     saved.sort_by(|a, b| updated(b).cmp(updated(a)));
+    if let Some(id) = reopen.filter(|_| !reopened) {
+        dispatch.emit(AppAction::Notify(not_opened(&id, &saved)));
+    }
     dispatch.emit(AppAction::Saved(saved));
+}
+
+/// A stored record as an assessment to open: the edits kept aside when storage refused them,
+/// if any, else the record itself; or why it does not open.
+fn readable(record: &storage::Record, library: &Library) -> Result<Opened, Refusal> {
+    let (mut assessment, revision, unstored) = match stored::kept_aside(&record.id) {
+        Some((assessment, revision)) => (assessment, revision, true),
+        None => (
+            load_assessment(record.json.as_bytes()).map_err(Refusal::Unreadable)?,
+            record.revision,
+            false,
+        ),
+    };
+    // Saves go back under the record's key, whatever id a hand-edited record claims inside.
+    assessment.id = record.id.clone();
+    let catalog =
+        library
+            .catalog(&assessment.catalog.id)
+            .ok_or_else(|| Refusal::UnknownCatalog {
+                id: assessment.catalog.id.clone(),
+            })?;
+    Ok(Opened {
+        catalog,
+        assessment: Shared(Rc::new(assessment)),
+        revision,
+        unstored,
+    })
+}
+
+/// Why the assessment `id` was not opened: it is listed as unreadable, or no longer stored.
+fn not_opened(id: &str, saved: &[SavedEntry]) -> Notice {
+    let unreadable = saved.iter().find_map(|entry| match entry {
+        SavedEntry::Unreadable(record) if record.key == id => Some(record),
+        _ => None,
+    });
+    match unreadable {
+        Some(record) => {
+            let say = |lang, reason: &str| {
+                format!(
+                    "{} ({id}): {reason} {}",
+                    Text::OpenFailed.label(lang),
+                    Text::KeptInList.label(lang)
+                )
+            };
+            Notice::error(
+                say(Lang::Ja, &record.reason_ja),
+                say(Lang::En, &record.reason_en),
+            )
+        }
+        None => Notice::error(
+            Text::NoLongerStored.label(Lang::Ja).to_owned(),
+            Text::NoLongerStored.label(Lang::En).to_owned(),
+        ),
+    }
 }
 
 fn updated(entry: &SavedEntry) -> &str {
@@ -139,6 +182,7 @@ pub async fn store_and_open(
             catalog,
             assessment: Shared(Rc::new(assessment)),
             revision,
+            unstored: false,
         })),
         Err(error) => {
             let (ja, en) = match error {
@@ -215,9 +259,19 @@ pub async fn open_file(dispatch: Callback<AppAction>, library: Library, file: we
             format!("{} ({name}) {en}", Text::FileOpenFailed.label(Lang::En)),
         )))
     };
-    let bytes = match files::read_bytes(&file).await {
-        Ok(bytes) => bytes,
-        Err(error) => return failed(error.clone(), error),
+    // A file too big to be a tekigo file is refused before its bytes are read.
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let refusal = Refusal::Unreadable(LoadError::TooLarge {
+            bytes: file.size() as usize,
+            limit: MAX_FILE_BYTES,
+        });
+        return failed(refusal.message(Lang::Ja), refusal.message(Lang::En));
+    }
+    let Ok(bytes) = files::read_bytes(&file).await else {
+        return failed(
+            Text::FileReadFailed.label(Lang::Ja).to_owned(),
+            Text::FileReadFailed.label(Lang::En).to_owned(),
+        );
     };
     let decision = match decide(&bytes, &library.catalog_refs()) {
         Ok(decision) => decision,
@@ -235,8 +289,9 @@ pub async fn open_file(dispatch: Callback<AppAction>, library: Library, file: we
             catalog,
             renamed_from,
         } => {
-            if let Err(error) = storage::save_catalog(&catalog.id, to_json(&catalog)).await {
-                return failed(error.clone(), error);
+            if let Err(problem) = storage::save_catalog(&catalog.id, to_json(&catalog)).await {
+                let (ja, en) = problem.message();
+                return failed(ja, en);
             }
             let (title, id) = (catalog.title.clone(), catalog.id.clone());
             dispatch.emit(AppAction::Library(library.with_catalog(catalog)));

@@ -11,10 +11,10 @@ use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::{embedded, Assessment};
 use yew::prelude::*;
 
-use crate::browser::{clock, files, handover, storage, tabs};
+use crate::browser::{clock, files, handover, quota, storage, tabs, unsaved};
 use crate::components::about::About;
 use crate::components::editor::Editor;
-use crate::components::notice::NoticeBanner;
+use crate::components::notice::{Notice, NoticeBanner};
 use crate::components::offer::OfferBanner;
 use crate::components::start::StartScreen;
 use crate::ids::IdPrefix;
@@ -85,7 +85,7 @@ pub fn App() -> Html {
         use_effect_with(open_id, move |open_id| {
             storage::remember_open(open_id.as_deref());
             if open_id.is_some() {
-                storage::request_persistence();
+                quota::ask_to_persist();
             }
         });
     }
@@ -124,15 +124,32 @@ pub fn App() -> Html {
     };
     let on_delete = {
         let reload_list = reload_list.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |id: String| {
-            let reload_list = reload_list.clone();
+            let (reload_list, dispatch) = (reload_list.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if storage::delete_assessment(&id).await.is_ok() {
-                    tabs::announce_deleted(&id);
+                match storage::delete_assessment(&id).await {
+                    Ok(()) => {
+                        unsaved::forget(&id);
+                        tabs::announce_deleted(&id);
+                    }
+                    Err(problem) => {
+                        let (ja, en) = problem.message();
+                        dispatch.emit(AppAction::Notify(Notice::error(
+                            format!("{} ({id}): {ja}", Text::DeleteFailed.label(Lang::Ja)),
+                            format!("{} ({id}): {en}", Text::DeleteFailed.label(Lang::En)),
+                        )));
+                    }
                 }
                 reload_list();
             });
         })
+    };
+    // Asking to delete reads the list again, so whether another tab has the assessment open
+    // is said as it is now.
+    let on_ask_delete = {
+        let reload_list = reload_list.clone();
+        Callback::from(move |_: String| reload_list())
     };
     let on_save_raw = {
         let dispatch = dispatch.clone();
@@ -141,10 +158,10 @@ pub fn App() -> Html {
                 "tekigo_record_{}.json",
                 record.key.replace(['/', '\\', ':'], "_")
             );
-            if let Err(error) = files::download(&name, record.raw.as_bytes(), "application/json") {
-                dispatch.emit(AppAction::Notify(crate::components::notice::Notice::error(
-                    error.clone(),
-                    error,
+            if files::download(&name, record.raw.as_bytes(), "application/json").is_err() {
+                dispatch.emit(AppAction::Notify(Notice::error(
+                    Text::DownloadFailed.label(Lang::Ja).to_owned(),
+                    Text::DownloadFailed.label(Lang::En).to_owned(),
                 )));
             }
         })
@@ -223,7 +240,8 @@ pub fn App() -> Html {
                 {lang}
                 catalogs={state.library.catalogs.clone()}
                 saved={state.saved.clone()}
-                {on_start} {on_open} {on_delete} {on_save_raw} {on_file} {on_sample} />
+                storage={state.storage}
+                {on_start} {on_open} {on_ask_delete} {on_delete} {on_save_raw} {on_file} {on_sample} />
         }
     };
     html! {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use tekigo_core::i18n::Lang;
 use tekigo_core::{Assessment, Catalog};
 
+use crate::browser::quota::StorageUse;
 use crate::components::notice::Notice;
 use crate::library::Library;
 use crate::shared::Shared;
@@ -16,6 +17,8 @@ pub struct Opened {
     pub catalog: Shared<Catalog>,
     pub assessment: Shared<Assessment>,
     pub revision: u32,
+    /// The assessment holds edits that storage refused (kept aside): they are to be saved.
+    pub unstored: bool,
 }
 
 /// A saved assessment as the list shows it.
@@ -31,6 +34,8 @@ pub struct SavedSummary {
     pub exported_at: Option<String>,
     /// Whether another tab has it open for editing.
     pub open_elsewhere: bool,
+    /// Whether edits that storage refused are kept aside for it.
+    pub unsaved: bool,
 }
 
 /// A stored record that does not open, kept in the list with why.
@@ -74,6 +79,8 @@ pub struct AppState {
     pub screen: Screen,
     pub notice: Option<Notice>,
     pub offer: Option<Offer>,
+    /// What the browser stores for the app, if it says.
+    pub storage: Option<StorageUse>,
 }
 
 pub enum AppAction {
@@ -82,6 +89,7 @@ pub enum AppAction {
     ToggleLang,
     Library(Library),
     Saved(Vec<SavedEntry>),
+    StorageUse(Option<StorageUse>),
     Open(Opened),
     Close,
     Show(Screen),
@@ -99,6 +107,7 @@ impl AppState {
             screen: Screen::Start,
             notice: None,
             offer: None,
+            storage: None,
         }
     }
 }
@@ -119,6 +128,7 @@ impl yew::Reducible for AppState {
             }
             AppAction::Library(library) => state.library = library,
             AppAction::Saved(saved) => state.saved = saved,
+            AppAction::StorageUse(storage) => state.storage = storage,
             AppAction::Open(opened) => {
                 state.open = Some(opened);
                 state.notice = None;

@@ -1,15 +1,18 @@
 //! Saving every change as it happens, without piling up writes: while one save is in
 //! flight, newer changes wait and only the newest is written next. A save the browser
-//! refuses (storage full, blocked) is tried again every few seconds with the newest state, so
-//! the edits reach storage as soon as it takes them again; the screen says they are unsaved
-//! meanwhile.
+//! refuses (storage full, blocked) is kept aside ([`unsaved`]) and tried again every few
+//! seconds with the newest state, so the edits reach storage as soon as it takes them again;
+//! the screen says they are unsaved meanwhile. Retrying stops when the editor closes: the
+//! copy kept aside is picked up when the assessment is opened again, by a new saver.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
+use tekigo_core::i18n::{Lang, Localized, Text};
 
 use super::storage::{save_assessment, SaveError};
+use super::unsaved;
 
 /// How long to wait before trying a refused save again.
 const RETRY_MS: u32 = 4_000;
@@ -22,7 +25,8 @@ pub enum Outcome {
     Conflict,
     /// Another tab deleted the assessment; this tab stops saving.
     Gone,
-    /// Not stored, for this reason (both languages); it will be tried again.
+    /// Not stored, for this reason and with whether a copy was kept aside (both languages);
+    /// it will be tried again.
     Failed { ja: String, en: String },
 }
 
@@ -31,6 +35,10 @@ struct Inner {
     revision: u32,
     in_flight: bool,
     pending: Option<(String, u64)>,
+    /// The last save was refused: newer edits are kept aside as they come.
+    refused: bool,
+    /// The editor closed: refused saves are not tried again.
+    stopped: bool,
 }
 
 /// One assessment's saver; clones share it.
@@ -53,12 +61,20 @@ impl Autosave {
         self.inner.borrow_mut().revision = revision;
     }
 
+    /// Stops trying refused saves again (the editor closed); a save in flight still ends.
+    pub fn stop(&self) {
+        self.inner.borrow_mut().stopped = true;
+    }
+
     /// Writes `json`, the state after edit number `edit`, now or after the save in flight.
     /// `report` hears how each write ended.
     pub fn save(&self, id: String, json: String, edit: u64, report: impl Fn(Outcome) + 'static) {
         {
             let mut inner = self.inner.borrow_mut();
             if inner.in_flight {
+                if inner.refused {
+                    unsaved::keep(&id, inner.revision, &json);
+                }
                 inner.pending = Some((json, edit));
                 return;
             }
@@ -71,7 +87,11 @@ impl Autosave {
                 let expected = inner.borrow().revision;
                 match save_assessment(&id, expected, json.clone()).await {
                     Ok(revision) => {
-                        inner.borrow_mut().revision = revision;
+                        let mut state = inner.borrow_mut();
+                        state.revision = revision;
+                        state.refused = false;
+                        drop(state);
+                        unsaved::forget(&id);
                         report(Outcome::Saved(edit));
                     }
                     Err(stop @ (SaveError::Conflict | SaveError::Gone)) => {
@@ -87,10 +107,30 @@ impl Autosave {
                         return;
                     }
                     Err(SaveError::Failed(problem)) => {
+                        // What is kept aside and tried again is the newest state.
+                        let newer = {
+                            let mut state = inner.borrow_mut();
+                            state.refused = true;
+                            state.pending.take()
+                        };
+                        if let Some((newer, newer_edit)) = newer {
+                            (json, edit) = (newer, newer_edit);
+                        }
                         let (ja, en) = problem.message();
-                        report(Outcome::Failed { ja, en });
+                        let aside = if unsaved::keep(&id, expected, &json) {
+                            Text::KeptAside
+                        } else {
+                            Text::NotKeptAside
+                        };
+                        report(Outcome::Failed {
+                            ja: format!("{ja} {}", aside.label(Lang::Ja)),
+                            en: format!("{en} {}", aside.label(Lang::En)),
+                        });
                         TimeoutFuture::new(RETRY_MS).await;
-                        // Try again with the newest state, which may be this one.
+                        if inner.borrow().stopped {
+                            inner.borrow_mut().in_flight = false;
+                            return;
+                        }
                         let newer = inner.borrow_mut().pending.take();
                         if let Some((newer, newer_edit)) = newer {
                             (json, edit) = (newer, newer_edit);

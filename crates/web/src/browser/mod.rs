@@ -1,11 +1,14 @@
 //! The few browser APIs the app needs, wrapped so components never touch `web_sys` directly:
-//! IndexedDB storage, the tab-to-tab channel, file reading and download, the clock.
+//! IndexedDB storage (and the copy of refused edits kept aside), the storage quota, the
+//! tab-to-tab channel, file reading and download, the clock.
 
 pub mod autosave;
 pub mod clock;
 pub mod files;
 pub mod handover;
 pub mod preview;
+pub mod quota;
 pub mod storage;
 pub mod stored;
 pub mod tabs;
+pub mod unsaved;

@@ -25,16 +25,36 @@ pub struct Record {
     pub exported_at: Option<String>,
 }
 
-/// A stored record that cannot be read as one: kept, shown with why, and downloadable as it
-/// is.
+/// A stored value that cannot be read as a record: kept, shown with why, and downloadable as
+/// it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Damaged {
     /// The record's key.
     pub key: String,
-    /// Why it is not a record, in English (for the message; the raw text is what matters).
-    pub reason: &'static str,
+    pub fault: RecordFault,
     /// The whole stored value as JSON text.
     pub raw: String,
+}
+
+/// What makes a stored value not a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFault {
+    NotAnObject,
+    NoId,
+    BadRevision,
+    NoJson,
+}
+
+impl RecordFault {
+    /// The fault in words.
+    pub fn text(self) -> Text {
+        match self {
+            RecordFault::NotAnObject => Text::RecordNotAnObject,
+            RecordFault::NoId => Text::RecordNoId,
+            RecordFault::BadRevision => Text::RecordBadRevision,
+            RecordFault::NoJson => Text::RecordNoJson,
+        }
+    }
 }
 
 /// Why a save did not happen.
@@ -47,59 +67,49 @@ pub enum SaveError {
     Failed(StorageProblem),
 }
 
-/// Why the browser would not store something.
+/// Why the browser would not store or read something.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageProblem {
     /// The storage quota is used up.
     Full,
     /// Storage is switched off or blocked (private windows, settings, a closed database).
-    Unavailable(String),
+    Unavailable,
+    /// Anything else; the browser's name for it, for whoever helps the user.
     Other(String),
 }
 
 impl StorageProblem {
     /// The reason in both languages.
     pub fn message(&self) -> (String, String) {
+        let words = |text: Text| {
+            (
+                text.label(Lang::Ja).to_owned(),
+                text.label(Lang::En).to_owned(),
+            )
+        };
         match self {
-            StorageProblem::Full => (
-                Text::StorageFull.label(Lang::Ja).to_owned(),
-                Text::StorageFull.label(Lang::En).to_owned(),
-            ),
-            StorageProblem::Unavailable(detail) => (
-                format!("{} ({detail})", Text::StorageUnavailable.label(Lang::Ja)),
-                format!("{} ({detail})", Text::StorageUnavailable.label(Lang::En)),
-            ),
-            StorageProblem::Other(detail) => (
-                format!("{} ({detail})", Text::StorageOther.label(Lang::Ja)),
-                format!("{} ({detail})", Text::StorageOther.label(Lang::En)),
-            ),
+            StorageProblem::Full => words(Text::StorageFull),
+            StorageProblem::Unavailable => words(Text::StorageUnavailable),
+            StorageProblem::Other(name) => {
+                let (ja, en) = words(Text::StorageOther);
+                (format!("{ja} ({name})"), format!("{en} ({name})"))
+            }
         }
     }
 }
 
-/// What went wrong, by the DOMException's name where there is one.
+/// What went wrong, by the DOMException's name where there is one (browsers often give no
+/// message, and never one in the user's language).
 fn problem(error: JsValue) -> StorageProblem {
     let Some(exception) = error.dyn_ref::<web_sys::DomException>() else {
-        return StorageProblem::Other(error.as_string().unwrap_or_else(|| "IndexedDB".to_owned()));
-    };
-    let detail = if exception.message().is_empty() {
-        exception.name()
-    } else {
-        format!("{}: {}", exception.name(), exception.message())
+        return StorageProblem::Other("IndexedDB".to_owned());
     };
     match exception.name().as_str() {
         "QuotaExceededError" => StorageProblem::Full,
         "InvalidStateError" | "SecurityError" | "UnknownError" | "NotAllowedError" => {
-            StorageProblem::Unavailable(detail)
+            StorageProblem::Unavailable
         }
-        _ => StorageProblem::Other(detail),
-    }
-}
-
-fn js_error(error: JsValue) -> String {
-    match problem(error) {
-        StorageProblem::Full => "QuotaExceededError".to_owned(),
-        StorageProblem::Unavailable(detail) | StorageProblem::Other(detail) => detail,
+        name => StorageProblem::Other(name.to_owned()),
     }
 }
 
@@ -131,7 +141,7 @@ thread_local! {
     static DATABASE_CONNECTION: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
 }
 
-async fn open() -> Result<IdbDatabase, String> {
+async fn open() -> Result<IdbDatabase, StorageProblem> {
     if let Some(database) = DATABASE_CONNECTION.with(|cell| cell.borrow().clone()) {
         return Ok(database);
     }
@@ -170,11 +180,11 @@ async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), JsValue>
     JsFuture::from(promise).await.map(|_| ())
 }
 
-async fn open_new() -> Result<IdbDatabase, String> {
+async fn open_new() -> Result<IdbDatabase, StorageProblem> {
     let factory = web_sys::window()
         .and_then(|window| window.indexed_db().ok().flatten())
-        .ok_or("IndexedDB is not available")?;
-    let request = factory.open_with_u32(DATABASE, VERSION).map_err(js_error)?;
+        .ok_or(StorageProblem::Unavailable)?;
+    let request = factory.open_with_u32(DATABASE, VERSION).map_err(problem)?;
     let on_upgrade = Closure::once_into_js(move |event: web_sys::IdbVersionChangeEvent| {
         let Some(database) = event
             .target()
@@ -195,9 +205,9 @@ async fn open_new() -> Result<IdbDatabase, String> {
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
     settle(&request)
         .await
-        .map_err(js_error)?
+        .map_err(problem)?
         .dyn_into()
-        .map_err(js_error)
+        .map_err(problem)
 }
 
 fn to_object(record: &Record) -> Object {
@@ -212,17 +222,17 @@ fn to_object(record: &Record) -> Object {
 }
 
 /// A stored value as a record, or what is wrong with it.
-fn from_object(value: &JsValue) -> Result<Record, &'static str> {
+fn from_object(value: &JsValue) -> Result<Record, RecordFault> {
     let get = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
     if !value.is_object() {
-        return Err("not an object");
+        return Err(RecordFault::NotAnObject);
     }
-    let id = get("id").as_string().ok_or("no id")?;
+    let id = get("id").as_string().ok_or(RecordFault::NoId)?;
     let revision = get("revision")
         .as_f64()
         .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-        .ok_or("revision is not a whole number")? as u32;
-    let json = get("json").as_string().ok_or("no JSON text")?;
+        .ok_or(RecordFault::BadRevision)? as u32;
+    let json = get("json").as_string().ok_or(RecordFault::NoJson)?;
     Ok(Record {
         id,
         revision,
@@ -244,41 +254,41 @@ async fn on_store(
     store: &str,
     mode: IdbTransactionMode,
     request: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
-) -> Result<JsValue, String> {
+) -> Result<JsValue, StorageProblem> {
     let database = open().await?;
     let transaction = database
         .transaction_with_str_and_mode(store, mode)
-        .map_err(js_error)?;
-    let request = request(&transaction.object_store(store).map_err(js_error)?).map_err(js_error)?;
-    let result = settle(&request).await.map_err(js_error)?;
+        .map_err(problem)?;
+    let request = request(&transaction.object_store(store).map_err(problem)?).map_err(problem)?;
+    let result = settle(&request).await.map_err(problem)?;
     if mode == IdbTransactionMode::Readwrite {
-        committed(&transaction).await.map_err(js_error)?;
+        committed(&transaction).await.map_err(problem)?;
     }
     Ok(result)
 }
 
 /// Every record of a store, and every value in it that is not a record.
-async fn all(store: &str) -> Result<(Vec<Record>, Vec<Damaged>), String> {
+async fn all(store: &str) -> Result<(Vec<Record>, Vec<Damaged>), StorageProblem> {
     let database = open().await?;
     let transaction = database
         .transaction_with_str_and_mode(store, IdbTransactionMode::Readonly)
-        .map_err(js_error)?;
-    let object_store = transaction.object_store(store).map_err(js_error)?;
-    let keys: js_sys::Array = settle(&object_store.get_all_keys().map_err(js_error)?)
+        .map_err(problem)?;
+    let object_store = transaction.object_store(store).map_err(problem)?;
+    let keys: js_sys::Array = settle(&object_store.get_all_keys().map_err(problem)?)
         .await
-        .map_err(js_error)?
+        .map_err(problem)?
         .unchecked_into();
-    let values: js_sys::Array = settle(&object_store.get_all().map_err(js_error)?)
+    let values: js_sys::Array = settle(&object_store.get_all().map_err(problem)?)
         .await
-        .map_err(js_error)?
+        .map_err(problem)?
         .unchecked_into();
     let (mut records, mut damaged) = (Vec::new(), Vec::new());
     for (key, value) in keys.iter().zip(values.iter()) {
         match from_object(&value) {
             Ok(record) => records.push(record),
-            Err(reason) => damaged.push(Damaged {
+            Err(fault) => damaged.push(Damaged {
                 key: key.as_string().unwrap_or_else(|| raw_text(&key)),
-                reason,
+                fault,
                 raw: raw_text(&value),
             }),
         }
@@ -287,34 +297,29 @@ async fn all(store: &str) -> Result<(Vec<Record>, Vec<Damaged>), String> {
 }
 
 /// Every stored assessment, and the stored values that are not readable records.
-pub async fn assessments() -> Result<(Vec<Record>, Vec<Damaged>), String> {
+pub async fn assessments() -> Result<(Vec<Record>, Vec<Damaged>), StorageProblem> {
     all(ASSESSMENTS).await
 }
 
 /// Every imported catalog.
-pub async fn catalogs() -> Result<Vec<Record>, String> {
+pub async fn catalogs() -> Result<Vec<Record>, StorageProblem> {
     all(CATALOGS).await.map(|(records, _)| records)
 }
 
-/// One stored assessment; `Err` names what is wrong when it cannot be read.
-pub async fn assessment(id: &str) -> Result<Option<Record>, String> {
+/// One stored assessment; `None` when no readable record is stored under `id`.
+pub async fn assessment(id: &str) -> Result<Option<Record>, StorageProblem> {
     let value = on_store(ASSESSMENTS, IdbTransactionMode::Readonly, |s| {
         s.get(&id.into())
     })
     .await?;
-    if value.is_undefined() {
-        return Ok(None);
-    }
-    from_object(&value).map(Some).map_err(str::to_owned)
+    Ok(from_object(&value).ok())
 }
 
 /// Writes `json` as the next revision after `expected`, unless the stored revision differs
 /// from `expected` (0 = not stored yet). Returns the new revision.
 pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u32, SaveError> {
     let failed = |error: JsValue| SaveError::Failed(problem(error));
-    let database = open()
-        .await
-        .map_err(|error| SaveError::Failed(StorageProblem::Unavailable(error)))?;
+    let database = open().await.map_err(SaveError::Failed)?;
     let transaction = database
         .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
         .map_err(failed)?;
@@ -350,7 +355,7 @@ pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u3
 }
 
 /// Notes that the assessment was written to a file at `time`, without a new revision.
-pub async fn mark_exported(id: &str, time: &str) -> Result<(), String> {
+pub async fn mark_exported(id: &str, time: &str) -> Result<(), StorageProblem> {
     let Some(mut record) = assessment(id).await? else {
         return Ok(());
     };
@@ -364,7 +369,7 @@ pub async fn mark_exported(id: &str, time: &str) -> Result<(), String> {
 }
 
 /// Stores an imported catalog (replacing one with the same id).
-pub async fn save_catalog(id: &str, json: String) -> Result<(), String> {
+pub async fn save_catalog(id: &str, json: String) -> Result<(), StorageProblem> {
     let record = to_object(&Record {
         id: id.to_owned(),
         revision: 1,
@@ -377,23 +382,12 @@ pub async fn save_catalog(id: &str, json: String) -> Result<(), String> {
 }
 
 /// Removes a stored assessment (or a damaged record) by its key.
-pub async fn delete_assessment(id: &str) -> Result<(), String> {
+pub async fn delete_assessment(id: &str) -> Result<(), StorageProblem> {
     on_store(ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {
         s.delete(&id.into())
     })
     .await
     .map(|_| ())
-}
-
-/// Asks the browser not to evict our data under storage pressure.
-pub fn request_persistence() {
-    if let Some(window) = web_sys::window() {
-        if let Ok(promise) = window.navigator().storage().persist() {
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = JsFuture::from(promise).await;
-            });
-        }
-    }
 }
 
 /// Which assessment this tab had open, kept across a reload (per tab, not shared).

@@ -3,6 +3,10 @@
 //! saves, and takes over when that tab lets go (closes, or opens something else). A deletion
 //! is announced to every tab, so the editing one can keep its copy. Where Web Locks are
 //! missing, a BroadcastChannel claim gives the read-only half of this.
+//!
+//! Every message names the editor it comes from (`tab`, a fresh id per opened editor), and
+//! an editor ignores its own: a tab that re-read its own save would replace what was typed
+//! since with the older stored version.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,13 +17,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{BroadcastChannel, MessageEvent};
 
-use super::clock::fresh_id;
-
 const CHANNEL: &str = "tekigo-tabs";
 
 /// What another tab did to the assessment this tab has open.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TabEvent {
+    /// This tab holds it: it edits and saves.
+    Acquired,
     /// Another tab edits it; this one must only read.
     HeldElsewhere,
     /// The other tab let go: this one may edit now.
@@ -58,14 +62,6 @@ fn field(data: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// This page's id on the channel: messages it sent itself are not news to it.
-fn this_tab() -> String {
-    thread_local! {
-        static TAB: String = fresh_id("tab");
-    }
-    TAB.with(Clone::clone)
-}
-
 fn lock_name(assessment: &str) -> String {
     format!("tekigo-assessment-{assessment}")
 }
@@ -78,10 +74,15 @@ fn locks() -> Option<JsValue> {
         .filter(|locks| !locks.is_undefined() && !locks.is_null())
 }
 
-/// Announces that this tab opens `assessment`; `on_event` hears what other tabs do to it.
-pub fn claim(assessment: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Claim> {
-    let channel = BroadcastChannel::new(CHANNEL).ok()?;
-    let tab = this_tab();
+/// Announces that the editor `tab` opens `assessment`; `on_event` hears whether this tab
+/// holds it, and what other tabs do to it.
+pub fn claim(assessment: &str, tab: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Claim> {
+    let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
+        // No way to hear of other tabs: this one edits.
+        on_event(TabEvent::Acquired);
+        return None;
+    };
+    let tab = tab.to_owned();
     let with_locks = locks().is_some();
     let (mine, me, reply_channel, heard) = (
         assessment.to_owned(),
@@ -117,7 +118,9 @@ pub fn claim(assessment: &str, on_event: Rc<dyn Fn(TabEvent)>) -> Option<Claim> 
             &mut callbacks,
         )),
         None => {
+            // Edits until a tab that had it first answers "held".
             let _ = channel.post_message(&message("claim", assessment, &tab));
+            on_event(TabEvent::Acquired);
             None
         }
     };
@@ -185,6 +188,7 @@ fn request_lock(
             }
             JsValue::UNDEFINED
         } else {
+            on_event(TabEvent::Acquired);
             hold()
         }
     });
@@ -196,19 +200,19 @@ fn request_lock(
     abort
 }
 
-/// Tells the other tabs that this tab stored a new revision of `assessment`.
-pub fn announce_saved(assessment: &str) {
-    announce("saved", assessment);
+/// Tells the other tabs that the editor `tab` stored a new revision of `assessment`.
+pub fn announce_saved(assessment: &str, tab: &str) {
+    announce("saved", assessment, tab);
 }
 
-/// Tells the other tabs that `assessment` is deleted.
+/// Tells every editor of `assessment` that it is deleted.
 pub fn announce_deleted(assessment: &str) {
-    announce("deleted", assessment);
+    announce("deleted", assessment, "");
 }
 
-fn announce(kind: &str, assessment: &str) {
+fn announce(kind: &str, assessment: &str, tab: &str) {
     if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&message(kind, assessment, &this_tab()));
+        let _ = channel.post_message(&message(kind, assessment, tab));
         channel.close();
     }
 }

@@ -319,7 +319,7 @@ fn Changes(props: &ChangesProps) -> Html {
                     Ok(bytes) => load_assessment(&bytes)
                         .map(|a| Shared(std::rc::Rc::new(a)))
                         .map_err(|e| tekigo_core::i18n::load_error_message(&e, lang)),
-                    Err(error) => Err(error),
+                    Err(files::Refused) => Err(Text::FileReadFailed.label(lang).to_owned()),
                 };
                 other.set(Some(result));
             });

@@ -57,9 +57,16 @@ pub fn Editor(props: &EditorProps) -> Html {
     let state = {
         let opened = props.opened.clone();
         use_reducer(move || {
-            EditorState::new(opened.catalog.0.clone(), (*opened.assessment).clone())
+            let state = EditorState::new(opened.catalog.0.clone(), (*opened.assessment).clone());
+            if opened.unstored {
+                state.with_unstored_changes()
+            } else {
+                state
+            }
         })
     };
+    // This editor's name in messages between tabs, so it ignores its own.
+    let tab = (*use_memo((), |_| clock::fresh_id("tab"))).clone();
     let autosave = {
         let revision = props.opened.revision;
         (*use_memo((), move |_| Autosave::new(revision))).clone()
@@ -81,54 +88,21 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     // Another tab editing this assessment makes this one read-only; it follows that tab's
     // saves and takes over when that tab lets go. A deletion elsewhere is said.
-    let following = use_mut_ref(|| false);
-    *following.borrow_mut() = state.read_only();
     {
         let dispatch = dispatch.clone();
         let autosave = autosave.clone();
         let catalog = state.catalog.clone();
-        let following = following.clone();
+        let tab = tab.clone();
         use_effect_with(state.assessment.id.clone(), move |id| {
-            let id_owned = id.clone();
-            let claim = tabs::claim(
-                id,
-                Rc::new(move |event| {
-                    let (dispatch, autosave, catalog, id) = (
-                        dispatch.clone(),
-                        autosave.clone(),
-                        catalog.clone(),
-                        id_owned.clone(),
-                    );
-                    let following = *following.borrow();
-                    match event {
-                        TabEvent::HeldElsewhere => {
-                            dispatch.emit(EditorAction::SaveProblem(SaveState::ReadOnly))
-                        }
-                        TabEvent::Deleted => {
-                            dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted))
-                        }
-                        // Only a tab that does not edit follows; an editing tab hears of another's
-                        // save through its own next save's conflict.
-                        TabEvent::Saved if !following => {}
-                        TabEvent::Saved | TabEvent::Released => {
-                            let writable = event == TabEvent::Released;
-                            wasm_bindgen_futures::spawn_local(async move {
-                                if let Some((assessment, revision)) =
-                                    stored::reread(&id, &catalog).await
-                                {
-                                    autosave.set_revision(revision);
-                                    dispatch.emit(EditorAction::Replaced(Rc::new(assessment)));
-                                }
-                                if writable {
-                                    dispatch.emit(EditorAction::Writable);
-                                }
-                            });
-                        }
-                    }
-                }),
-            );
+            let claim = tabs::claim(id, &tab, on_tab_event(id, catalog, autosave, dispatch));
             move || drop(claim)
         });
+    }
+    // Refused saves are not tried again once the editor closes: their edits are kept aside
+    // and saved by the editor that opens the assessment next.
+    {
+        let autosave = autosave.clone();
+        use_effect_with((), move |_| move || autosave.stop());
     }
     // Every edit is saved as it happens.
     {
@@ -136,8 +110,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         let dispatch = dispatch.clone();
         let assessment = state.assessment.clone();
         let read_only = state.read_only();
-        use_effect_with(state.edits, move |edits| {
-            if *edits > 0 && !read_only {
+        let tab = tab.clone();
+        // Only once this tab is known to hold the assessment: a tab that turns out read-only
+        // never writes, not even edits it opened with from where they were kept aside.
+        use_effect_with((state.edits, state.holds), move |(edits, holds)| {
+            if *edits > 0 && *holds && !read_only {
                 let id = assessment.id.clone();
                 autosave.save(
                     assessment.id.clone(),
@@ -146,7 +123,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     move |outcome| {
                         dispatch.emit(match outcome {
                             Outcome::Saved(edit) => {
-                                tabs::announce_saved(&id);
+                                tabs::announce_saved(&id, &tab);
                                 EditorAction::Saved(edit)
                             }
                             Outcome::Conflict => EditorAction::SaveProblem(SaveState::Conflict),
@@ -207,7 +184,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                         dispatch.emit(EditorAction::SavedToFile);
                         on_exported.emit((assessment.id.clone(), clock::now()))
                     }
-                    Err(error) => on_notice.emit(Notice::error(error.clone(), error)),
+                    Err(files::Refused) => on_notice.emit(Notice::error(
+                        Text::DownloadFailed.label(Lang::Ja).to_owned(),
+                        Text::DownloadFailed.label(Lang::En).to_owned(),
+                    )),
                 },
                 Err(error) => on_notice.emit(Notice::error(
                     error.message(Lang::Ja),
@@ -411,4 +391,62 @@ fn save_message(
             true,
         ),
     }
+}
+
+/// What this editor does when it holds its assessment, or another tab holds, saves, lets go
+/// of or deletes it. While another tab edits, this one is read-only and shows what that tab
+/// stores (its stored revision is then the one to save on top of); when that tab lets go, this
+/// one edits, starting from the edits the closed tab could not store, if it kept some aside.
+fn on_tab_event(
+    id: &str,
+    catalog: Rc<tekigo_core::Catalog>,
+    autosave: Autosave,
+    dispatch: Callback<EditorAction>,
+) -> Rc<dyn Fn(TabEvent)> {
+    let id = id.to_owned();
+    let following = Rc::new(std::cell::Cell::new(false));
+    Rc::new(move |event| {
+        match event {
+            TabEvent::Acquired => return dispatch.emit(EditorAction::Holds),
+            TabEvent::Deleted => {
+                following.set(false);
+                return dispatch.emit(EditorAction::SaveProblem(SaveState::Deleted));
+            }
+            TabEvent::HeldElsewhere => {
+                following.set(true);
+                dispatch.emit(EditorAction::SaveProblem(SaveState::ReadOnly));
+            }
+            // A save by another editor while this one edits is a conflict, which this
+            // editor's next save finds: its revision is not moved on.
+            TabEvent::Saved if !following.get() => return,
+            TabEvent::Saved => {}
+            TabEvent::Released => following.set(false),
+        }
+        let (id, catalog, autosave, dispatch) = (
+            id.clone(),
+            catalog.clone(),
+            autosave.clone(),
+            dispatch.clone(),
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            let kept = stored::kept_aside(&id)
+                .filter(|(assessment, _)| assessment.catalog.id == catalog.id)
+                .filter(|_| event == TabEvent::Released);
+            let taken_over = kept.is_some();
+            let newest = match kept {
+                Some(kept) => Some(kept),
+                None => stored::reread(&id, &catalog).await,
+            };
+            if let Some((assessment, revision)) = newest {
+                autosave.set_revision(revision);
+                dispatch.emit(EditorAction::Replaced(Rc::new(assessment)));
+            }
+            if event == TabEvent::Released {
+                dispatch.emit(EditorAction::Writable);
+            }
+            if taken_over {
+                dispatch.emit(EditorAction::Resave);
+            }
+        });
+    })
 }

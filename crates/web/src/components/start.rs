@@ -1,6 +1,8 @@
-//! The start screen: the saved assessments (with when each was last saved to a file, and any
-//! record that does not open, with why), opening a file or the sample, and the catalogs a new
-//! assessment can start from, each named by its source document with a line on when to use it.
+//! The start screen: the saved assessments (with when each was last saved to a file, edits
+//! the browser refused to store, and any record that does not open, with why), a quiet line on
+//! what this browser stores and whether it keeps it, opening a file or the sample, and the
+//! catalogs a new assessment can start from, each named by its source document with a line on
+//! when to use it.
 
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::Catalog;
@@ -9,6 +11,7 @@ use yew::prelude::*;
 
 use crate::app::{SavedEntry, SavedSummary, Unreadable};
 use crate::browser::clock::local_minutes;
+use crate::browser::quota::StorageUse;
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -17,8 +20,11 @@ pub struct StartProps {
     pub lang: Lang,
     pub catalogs: Vec<Shared<Catalog>>,
     pub saved: Vec<SavedEntry>,
+    pub storage: Option<StorageUse>,
     pub on_start: Callback<Shared<Catalog>>,
     pub on_open: Callback<String>,
+    /// The user asks to delete this assessment (and is to be asked to confirm).
+    pub on_ask_delete: Callback<String>,
     pub on_delete: Callback<String>,
     pub on_save_raw: Callback<Unreadable>,
     pub on_file: Callback<web_sys::File>,
@@ -50,7 +56,11 @@ pub fn StartScreen(props: &StartProps) -> Html {
         let id = key.to_owned();
         let ask = {
             let confirming = confirming.clone();
-            Callback::from(move |_| confirming.set(Some(id.clone())))
+            let on_ask_delete = props.on_ask_delete.clone();
+            Callback::from(move |_| {
+                confirming.set(Some(id.clone()));
+                on_ask_delete.emit(id.clone());
+            })
         };
         let id = key.to_owned();
         let delete = props.on_delete.reform(move |_| id.clone());
@@ -89,9 +99,12 @@ pub fn StartScreen(props: &StartProps) -> Html {
             None => Text::NeverSavedToFile.label(lang).to_owned(),
         };
         html! {
-            <li key={saved.id.clone()} class="saved">
+            <li key={saved.id.clone()} class="saved" data-unsaved={saved.unsaved.to_string()}>
                 <div class="saved-main">
                     <span class="saved-name">{ name }</span>
+                    if saved.unsaved {
+                        <span class="saved-reason" role="note">{ Text::UnsavedChangesKept.label(lang) }</span>
+                    }
                     <span class="muted">{ &saved.catalog_title }</span>
                     <span class="muted">
                         { format!("{} {}/{} {} ・ {} {}", Text::Progress.label(lang), saved.answered, saved.total,
@@ -148,6 +161,9 @@ pub fn StartScreen(props: &StartProps) -> Html {
                     <span id={hint} class="muted">{ Text::OpenFileHint.label(lang) }</span>
                     <button onclick={props.on_sample.reform(|_| ())}>{ Text::OpenSample.label(lang) }</button>
                 </div>
+                if let Some(storage) = props.storage {
+                    { storage_line(&storage, lang) }
+                }
             </section>
             <section aria-labelledby={catalogs_heading.clone()} class="panel">
                 <h2 id={catalogs_heading}>{ Text::Catalogs.label(lang) }</h2>
@@ -177,5 +193,66 @@ pub fn StartScreen(props: &StartProps) -> Html {
                 </ul>
             </section>
         </div>
+    }
+}
+
+/// What this browser stores for the app and whether it keeps it, in one quiet line that
+/// speaks up when storage is nearly full.
+fn storage_line(storage: &StorageUse, lang: Lang) -> Html {
+    let mut text = format!(
+        "{}: {}",
+        Text::StorageInUse.label(lang),
+        size(storage.usage)
+    );
+    if storage.nearly_full() {
+        text += &format!(
+            " ({} {}) {}",
+            Text::StorageQuota.label(lang),
+            size(storage.quota),
+            Text::StorageNearlyFull.label(lang)
+        );
+    }
+    let kept = if storage.persisted {
+        Text::StoragePersisted
+    } else {
+        Text::StorageNotPersisted
+    };
+    html! {
+        <p class={classes!("storage-use", (!storage.nearly_full()).then_some("muted"))}
+           data-persisted={storage.persisted.to_string()}>
+            { format!("{text} / {}", kept.label(lang)) }
+        </p>
+    }
+}
+
+/// A size in bytes as a person reads it: 980 B, 98 KB, 1.2 MB, 10 GB.
+fn size(bytes: f64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024.0 {
+        return format!("{bytes:.0} B");
+    }
+    let mut value = bytes / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size;
+
+    #[test]
+    fn sizes_read_as_a_person_writes_them() {
+        assert_eq!(size(980.0), "980 B");
+        assert_eq!(size(100.0 * 1024.0), "100 KB");
+        assert_eq!(size(1.2 * 1024.0 * 1024.0), "1.2 MB");
+        assert_eq!(size(10.0 * 1024.0 * 1024.0 * 1024.0), "10 GB");
     }
 }

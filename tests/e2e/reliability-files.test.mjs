@@ -1,0 +1,69 @@
+// Files the app refuses, and says why in words: a key given twice (one answer would be lost)
+// is named, a file over 50 MB is refused before it is read, a value of the wrong kind is
+// described without the deserializer's phrasing. Nothing in the list changes.
+import assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { openApp, useBrowser } from './harness.mjs';
+
+useBrowser();
+
+const scratch = mkdtempSync(join(tmpdir(), 'tekigo-files-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+const SAMPLE = readFileSync(new URL('../../crates/core/data/sample-kirin-karte-meti-2012.json', import.meta.url), 'utf8');
+
+/** Programmers' words that must never reach a person. */
+const CODE_WORDS = /invalid type|expected [a-z`]|JsValue|Error\(|Object \{|DomException|\{:\?\}/;
+
+/** Opens `body` as the file `name` and returns the alert's text once it shows. */
+async function refusal(page, name, body) {
+  const path = join(scratch, name);
+  if (typeof body === 'number') {
+    // A file of `body` bytes, made without writing them (sparse).
+    const handle = openSync(path, 'w');
+    ftruncateSync(handle, body);
+    closeSync(handle);
+  } else {
+    writeFileSync(path, body);
+  }
+  await page.locator('input[type=file]').setInputFiles(path);
+  const alert = page.locator('.notice-error');
+  await alert.waitFor();
+  const text = await alert.innerText();
+  await page.getByRole('button', { name: '閉じる' }).click();
+  assert.match(text, /ファイルを開けませんでした。入力済みの内容は変わっていません。/);
+  assert.match(text, /The file could not be opened\. Nothing you entered has changed\./);
+  assert.doesNotMatch(text, CODE_WORDS, text);
+  return text;
+}
+
+test('a refused file is named with its reason in words, and the list does not change', async () => {
+  const { page, context, problems } = await openApp();
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await page.locator('li.item').first().waitFor();
+  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  const list = page.locator('li.saved');
+  await list.first().waitFor();
+  const before = await list.allInnerTexts();
+
+  // The answer to item 1 given twice: whichever was kept, the other would be lost.
+  const twice = SAMPLE.replace('"answers": {', '"answers": {\n    "1": { "status": "not-met" },');
+  assert.notEqual(twice, SAMPLE);
+  const duplicate = await refusal(page, 'twice.json', twice);
+  assert.match(duplicate, /同じ名前「1」が一つのまとまりの中に二度あります \(\d+ 行 \d+ 列\)。どちらかの内容が失われるため開きません。/);
+  assert.match(duplicate, /The key "1" appears twice in one object/);
+
+  const large = await refusal(page, 'large.json', 51 * 1024 * 1024);
+  assert.match(large, /ファイルが大きすぎます \(51 MB\)。50 MB を超えるファイルは読み込みません。/);
+  assert.match(large, /The file is too large \(51 MB\); files over 50 MB are not read\./);
+
+  const wrongKind = await refusal(page, 'wrong-kind.json', SAMPLE.replace('"parties": [\n        "iaas"\n      ]', '"parties": "iaas"'));
+  assert.match(wrongKind, /項目 answers\.1\.parties の値が不正です: 文字列が入っていますが、リストが必要です/);
+  assert.match(wrongKind, /Field answers\.1\.parties has a wrong value: it holds text where a list is needed/);
+
+  assert.deepEqual(await list.allInnerTexts(), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
