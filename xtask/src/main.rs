@@ -107,13 +107,17 @@ fn test_all() -> Result<(), String> {
             ],
         )
     })?;
-    run::step("clippy (web, wasm32)", || {
+    run::step("clippy (web, widget, bench; wasm32)", || {
         run::command(
             "cargo",
             &[
                 "clippy",
                 "-p",
                 "tekigo-web",
+                "-p",
+                "tekigo-widget",
+                "-p",
+                "tekigo-bench",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--",
