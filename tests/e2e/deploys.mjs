@@ -7,10 +7,10 @@
 // in both), and version.json and the manifest stamped into sw.js name a new build id with
 // every file's new hash, as `cargo xtask dist` would write them.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 
 /** The release build the tests start from (`cargo xtask dist` writes it). */
 export const DIST = process.env.TEKIGO_DIST ?? new URL('../../dist/', import.meta.url).pathname;
@@ -48,10 +48,13 @@ export function nextBuild(from, tag) {
   writeFileSync(join(folder, WASM), renameImportModule(wasm, module, renamed));
   writeFileSync(join(folder, GLUE), glue.replaceAll(JSON.stringify(module), JSON.stringify(renamed)));
 
+  // As xtask stamps a build: every file under the folder by its path, but the worker itself,
+  // version.json and the single-file edition (which the worker does not keep).
   const files = Object.fromEntries(
-    readdirSync(folder)
-      .filter((name) => name !== 'sw.js' && name !== 'version.json')
-      .map((name) => [name, sha256(readFileSync(join(folder, name)))]),
+    readdirSync(folder, { recursive: true })
+      .filter((name) => !['sw.js', 'version.json', 'tekigo.html'].includes(name))
+      .filter((name) => statSync(join(folder, name)).isFile())
+      .map((name) => [name.split(sep).join('/'), sha256(readFileSync(join(folder, name)))]),
   );
   const version = JSON.parse(readFileSync(join(folder, 'version.json'), 'utf8')).version;
   const build = sha256(JSON.stringify(files)).slice(0, 12);

@@ -59,9 +59,11 @@ test('a refused file is named with its reason in words, and the list does not ch
   assert.match(large, /ファイルが大きすぎます \(51 MB\)。50 MB を超えるファイルは読み込みません。/);
   assert.match(large, /The file is too large \(51 MB\); files over 50 MB are not read\./);
 
-  const wrongKind = await refusal(page, 'wrong-kind.json', SAMPLE.replace('"parties": [\n        "iaas"\n      ]', '"parties": "iaas"'));
-  assert.match(wrongKind, /項目 answers\.1\.parties の値が不正です: 文字列が入っていますが、リストが必要です/);
-  assert.match(wrongKind, /Field answers\.1\.parties has a wrong value: it holds text where a list is needed/);
+  const wrong = JSON.parse(SAMPLE);
+  wrong.answers['1'].parties = 'vendor';
+  const wrongKind = await refusal(page, 'wrong-kind.json', JSON.stringify(wrong, null, 2));
+  assert.match(wrongKind, /\d+ 行 \d+ 列 \(「parties」\): 値の種類が違います \(リスト \(\[…\]\)が必要です\)。/);
+  assert.match(wrongKind, /Line \d+, column \d+ \("parties"\): the value is of the wrong kind \(a list \(\[…\]\) is needed\)\./);
 
   assert.deepEqual(await list.allInnerTexts(), before);
   assert.deepEqual(problems, []);

@@ -71,7 +71,7 @@ test('damaged records stay listed with why, save as they are, and go only when r
   const cases = [
     { key: 'damaged-garbage', reason: /JSON として読めません/, file: values[0].json },
     { key: openId, reason: /JSON として読めません/, file: truncated.json },
-    { key: 'damaged-shape', reason: /項目 answers の値が不正です: リストが入っていますが、まとまり \(オブジェクト\)が必要です/, file: values[1].json },
+    { key: 'damaged-shape', reason: /\d+ 行 \d+ 列 \(「answers」\): 値の種類が違います \(オブジェクト \(\{…\}\)が必要です\)/, file: values[1].json },
     { key: 'damaged-revision', reason: /保存データが壊れています: 記録の版番号 \(revision\) が整数ではありません/, value: values[2] },
     { key: 'damaged-no-json', reason: /保存データが壊れています: 記録に評価の内容 \(json\) がありません/, value: values[3] },
     { key: 'damaged-catalog', reason: /この評価のカタログ \(hospital-own-2031\) がありません/, file: values[4].json },
@@ -100,7 +100,7 @@ test('damaged records stay listed with why, save as they are, and go only when r
   await screenshot(page, 'reliability-damaged-records', { fullPage: true });
 
   await page.getByRole('button', { name: 'English' }).click();
-  assert.match(await entry('damaged-shape').innerText(), /Field answers has a wrong value: it holds a list where an object is needed/);
+  assert.match(await entry('damaged-shape').innerText(), /Line \d+, column \d+ \("answers"\): the value is of the wrong kind \(an object \(\{…\}\) is needed\)/);
   assert.match(await entry('damaged-revision').innerText(), /The stored record is damaged: the record's revision is not a whole number/);
   await page.getByRole('button', { name: '日本語' }).click();
 

@@ -154,6 +154,7 @@ test("starting our own check hands the answers to the hospital's tekigo, which h
   // Every answer is the vendor's, not yet confirmed; confirming them one by one counts down.
   const published = await (await page.request.get(new URL('tekigo/kirin-karte_public.json', DEMO_URL).href)).json();
   const answers = Object.keys(published.answers).length;
+  await app.getByRole('button', { name: /その他の条件/ }).click();
   await app.getByLabel('未確認のみ').check();
   await app.locator('.shown-count', { hasText: new RegExp(`^${answers}$`) }).waitFor();
   await app.locator('li.item .item-select').first().click();
