@@ -81,7 +81,7 @@ pub fn import_checklist(text: &str) -> Result<Catalog, ImportError> {
         schema_version: CATALOG_SCHEMA_VERSION,
         id: CHECKLIST_CATALOG_ID.to_owned(),
         title: "クラウドサービス事業者 評価チェックリスト（医療情報の取扱い）".to_owned(),
-        version: "253項目".to_owned(),
+        version: "版の記載なし".to_owned(),
         issuer: "評価チェックシート (作成者の記載なし)".to_owned(),
         date: String::new(),
         about: Some(Bilingual::new(

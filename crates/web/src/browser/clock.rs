@@ -1,5 +1,8 @@
 //! The current time and fresh ids, which the engine takes from its callers.
 
+use tekigo_core::dates::Date;
+use tekigo_core::i18n::Lang;
+
 /// Now, as RFC 3339 in UTC.
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -23,17 +26,21 @@ pub fn local_date() -> String {
     )
 }
 
-/// An RFC 3339 time as the person's local `YYYY-MM-DD HH:MM`; the text itself if unreadable.
-pub fn local_minutes(time: &str) -> String {
+/// An RFC 3339 time as the person's local date and time, the date written as in `lang`
+/// (2026年11月30日 15:04, or 2026-11-30 15:04); the text itself if unreadable.
+pub fn local_minutes(time: &str, lang: Lang) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
     if date.get_time().is_nan() {
         return time.to_owned();
     }
+    let day = Date {
+        year: date.get_full_year(),
+        month: date.get_month() + 1,
+        day: date.get_date(),
+    };
     format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
+        "{} {:02}:{:02}",
+        day.display(lang),
         date.get_hours(),
         date.get_minutes()
     )

@@ -65,7 +65,7 @@ pub fn Report(props: &ReportProps) -> Html {
                     { row_cells(Text::ReferenceNumber, subject.reference_number.clone()) }
                     { row_cells(Text::Date, display_date(&subject.date, lang)) }
                     { row_cells(Text::ReportCatalog, format!("{} ({}, {})", catalog.title, catalog.version, catalog.issuer)) }
-                    { row_cells(Text::ReportMadeAt, clock::local_minutes(&clock::now())) }
+                    { row_cells(Text::ReportMadeAt, clock::local_minutes(&clock::now(), lang)) }
                     { row_cells(Text::ReportData, format!("tekigo {} ・ SHA-256 {}", env!("CARGO_PKG_VERSION"), digest(assessment))) }
                     if filtered {
                         { row_cells(Text::ReportFilter, describe_filter(&props.filter, lang, props.visible.len(), catalog.items.len())) }

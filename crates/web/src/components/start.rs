@@ -94,7 +94,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
             Some(time) => format!(
                 "{} {}",
                 Text::LastSavedToFile.label(lang),
-                local_minutes(time)
+                local_minutes(time, lang)
             ),
             None => Text::NeverSavedToFile.label(lang).to_owned(),
         };
@@ -108,7 +108,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                     <span class="muted">{ &saved.catalog_title }</span>
                     <span class="muted">
                         { format!("{} {}/{} {} ・ {} {}", Text::Progress.label(lang), saved.answered, saved.total,
-                            Text::Answered.label(lang), Text::LastChanged.label(lang), local_minutes(&saved.updated_at)) }
+                            Text::Answered.label(lang), Text::LastChanged.label(lang), local_minutes(&saved.updated_at, lang)) }
                     </span>
                     <span class={classes!("muted", "backup-state", saved.exported_at.is_none().then_some("never"))}>{ backup }</span>
                 </div>
