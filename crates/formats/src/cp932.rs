@@ -191,12 +191,22 @@ pub fn table() -> Option<&'static Cp932> {
     TABLE.get()
 }
 
-#[cfg(all(test, feature = "cp932-tables"))]
+/// Installs the table from `encoding_rs`, as the worker does from the browser's decoder.
+#[cfg(test)]
+pub fn install_for_tests() {
+    if TABLE.get().is_none() {
+        let probe = probe();
+        assert!(install(&encoding_rs::SHIFT_JIS.decode(&probe).0));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     fn cp932() -> &'static Cp932 {
-        table().expect("built from encoding_rs")
+        install_for_tests();
+        table().expect("installed")
     }
 
     /// What WHATWG's encoder writes as another character.

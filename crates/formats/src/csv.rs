@@ -165,15 +165,15 @@ pub fn decode(bytes: &[u8]) -> Result<(Encoding, String), FormatError> {
             .map(|text| (Encoding::Utf16, text))
             .map_err(|_| encoding_error(bytes, 2));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((Encoding::Utf8, text.to_owned()));
-    }
-    let table = cp932::table().ok_or_else(|| {
-        let offset = std::str::from_utf8(bytes)
-            .err()
-            .map_or(0, |error| error.valid_up_to());
-        encoding_error(bytes, offset)
-    })?;
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((Encoding::Utf8, text.to_owned())),
+        Err(error) => error.valid_up_to(),
+    };
+    // Text that was UTF-8 up to a damaged byte is damaged UTF-8, not Shift_JIS.
+    let damaged_utf8 = !bytes[..utf8_error].is_ascii();
+    let table = cp932::table()
+        .filter(|_| !damaged_utf8)
+        .ok_or_else(|| encoding_error(bytes, utf8_error))?;
     table
         .decode(bytes)
         .map(|text| (Encoding::Cp932, text))
@@ -411,9 +411,9 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "cp932-tables")]
     #[test]
     fn shift_jis_is_written_and_detected() {
+        cp932::install_for_tests();
         let workbook = book(&[&["No.", "対策項目"], &["1", "ｱｸｾｽ管理①"]]);
         let written = write(&workbook, Encoding::Cp932).unwrap();
         assert!(std::str::from_utf8(&written).is_err());
@@ -422,9 +422,9 @@ mod tests {
         assert_eq!(read_back.sheets[0].rows, workbook.sheets[0].rows);
     }
 
-    #[cfg(feature = "cp932-tables")]
     #[test]
     fn a_character_shift_jis_lacks_is_placed_by_row_and_column() {
+        cp932::install_for_tests();
         let mut workbook = book(&[&["No.", "対策項目"], &["1", "ok"], &["2", "絵文字😀"]]);
         workbook.sheets[0].heading_row = Some(0);
         let error = write(&workbook, Encoding::Cp932).unwrap_err();
@@ -437,9 +437,9 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "cp932-tables")]
     #[test]
     fn bytes_of_no_known_encoding_are_refused_with_their_line() {
+        cp932::install_for_tests();
         let error = read(b"a,b\r\n\x82\xA0,\xFF\xFF\r\n", "s").unwrap_err();
         assert_eq!(error, FormatError::Encoding { line: 2, offset: 8 });
     }

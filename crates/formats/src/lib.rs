@@ -16,7 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod base64;
-// pub mod catalog_sheet;
+pub mod catalog_sheet;
 pub mod cp932;
 pub mod csv;
 pub mod error;

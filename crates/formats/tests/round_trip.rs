@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{filled_checklist, NOW};
+use common::{filled_checklist, first_difference, install_cp932, NOW};
 use tekigo_core::export::{Exporter, JsonExporter};
 use tekigo_core::{embedded, load_assessment, Assessment, Catalog};
 use tekigo_formats::exporters::SHEET_EXPORTERS;
@@ -17,6 +17,7 @@ fn as_json(catalog: &Catalog, assessment: &Assessment) -> String {
 }
 
 fn assert_round_trips(catalog: &Catalog, assessment: &Assessment) {
+    install_cp932();
     let expected = as_json(catalog, assessment);
     for exporter in SHEET_EXPORTERS {
         let format = exporter.format();
@@ -41,18 +42,8 @@ fn assert_round_trips(catalog: &Catalog, assessment: &Assessment) {
         };
         assert_eq!(imported.source, expected_source);
         let got = as_json(catalog, &imported.assessment);
-        if got != expected {
-            let first = got
-                .lines()
-                .zip(expected.lines())
-                .position(|(a, b)| a != b)
-                .unwrap_or(0);
-            panic!(
-                "{}: differs at line {first}:\n got:  {}\n want: {}",
-                format.id,
-                got.lines().nth(first).unwrap_or(""),
-                expected.lines().nth(first).unwrap_or("")
-            );
+        if let Some(difference) = first_difference(&got, &expected) {
+            panic!("{}: differs at {difference}", format.id);
         }
     }
 }

@@ -11,6 +11,40 @@ use tekigo_core::{
 
 pub const NOW: &str = "2026-12-01T10:00:00+09:00";
 
+/// Installs the Shift_JIS table as the worker does, from a decoder's reading of the probe
+/// (here `encoding_rs`'s, there the browser's `TextDecoder`).
+pub fn install_cp932() {
+    if tekigo_formats::cp932::table().is_some() {
+        return;
+    }
+    let probe = tekigo_formats::cp932::probe();
+    assert!(tekigo_formats::cp932::install(
+        &encoding_rs::SHIFT_JIS.decode(&probe).0
+    ));
+}
+
+/// The first line where two texts differ, both versions, for a failure message.
+pub fn first_difference(got: &str, wanted: &str) -> Option<String> {
+    if got == wanted {
+        return None;
+    }
+    let mut got_lines = got.lines();
+    let mut wanted_lines = wanted.lines();
+    let mut number = 1;
+    loop {
+        match (got_lines.next(), wanted_lines.next()) {
+            (Some(a), Some(b)) if a == b => number += 1,
+            (a, b) => {
+                return Some(format!(
+                    "line {number}:\n got:  {}\n want: {}",
+                    a.unwrap_or("(end)"),
+                    b.unwrap_or("(end)")
+                ))
+            }
+        }
+    }
+}
+
 /// Texts that a spreadsheet might change: formulas, numbers, dates, quotes, line ends, tabs,
 /// padding, Excel's own escapes, and a control character.
 const AWKWARD: [&str; 14] = [
