@@ -2,13 +2,15 @@
 //! with a byte-order mark, or Shift_JIS), and OSCAL. [`all_exporters`] is the list the CLI and
 //! the app's worker offer: the engine's own JSON formats first, then these.
 
-use tekigo_core::export::{builtin_exporters, ExportError, ExportFormat, Exporter};
+use tekigo_core::export::{builtin_exporters, ExportError, ExportFormat, Exporter, JsonExporter};
 use tekigo_core::i18n::Lang;
+use tekigo_core::publish::publish;
 use tekigo_core::{Assessment, Bilingual, Catalog};
 
 use crate::csv::{self, Encoding};
 use crate::error::FormatError;
 use crate::oscal::OscalExporter;
+use crate::signature::{sign, SigningKeyFile};
 use crate::table::{to_workbook, Layout};
 use crate::xlsx::{self, Properties};
 
@@ -136,6 +138,46 @@ impl SheetExporter {
             item: None,
             field: self.container_name().ja,
             detail: Bilingual::new(error.message(Lang::Ja), error.message(Lang::En)),
+        }
+    }
+}
+
+/// The file `exporter` writes for `assessment`, signed with `key` at `now`: the public
+/// version is published first and then signed, so what is signed is what is published;
+/// evidence rows left blank are dropped before signing, as every format drops them. OSCAL
+/// cannot carry the signature and is refused.
+pub fn export_signed(
+    exporter: &dyn Exporter,
+    catalog: &Catalog,
+    assessment: &Assessment,
+    key: &SigningKeyFile,
+    now: &str,
+) -> Result<Vec<u8>, ExportError> {
+    let format = exporter.format();
+    let refused = |ja: String, en: String| ExportError::Unrepresentable {
+        item: None,
+        field: format.label.ja.clone(),
+        detail: Bilingual::new(ja, en),
+    };
+    let signed = |assessment: &Assessment| {
+        sign(assessment, key, now)
+            .map_err(|error| refused(error.message(Lang::Ja), error.message(Lang::En)))
+    };
+    match format.id {
+        "public-json" => {
+            JsonExporter.export(catalog, &signed(&publish(catalog, assessment, now))?, now)
+        }
+        "oscal" => Err(refused(
+            "OSCAL には署名を入れられません。tekigo の JSON・Excel・CSV で署名してください。"
+                .to_owned(),
+            "OSCAL cannot carry the signature; sign tekigo JSON, Excel or CSV instead.".to_owned(),
+        )),
+        _ => {
+            let mut cleaned = assessment.clone();
+            for answer in cleaned.answers.values_mut() {
+                answer.evidence.retain(|evidence| !evidence.is_blank());
+            }
+            exporter.export(catalog, &signed(&cleaned)?, now)
         }
     }
 }

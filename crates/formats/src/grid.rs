@@ -37,6 +37,8 @@ pub struct Sheet {
     pub lists: Vec<ListRule>,
     /// Columns left of this one stay in view when scrolling sideways.
     pub frozen_columns: usize,
+    /// How many columns, from A, a printed page holds; all when none.
+    pub print_columns: Option<usize>,
     /// Whether the sheet is hidden (tekigo's own data).
     pub hidden: bool,
 }

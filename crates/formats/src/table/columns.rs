@@ -142,6 +142,11 @@ fn slots(layout: Layout) -> Vec<(Option<&'static str>, Slot)> {
     }
 }
 
+/// How many columns, from A, are the layout's own (what a printed page holds).
+pub fn own_columns(layout: Layout) -> usize {
+    slots(layout).len()
+}
+
 /// The heading over the fields a layout does not place itself.
 const OTHER_FIELDS_GROUP: &str = "tekigo の回答欄";
 

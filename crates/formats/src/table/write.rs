@@ -122,6 +122,7 @@ pub fn to_workbook(catalog: &Catalog, assessment: &Assessment, layout: Layout) -
             hidden: column.source == Source::Data,
         })
         .collect();
+    main.print_columns = Some(super::columns::own_columns(layout));
     main.frozen_columns = match layout {
         Layout::Checklist => 1,
         Layout::VendorReference => 2,

@@ -172,7 +172,17 @@ fn worksheet(
     }
     out.push_str("<sheetData>");
     for (row_index, row) in sheet.rows.iter().enumerate() {
-        let _ = write!(out, "<row r=\"{}\">", row_index + 1);
+        let _ = write!(out, "<row r=\"{}\"", row_index + 1);
+        if row.kind != RowKind::Plain {
+            // Neither Excel nor LibreOffice sizes a row to its wrapped text on opening a file;
+            // the height is estimated here from the text and the column widths.
+            let _ = write!(
+                out,
+                " ht=\"{:.1}\" customHeight=\"1\"",
+                row_height(sheet, row_index)
+            );
+        }
+        out.push('>');
         let styled_width = match row.kind {
             RowKind::Plain | RowKind::Block => row.cells.len(),
             _ => width,
@@ -264,6 +274,48 @@ fn worksheet(
     Ok(out)
 }
 
+/// Points per line of the 10-point font, and the most a row may be.
+const LINE_POINTS: f64 = 14.0;
+const MAX_ROW_POINTS: f64 = 409.0;
+
+/// The height a row needs for its longest wrapped cell: lines of its text at the width of
+/// its column (or of the columns it is merged across), a full-width character taking two of
+/// the width's units.
+fn row_height(sheet: &Sheet, row_index: usize) -> f64 {
+    let columns = &sheet.columns;
+    let width_of = |column: usize| columns.get(column).map_or(8.43, |look| look.width);
+    let lines = sheet.rows[row_index]
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(column, _)| !columns.get(*column).is_some_and(|look| look.hidden))
+        .map(|(column, text)| {
+            let merged = sheet
+                .merges
+                .iter()
+                .find(|merge| merge.row == row_index && merge.first == column)
+                .map_or(column, |merge| merge.last);
+            let width = (column..=merged).map(width_of).sum::<f64>().max(2.0);
+            text.split('\n')
+                .map(|line| {
+                    let units: f64 = line
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii() || ('\u{FF61}'..='\u{FF9F}').contains(&c) {
+                                1.0
+                            } else {
+                                2.0
+                            }
+                        })
+                        .sum();
+                    (units / (width - 1.0)).ceil().max(1.0)
+                })
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    (lines * LINE_POINTS + 4.0).min(MAX_ROW_POINTS)
+}
+
 /// A sheet name as a formula names it: quoted, with its quotes doubled.
 fn quoted_sheet(name: &str) -> String {
     format!("'{}'", name.replace('\'', "''"))
@@ -316,6 +368,17 @@ fn workbook_xml(workbook: &Workbook) -> String {
                 sheet.rows.len().max(heading + 1)
             ))
         );
+        if let Some(columns) = sheet.print_columns {
+            let _ = write!(
+                names,
+                "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"{index}\">{}</definedName>",
+                escape_text(&format!(
+                    "{quoted}!$A$1:${}${}",
+                    column_letters(columns.max(1) - 1),
+                    sheet.rows.len().max(1)
+                ))
+            );
+        }
         let _ = write!(
             names,
             "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{index}\">{}</definedName>",
