@@ -18,6 +18,7 @@ mod serve;
 mod setup;
 mod stamp;
 mod widget;
+mod worker;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -75,6 +76,7 @@ pub fn build_dist() -> Result<(), String> {
     run::step("widget and demo site", || {
         widget::build_widget().and_then(|()| widget::build_demo_site())
     })?;
+    run::step("import and export worker", worker::build_formats_worker)?;
     run::step("stamp the build", || {
         stamp::stamp(&run::root().join("dist"))
     })
@@ -101,13 +103,15 @@ fn test_all() -> Result<(), String> {
             ],
         )
     })?;
-    run::step("clippy (web, wasm32)", || {
+    run::step("clippy (web and its worker, wasm32)", || {
         run::command(
             "cargo",
             &[
                 "clippy",
                 "-p",
                 "tekigo-web",
+                "-p",
+                "tekigo-formats-worker",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--",
@@ -139,16 +143,33 @@ fn test_all() -> Result<(), String> {
             Ok(())
         }
     })?;
+    run::step(
+        "checks by tools that are not ours (LibreOffice, compliance-trestle)",
+        || {
+            let python = setup::oscal_python();
+            run::command_with_env(
+                "cargo",
+                &[
+                    "test",
+                    "-p",
+                    "tekigo-formats",
+                    "--test",
+                    "external",
+                    "--",
+                    "--ignored",
+                ],
+                &[
+                    ("TEKIGO_SOFFICE", setup::SOFFICE),
+                    ("TEKIGO_OSCAL_PYTHON", &python.to_string_lossy()),
+                ],
+            )
+        },
+    )?;
     run::step("fuzz targets compile", || {
-        run::command(
-            "cargo",
-            &[
-                "check",
-                "--manifest-path",
-                "crates/core/fuzz/Cargo.toml",
-                "--bins",
-            ],
-        )
+        for manifest in fuzz::MANIFESTS {
+            run::command("cargo", &["check", "--manifest-path", manifest, "--bins"])?;
+        }
+        Ok(())
     })?;
     build_dist()?;
     let server = serve::spawn_ephemeral()?;

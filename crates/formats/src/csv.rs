@@ -38,6 +38,9 @@ impl Encoding {
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// How many non-ASCII characters of valid UTF-8 before a bad byte make a file damaged UTF-8
+/// rather than Shift_JIS.
+const DAMAGED_UTF8_CHARACTERS: usize = 3;
 /// The longest text Excel accepts inside a formula's quotes.
 const FORMULA_TEXT_LIMIT: usize = 255;
 
@@ -51,7 +54,11 @@ pub fn write(workbook: &Workbook, encoding: Encoding) -> Result<Vec<u8>, FormatE
             lines.push((field(&format!("[{}]", sheet.name)), None));
         }
         for (row_index, row) in sheet.rows.iter().enumerate() {
-            let text: Vec<String> = row.cells.iter().map(|cell| field(cell)).collect();
+            let mut text: Vec<String> = row.cells.iter().map(|cell| field(cell)).collect();
+            // A row that would read as a section line is written with its cell guarded.
+            if section_name(&row.cells).is_some() {
+                text[0] = format!("\"=\"\"{}\"\"\"", row.cells[0].replace('"', "\"\"\"\""));
+            }
             lines.push((text.join(","), Some((sheet_index, row_index))));
         }
     }
@@ -119,7 +126,11 @@ fn heading_of(sheet: &Sheet, column: usize) -> Option<String> {
 /// One field: quoted when it holds a delimiter, a quote or a line end; as a formula when
 /// Excel would read it as something else than the text.
 fn field(text: &str) -> String {
-    let text = if excel_would_convert(text) && text.chars().count() <= FORMULA_TEXT_LIMIT {
+    // Text that reads as the guard itself is always guarded, however long, so it reads back.
+    let looks_guarded = text.starts_with("=\"") && text.ends_with('"') && text.len() > 2;
+    let text = if looks_guarded
+        || (excel_would_convert(text) && text.chars().count() <= FORMULA_TEXT_LIMIT)
+    {
         format!("=\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
@@ -169,10 +180,12 @@ pub fn decode(bytes: &[u8]) -> Result<(Encoding, String), FormatError> {
         Ok(text) => return Ok((Encoding::Utf8, text.to_owned())),
         Err(error) => error.valid_up_to(),
     };
-    // Text that was UTF-8 up to a damaged byte is damaged UTF-8, not Shift_JIS.
-    let damaged_utf8 = !bytes[..utf8_error].is_ascii();
+    // Text that was UTF-8, Japanese and all, up to a damaged byte is damaged UTF-8: Shift_JIS
+    // seldom makes even one valid multi-byte UTF-8 sequence, never three.
+    let utf8_characters = std::str::from_utf8(&bytes[..utf8_error])
+        .map_or(0, |prefix| prefix.chars().filter(|c| !c.is_ascii()).count());
     let table = cp932::table()
-        .filter(|_| !damaged_utf8)
+        .filter(|_| utf8_characters < DAMAGED_UTF8_CHARACTERS)
         .ok_or_else(|| encoding_error(bytes, utf8_error))?;
     table
         .decode(bytes)
@@ -206,8 +219,10 @@ pub fn read(bytes: &[u8], first_sheet: &str) -> Result<(Encoding, Workbook), For
     let mut workbook = Workbook::default();
     let mut sheet = Sheet::named(first_sheet);
     sheet.first_row = 1;
-    for (line, cells) in records {
-        if let Some(name) = section_name(&cells) {
+    for (line, fields) in records {
+        let guarded = fields.first().is_some_and(|(_, guarded)| *guarded);
+        let cells: Vec<String> = fields.into_iter().map(|(cell, _)| cell).collect();
+        if let Some(name) = section_name(&cells).filter(|_| !guarded) {
             trim_blank_rows(&mut sheet);
             workbook.sheets.push(sheet);
             sheet = Sheet::named(name);
@@ -262,8 +277,11 @@ fn delimiter(text: &str) -> char {
     }
 }
 
+/// A record's fields, each with whether it was written as `="…"`.
+type Record = Vec<(String, bool)>;
+
 /// The records of `text` with the line each starts on.
-fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, FormatError> {
+fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Record)>, FormatError> {
     let mut records = Vec::new();
     let mut fields = Vec::new();
     let mut current = String::new();
@@ -320,13 +338,15 @@ fn records(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, For
 }
 
 /// A field as read: `="…"` (the guard [`field`] writes) is the text inside.
-fn finish(text: String) -> String {
+fn finish(text: String) -> (String, bool) {
     match text
         .strip_prefix("=\"")
         .and_then(|inner| inner.strip_suffix('"'))
     {
-        Some(inner) if !inner.replace("\"\"", "").contains('"') => inner.replace("\"\"", "\""),
-        _ => text,
+        Some(inner) if !inner.replace("\"\"", "").contains('"') => {
+            (inner.replace("\"\"", "\""), true)
+        }
+        _ => (text, false),
     }
 }
 
@@ -371,6 +391,15 @@ mod tests {
         assert_eq!(encoding, Encoding::Utf8);
         assert_eq!(read_back.sheets[0].rows[0].cells, cells);
         assert_eq!(read_back.sheets[0].rows[1].cells, ["x"]);
+    }
+
+    #[test]
+    fn a_cell_that_looks_like_a_section_line_stays_a_cell() {
+        let workbook = book(&[&["No."], &["[関係者]"], &["[x]", "y"]]);
+        let written = write(&workbook, Encoding::Utf8).unwrap();
+        let (_, read_back) = read(&written, "回答").unwrap();
+        assert_eq!(read_back.sheets.len(), 1);
+        assert_eq!(read_back.sheets[0].rows, workbook.sheets[0].rows);
     }
 
     #[test]

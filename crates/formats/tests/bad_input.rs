@@ -121,13 +121,14 @@ fn a_csv_in_neither_utf8_nor_shift_jis_is_refused_with_its_line() {
             offset: 12
         }
     );
-    // UTF-8 with one damaged byte is placed where UTF-8 breaks.
-    let error = read(b"No.,\xE5\xAF\xBE\r\n1,\xE5\xAF\r\n", "damaged.csv").unwrap_err();
+    // UTF-8 with one damaged byte, after Japanese text, is placed where UTF-8 breaks.
+    let damaged = ["No.,対策項目\r\n1,".as_bytes(), b"\xE5\xAF\r\n"].concat();
+    let error = read(&damaged, "damaged.csv").unwrap_err();
     assert_eq!(
         error,
         FormatError::Encoding {
             line: 2,
-            offset: 11
+            offset: 20
         }
     );
     assert!(messages(&error).1.contains("neither UTF-8 nor Shift_JIS"));

@@ -17,6 +17,7 @@ use crate::browser::tabs::{self, TabEvent};
 use crate::browser::{clock, files, stored};
 use crate::components::dashboard::Dashboard;
 use crate::components::documents::Documents;
+use crate::components::export_menu::ExportMenu;
 use crate::components::filters::FilterBar;
 use crate::components::group_tree::GroupTree;
 use crate::components::item_list::{focus_row, ItemList};
@@ -271,6 +272,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { Text::SaveToFile.label(lang) }
                 </button>
             </div>
+            <ExportMenu catalog={catalog.clone()} assessment={assessment.clone()} {lang} />
             { save_message }
             if publishing {
                 <PublishDialog catalog={catalog.clone()} assessment={assessment.clone()} {lang}

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::app::{SavedEntry, SavedSummary, Unreadable};
 use crate::browser::clock::local_minutes;
+use crate::components::import_sheet::ImportSheet;
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -148,6 +149,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                     <span id={hint} class="muted">{ Text::OpenFileHint.label(lang) }</span>
                     <button onclick={props.on_sample.reform(|_| ())}>{ Text::OpenSample.label(lang) }</button>
                 </div>
+                <ImportSheet {lang} catalogs={props.catalogs.clone()} on_file={props.on_file.clone()} />
             </section>
             <section aria-labelledby={catalogs_heading.clone()} class="panel">
                 <h2 id={catalogs_heading}>{ Text::Catalogs.label(lang) }</h2>
