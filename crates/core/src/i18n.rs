@@ -496,6 +496,7 @@ pub enum Text {
     CatalogPreview,
     ImportThisCatalog,
     SheetRows,
+    SheetsAndSignatures,
 }
 
 impl Localized for Text {
@@ -700,6 +701,7 @@ impl Localized for Text {
             Text::CatalogPreview => ("取り込まれる項目", "Items to import"),
             Text::ImportThisCatalog => ("このカタログを取り込む", "Import this catalog"),
             Text::SheetRows => ("行", "rows"),
+            Text::SheetsAndSignatures => ("Excel・CSV の読み込み、署名の確認…", "Excel, CSV and signatures…"),
         }
     }
 }

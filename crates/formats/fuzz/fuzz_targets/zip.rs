@@ -44,8 +44,8 @@ pub fn workbook(sheet: &[u8], strings: &[u8]) -> Vec<u8> {
         directory.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         directory.extend_from_slice(&20u16.to_le_bytes());
         directory.extend_from_slice(&header);
-        directory.extend_from_slice(&[0; 8]); // comment, disk, attributes
-        directory.extend_from_slice(&0u32.to_le_bytes());
+        directory.extend_from_slice(&[0; 6]); // comment, disk, internal attributes
+        directory.extend_from_slice(&0u32.to_le_bytes()); // external attributes
         directory.extend_from_slice(&offset.to_le_bytes());
         directory.extend_from_slice(name.as_bytes());
     }

@@ -44,11 +44,11 @@ impl Failure {
         }
     }
 
-    /// The reason in `lang`.
-    pub fn message(&self, lang: Lang) -> &str {
+    /// The reason in `lang`, then in the other language.
+    pub fn messages(&self, lang: Lang) -> (&str, &str) {
         match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
+            Lang::Ja => (&self.ja, &self.en),
+            Lang::En => (&self.en, &self.ja),
         }
     }
 }

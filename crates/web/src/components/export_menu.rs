@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use crate::browser::formats::{request, Failure};
 use crate::browser::{clock, files};
+use crate::components::notice::{Notice, NoticeBanner};
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -39,29 +40,8 @@ struct Key {
     name: String,
 }
 
-/// What the panel last said: in both languages, and whether it went wrong.
-#[derive(Clone, PartialEq)]
-struct Said {
-    ja: String,
-    en: String,
-    problem: bool,
-}
-
-impl Said {
-    fn failure(failure: &Failure) -> Said {
-        Said {
-            ja: failure.ja.clone(),
-            en: failure.en.clone(),
-            problem: true,
-        }
-    }
-
-    fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
-        }
-    }
+fn failed(failure: &Failure) -> Notice {
+    Notice::error(failure.ja.clone(), failure.en.clone())
 }
 
 fn picked_file(event: &Event) -> Option<web_sys::File> {
@@ -83,7 +63,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let key = use_state(|| None::<Key>);
     let signing = use_state(|| false);
     let signer = use_state(String::new);
-    let said = use_state(|| None::<Said>);
+    let said = use_state(|| None::<Notice>);
     let busy = use_state(|| false);
     {
         let formats = formats.clone();
@@ -156,19 +136,14 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                             .as_str()
                             .unwrap_or("application/octet-stream");
                         match files::download(&name, &reply.bytes.unwrap_or_default(), mime) {
-                            Ok(()) => Said {
-                                ja: format!("{}: {name}", Text::Exported.label(Lang::Ja)),
-                                en: format!("{}: {name}", Text::Exported.label(Lang::En)),
-                                problem: false,
-                            },
-                            Err(error) => Said {
-                                ja: error.clone(),
-                                en: error,
-                                problem: true,
-                            },
+                            Ok(()) => Notice::info(
+                                format!("{}: {name}", Text::Exported.label(Lang::Ja)),
+                                format!("{}: {name}", Text::Exported.label(Lang::En)),
+                            ),
+                            Err(error) => Notice::error(error.clone(), error),
                         }
                     }
-                    Err(failure) => Said::failure(&failure),
+                    Err(failure) => failed(&failure),
                 }));
             });
         })
@@ -189,11 +164,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                         }));
                         signing.set(true);
                     }
-                    Err(error) => said.set(Some(Said {
-                        ja: error.clone(),
-                        en: error,
-                        problem: true,
-                    })),
+                    Err(error) => said.set(Some(Notice::error(error.clone(), error))),
                 }
             });
         })
@@ -233,11 +204,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                             )
                         });
                         if let Err(error) = saved {
-                            said.set(Some(Said {
-                                ja: error.clone(),
-                                en: error,
-                                problem: true,
-                            }));
+                            said.set(Some(Notice::error(error.clone(), error)));
                             return;
                         }
                         key.set(Some(Key {
@@ -245,13 +212,12 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                             name: format!("{stem}.json"),
                         }));
                         signing.set(true);
-                        said.set(Some(Said {
-                            ja: format!("{} {fingerprint}", Text::SigningKeyMade.label(Lang::Ja)),
-                            en: format!("{} {fingerprint}", Text::SigningKeyMade.label(Lang::En)),
-                            problem: false,
-                        }));
+                        said.set(Some(Notice::info(
+                            format!("{} {fingerprint}", Text::SigningKeyMade.label(Lang::Ja)),
+                            format!("{} {fingerprint}", Text::SigningKeyMade.label(Lang::En)),
+                        )));
                     }
-                    Err(failure) => said.set(Some(Said::failure(&failure))),
+                    Err(failure) => said.set(Some(failed(&failure))),
                 }
             });
         })
@@ -268,15 +234,19 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             let said = said.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 said.set(Some(match request("verify", header, Some(&bytes)).await {
-                    Ok(reply) => Said {
+                    Ok(reply) => Notice {
+                        error: reply.header["passed"] != json!(true),
                         ja: reply.header["ja"].as_str().unwrap_or_default().to_owned(),
                         en: reply.header["en"].as_str().unwrap_or_default().to_owned(),
-                        problem: reply.header["passed"] != json!(true),
                     },
-                    Err(failure) => Said::failure(&failure),
+                    Err(failure) => failed(&failure),
                 }));
             });
         })
+    };
+    let dismiss = {
+        let said = said.clone();
+        Callback::from(move |()| said.set(None))
     };
     let signed = props.assessment.extra.contains_key("signature");
     let heading = ids.of("formats-heading");
@@ -285,7 +255,13 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let panel = match &*formats {
         None => html! { <p class="muted" role="status">{ Text::FormatsLoading.label(lang) }</p> },
         Some(Err(failure)) => {
-            html! { <p class="problems" role="alert">{ failure.message(lang) }</p> }
+            let (primary, secondary) = failure.messages(lang);
+            html! {
+                <div class="problems" role="alert">
+                    <p>{ primary }</p>
+                    <p class="notice-secondary">{ secondary }</p>
+                </div>
+            }
         }
         Some(Ok(list)) => {
             let on_format = {
@@ -363,10 +339,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                         <h3 id={heading}>{ Text::FormatsMenu.label(lang) }</h3>
                     </div>
                     { panel }
-                    if let Some(said) = &*said {
-                        <p class={ if said.problem { "problems" } else { "notice" } } role={ if said.problem { "alert" } else { "status" } }>
-                            { said.text(lang) }
-                        </p>
+                    if let Some(notice) = (*said).clone() {
+                        <NoticeBanner {notice} {lang} on_dismiss={dismiss} />
                     }
                 </section>
             }

@@ -128,9 +128,7 @@ pub fn ImportCatalog(props: &ImportCatalogProps) -> Html {
         (None, _) | (_, None) => {
             html! { <p class="muted" role="status">{ Text::FormatsLoading.label(lang) }</p> }
         }
-        (Some(Err(failure)), _) => {
-            html! { <p class="problems" role="alert">{ failure.message(lang) }</p> }
-        }
+        (Some(Err(failure)), _) => problem(lang, failure),
         (Some(Ok(opened)), Some(current)) => {
             mapping_form(lang, &ids, opened, current, &mapping, &preview, props)
         }
@@ -378,9 +376,7 @@ fn mapping_form(
 fn preview_of(lang: Lang, preview: &Option<Result<(Catalog, String), Failure>>) -> Html {
     match preview {
         None => html! { <p class="muted" role="status">{ Text::Loading.label(lang) }</p> },
-        Some(Err(failure)) => {
-            html! { <p class="problems" role="alert">{ failure.message(lang) }</p> }
-        }
+        Some(Err(failure)) => problem(lang, failure),
         Some(Ok((catalog, _))) => {
             let scale: Vec<String> = catalog
                 .scale()
@@ -401,7 +397,7 @@ fn preview_of(lang: Lang, preview: &Option<Result<(Catalog, String), Failure>>) 
                 .collect();
             html! {
                 <div class="catalog-preview" role="status">
-                    <p>{ format!("{} {} ・ {}: {} ・ {}: {}", catalog.items.len(), Text::Items.label(lang),
+                    <p>{ format!("{}: {} {} ・ {}: {} ・ {}: {}", catalog.title, catalog.items.len(), Text::Items.label(lang),
                         Text::Status.label(lang), scale.join("、"),
                         Text::ColumnRoles.label(lang), fields.join("、")) }</p>
                     <ul>
@@ -413,6 +409,17 @@ fn preview_of(lang: Lang, preview: &Option<Result<(Catalog, String), Failure>>) 
                 </div>
             }
         }
+    }
+}
+
+/// What stops the catalog, in the reader's language and the other.
+fn problem(lang: Lang, failure: &Failure) -> Html {
+    let (primary, secondary) = failure.messages(lang);
+    html! {
+        <div class="problems" role="alert">
+            <p>{ primary }</p>
+            <p class="notice-secondary">{ secondary }</p>
+        </div>
     }
 }
 

@@ -15,6 +15,7 @@ use yew::prelude::*;
 use crate::browser::formats::{as_file, request, Failure};
 use crate::browser::{clock, files};
 use crate::components::import_catalog::ImportCatalog;
+use crate::components::notice::{Notice, NoticeBanner};
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -31,14 +32,6 @@ pub struct ImportSheetProps {
 pub struct PickedSheet {
     pub name: String,
     pub bytes: Rc<Vec<u8>>,
-}
-
-/// What the section last said, in both languages.
-#[derive(Clone, PartialEq)]
-struct Said {
-    ja: String,
-    en: String,
-    problem: bool,
 }
 
 fn picked(event: &Event) -> Option<web_sys::File> {
@@ -62,14 +55,23 @@ async fn read(file: &web_sys::File) -> Result<Vec<u8>, Failure> {
 pub fn ImportSheet(props: &ImportSheetProps) -> Html {
     let lang = props.lang;
     let ids = use_ids();
-    let said = use_state(|| None::<Said>);
+    let shown = use_state(|| false);
+    let said = use_state(|| None::<Notice>);
     let sheet = use_state(|| None::<PickedSheet>);
-    let fail = |said: &UseStateHandle<Option<Said>>, failure: &Failure| {
-        said.set(Some(Said {
-            ja: failure.ja.clone(),
-            en: failure.en.clone(),
-            problem: true,
-        }))
+    // Said as the app says of a file that does not open: nothing was changed.
+    let fail = |said: &UseStateHandle<Option<Notice>>, name: &str, failure: &Failure| {
+        said.set(Some(Notice::error(
+            format!(
+                "{} ({name}) {}",
+                Text::FileOpenFailed.label(Lang::Ja),
+                failure.ja
+            ),
+            format!(
+                "{} ({name}) {}",
+                Text::FileOpenFailed.label(Lang::En),
+                failure.en
+            ),
+        )))
     };
     let catalogs_json = {
         let catalogs = props.catalogs.clone();
@@ -91,7 +93,7 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = match read(&file).await {
                     Ok(bytes) => bytes,
-                    Err(failure) => return fail(&said, &failure),
+                    Err(failure) => return fail(&said, &file.name(), &failure),
                 };
                 match request("read-assessment", header, Some(&bytes)).await {
                     Ok(reply) => {
@@ -102,25 +104,24 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                         }
                     }
                     Err(failure) if failure.kind.as_deref() == Some("not-an-assessment") => {
-                        said.set(Some(Said {
-                            ja: format!(
+                        said.set(Some(Notice::info(
+                            format!(
                                 "{} ({})",
                                 Text::SheetIsNoAssessment.label(Lang::Ja),
                                 failure.ja
                             ),
-                            en: format!(
+                            format!(
                                 "{} ({})",
                                 Text::SheetIsNoAssessment.label(Lang::En),
                                 failure.en
                             ),
-                            problem: false,
-                        }));
+                        )));
                         sheet.set(Some(PickedSheet {
                             name: file.name(),
                             bytes: Rc::new(bytes),
                         }));
                     }
-                    Err(failure) => fail(&said, &failure),
+                    Err(failure) => fail(&said, &file.name(), &failure),
                 }
             });
         })
@@ -137,7 +138,7 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                         name: file.name(),
                         bytes: Rc::new(bytes),
                     })),
-                    Err(failure) => fail(&said, &failure),
+                    Err(failure) => fail(&said, &file.name(), &failure),
                 }
             });
         })
@@ -151,23 +152,21 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = match read(&file).await {
                     Ok(bytes) => bytes,
-                    Err(failure) => return fail(&said, &failure),
+                    Err(failure) => return fail(&said, &file.name(), &failure),
                 };
                 match request("verify", header, Some(&bytes)).await {
-                    Ok(reply) => said.set(Some(Said {
-                        ja: format!(
-                            "{}: {}",
-                            file.name(),
-                            reply.header["ja"].as_str().unwrap_or_default()
-                        ),
-                        en: format!(
-                            "{}: {}",
-                            file.name(),
-                            reply.header["en"].as_str().unwrap_or_default()
-                        ),
-                        problem: reply.header["passed"] != json!(true),
-                    })),
-                    Err(failure) => fail(&said, &failure),
+                    Ok(reply) => {
+                        let text = |key: &str| {
+                            let said = reply.header[key].as_str().unwrap_or_default();
+                            format!("{}: {said}", file.name())
+                        };
+                        said.set(Some(Notice {
+                            error: reply.header["passed"] != json!(true),
+                            ja: text("ja"),
+                            en: text("en"),
+                        }))
+                    }
+                    Err(failure) => fail(&said, &file.name(), &failure),
                 }
             });
         })
@@ -183,9 +182,22 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
             on_file.emit(file);
         })
     };
+    let dismiss = {
+        let said = said.clone();
+        Callback::from(move |()| said.set(None))
+    };
     let hint = ids.of("import-sheet-hint");
+    let toggle = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(!*shown))
+    };
     html! {
         <>
+        <div class="file-actions">
+            <button onclick={toggle} aria-expanded={(*shown).to_string()}>{ Text::SheetsAndSignatures.label(lang) }</button>
+        </div>
+        // The file inputs exist only while shown: the start screen keeps one file input of its own.
+        if *shown {
         <div class="file-actions import-sheet">
             <label class="file-button">
                 { Text::ImportSheet.label(lang) }
@@ -202,10 +214,9 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
             </label>
             <span id={hint} class="muted">{ Text::ImportSheetHint.label(lang) }</span>
         </div>
-        if let Some(said) = &*said {
-            <p class={ if said.problem { "problems" } else { "notice" } } role={ if said.problem { "alert" } else { "status" } }>
-                { if lang == Lang::Ja { &said.ja } else { &said.en } }
-            </p>
+        }
+        if let Some(notice) = (*said).clone() {
+            <NoticeBanner {notice} {lang} on_dismiss={dismiss} />
         }
         if let Some(sheet) = (*sheet).clone() {
             <ImportCatalog {lang} {sheet} on_catalog={on_catalog} {on_close} />
