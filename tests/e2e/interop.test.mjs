@@ -163,6 +163,12 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     await page.getByLabel('各列の意味 F').selectOption('ignore');
     await page.getByLabel('回答の選択肢と数え方 2').selectOption('partial');
     await preview.filter({ hasText: 'いいえ (一部適合)' }).waitFor();
+    const saved = await download(page, () => page.getByRole('button', { name: 'tekigo のカタログ (JSON) として保存' }).click());
+    const catalog = JSON.parse(readFileSync(saved.path, 'utf8'));
+    assert.equal(catalog.format, 'tekigo-catalog');
+    assert.equal(catalog.items.length, 10);
+    assert.deepEqual(catalog.answerScale.choices.map((c) => c.outcome), ['met', 'partial', 'excluded']);
+    assert.deepEqual(catalog.guidelines, [], 'the reference column was left out');
     await page.getByRole('button', { name: 'このカタログを取り込む' }).click();
     await page.getByRole('button', { name: /新しい評価を開始: mds-sds-example/ }).click();
     await page.locator('li.item').first().waitFor();

@@ -497,6 +497,7 @@ pub enum Text {
     ImportThisCatalog,
     SheetRows,
     SheetsAndSignatures,
+    SaveCatalogJson,
 }
 
 impl Localized for Text {
@@ -702,6 +703,7 @@ impl Localized for Text {
             Text::ImportThisCatalog => ("このカタログを取り込む", "Import this catalog"),
             Text::SheetRows => ("行", "rows"),
             Text::SheetsAndSignatures => ("Excel・CSV の読み込み、署名の確認…", "Excel, CSV and signatures…"),
+            Text::SaveCatalogJson => ("tekigo のカタログ (JSON) として保存", "Save as a tekigo catalog (JSON)"),
         }
     }
 }

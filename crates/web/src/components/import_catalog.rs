@@ -3,7 +3,7 @@
 //! column is, the answer's choices with what each counts as, and the catalog's name; every
 //! change is built into a catalog by the import and export worker and previewed, with what
 //! stops it named. The catalog is then opened as a picked catalog file is: stored, and used
-//! like a shipped one.
+//! like a shipped one; or saved as tekigo catalog JSON.
 
 use serde_json::{json, Value};
 use tekigo_core::i18n::{Lang, Localized, Text};
@@ -11,8 +11,8 @@ use tekigo_core::scale::Outcome;
 use tekigo_core::{load_catalog, Catalog};
 use yew::prelude::*;
 
-use crate::browser::clock;
 use crate::browser::formats::{as_file, request, Failure};
+use crate::browser::{clock, files};
 use crate::components::import_sheet::PickedSheet;
 use crate::components::{input_value, select_value};
 use crate::ids::use_ids;
@@ -307,6 +307,15 @@ fn mapping_form(
             }
         })
     };
+    let save = {
+        let preview = preview.clone();
+        Callback::from(move |_| {
+            if let Some(Ok((catalog, json))) = &*preview {
+                let name = format!("{}.json", catalog.id);
+                let _ = files::download(&name, json.as_bytes(), "application/json");
+            }
+        })
+    };
     let (sheet_id, row_id, title_id, catalog_id) = (
         ids.of("catalog-sheet"),
         ids.of("catalog-heading-row"),
@@ -368,6 +377,7 @@ fn mapping_form(
         { preview_of(lang, preview) }
         <div class="file-actions">
             <button class="primary" onclick={import} disabled={!ready}>{ Text::ImportThisCatalog.label(lang) }</button>
+            <button onclick={save} disabled={!ready}>{ Text::SaveCatalogJson.label(lang) }</button>
         </div>
         </>
     }
