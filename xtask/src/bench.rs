@@ -162,7 +162,8 @@ fn build_pages(pages: &Path) -> Result<(), String> {
     )
 }
 
-fn gzip_size(path: &Path) -> Result<usize, String> {
+/// What a file weighs gzip-compressed, as a server would send it.
+pub fn gzip_size(path: &Path) -> Result<usize, String> {
     let bytes = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder

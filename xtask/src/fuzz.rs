@@ -1,10 +1,11 @@
-//! `cargo xtask fuzz [--seconds N] [--target NAME]`: runs every fuzz target of the engine (or
-//! the one named) for N seconds (default 300). cargo-fuzz is installed from crates.io if
-//! missing; the stable toolchain runs it with `RUSTC_BOOTSTRAP=1` (no nightly can be fetched).
+//! `cargo xtask fuzz [--seconds N] [--target NAME]`: runs every fuzz target of the engine and
+//! of the exchange formats (or the one named) for N seconds (default 300). cargo-fuzz is
+//! installed from crates.io if missing; the stable toolchain runs it with `RUSTC_BOOTSTRAP=1`
+//! (no nightly can be fetched).
 //!
-//! Each target starts from its seed document and from `crates/core/fuzz/seeds/<target>/`
-//! (short excerpts of the document, and every input that once crashed the target), and an
-//! importer mutates with the markers and headers of `crates/core/fuzz/dictionaries/`. An
+//! Each target starts from its seed documents and from `<fuzz dir>/seeds/<target>/` (short
+//! excerpts of the documents, and every input that once crashed the target), and an
+//! importer or reader mutates with the markers and headers of `<fuzz dir>/dictionaries/`. An
 //! importer spends the first half of its time on inputs of at most [`SHORT_LEN`] bytes: a
 //! whole document is slow to run and a mutation deep inside it seldom reaches a new branch,
 //! so only short inputs find the bugs of a line parser in minutes; the second half allows
@@ -14,7 +15,14 @@
 
 use crate::run::{self, root};
 
-const FUZZ_DIR: &str = "crates/core/fuzz";
+/// The engine's fuzz crate and the exchange formats' (each its own workspace).
+const CORE_FUZZ: &str = "crates/core/fuzz";
+const FORMATS_FUZZ: &str = "crates/formats/fuzz";
+/// The manifests of the fuzz crates, whose targets `cargo xtask test` compiles.
+pub const MANIFESTS: [&str; 2] = [
+    "crates/core/fuzz/Cargo.toml",
+    "crates/formats/fuzz/Cargo.toml",
+];
 /// Enough for a title page, the page header and a few rows.
 const SHORT_LEN: u64 = 2048;
 const LONG_LEN: u64 = 262_144;
@@ -22,31 +30,52 @@ const LONG_LEN: u64 = 262_144;
 /// A fuzz target and the committed documents that seed its corpus.
 struct Target {
     name: &'static str,
+    /// The fuzz crate it is in.
+    dir: &'static str,
     documents: &'static [&'static str],
-    /// An importer: reads text line by line and has a dictionary.
+    /// An importer or a reader: has a dictionary and finds most on short inputs.
     importer: bool,
 }
 
-const TARGETS: [Target; 4] = [
+const TARGETS: [Target; 6] = [
     Target {
         name: "import_checklist",
+        dir: CORE_FUZZ,
         documents: &["crates/core/tests/seeds/003_8f87f65dda490ce1.txt"],
         importer: true,
     },
     Target {
         name: "import_meti2012",
+        dir: CORE_FUZZ,
         documents: &["crates/core/tests/seeds/004_82653e598a87a77b.txt"],
         importer: true,
     },
     Target {
         name: "import_mhlw",
+        dir: CORE_FUZZ,
         documents: &["crates/core/tests/seeds/002_6840460b5352da36.txt"],
         importer: true,
     },
     Target {
         name: "load_assessment",
+        dir: CORE_FUZZ,
         documents: &["crates/core/data/sample-kirin-karte-meti-2012.json"],
         importer: false,
+    },
+    Target {
+        name: "read_xlsx",
+        dir: FORMATS_FUZZ,
+        documents: &["crates/formats/tests/fixtures/mhlw-cyber-checklist-example.xlsx"],
+        importer: true,
+    },
+    Target {
+        name: "read_csv",
+        dir: FORMATS_FUZZ,
+        documents: &[
+            "crates/formats/tests/fixtures/mds-sds-example.csv",
+            "crates/formats/tests/fixtures/mhlw-cyber-checklist-example.csv",
+        ],
+        importer: true,
     },
 ];
 
@@ -89,7 +118,7 @@ pub fn fuzz(seconds: u64, only: Option<&str>) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "{} crashed; the inputs are in {FUZZ_DIR}/artifacts/",
+            "{} crashed; the inputs are in the fuzz crates' artifacts/",
             crashed.join(", ")
         ))
     }
@@ -102,7 +131,7 @@ fn run_fuzzer(target: &Target, corpus: &str, seconds: u64, max_len: u64) -> Resu
         .importer
         .then(|| {
             root()
-                .join(FUZZ_DIR)
+                .join(target.dir)
                 .join("dictionaries")
                 .join(format!("{}.dict", target.name))
         })
@@ -121,14 +150,15 @@ fn run_fuzzer(target: &Target, corpus: &str, seconds: u64, max_len: u64) -> Resu
         "-print_final_stats=1",
     ];
     args.extend(dictionary.as_deref());
-    run::command_in("crates/core", "cargo", &args, &[("RUSTC_BOOTSTRAP", "1")])
+    let crate_dir = target.dir.trim_end_matches("/fuzz");
+    run::command_in(crate_dir, "cargo", &args, &[("RUSTC_BOOTSTRAP", "1")])
 }
 
 /// The target's corpus folder, with its seed documents and kept inputs copied in.
 fn seed_corpus(target: &Target) -> Result<String, String> {
-    let corpus = root().join(FUZZ_DIR).join("corpus").join(target.name);
+    let corpus = root().join(target.dir).join("corpus").join(target.name);
     std::fs::create_dir_all(&corpus).map_err(|error| error.to_string())?;
-    let kept = root().join(FUZZ_DIR).join("seeds").join(target.name);
+    let kept = root().join(target.dir).join("seeds").join(target.name);
     let kept_inputs = std::fs::read_dir(&kept)
         .into_iter()
         .flatten()

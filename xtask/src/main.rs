@@ -22,6 +22,7 @@ mod setup;
 mod single_file;
 mod stamp;
 mod widget;
+mod worker;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -81,6 +82,7 @@ pub fn build_dist() -> Result<(), String> {
     run::step("widget and demo site", || {
         widget::build_widget().and_then(|()| widget::build_demo_site())
     })?;
+    run::step("import and export worker", worker::build_formats_worker)?;
     run::step("stamp the build", || {
         stamp::stamp(&run::root().join("dist"))
     })
@@ -107,7 +109,7 @@ fn test_all() -> Result<(), String> {
             ],
         )
     })?;
-    run::step("clippy (web, widget, bench; wasm32)", || {
+    run::step("clippy (web, its worker, widget, bench; wasm32)", || {
         run::command(
             "cargo",
             &[
@@ -118,6 +120,8 @@ fn test_all() -> Result<(), String> {
                 "tekigo-widget",
                 "-p",
                 "tekigo-bench",
+                "-p",
+                "tekigo-formats-worker",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--",
@@ -149,16 +153,33 @@ fn test_all() -> Result<(), String> {
             Ok(())
         }
     })?;
+    run::step(
+        "checks by tools that are not ours (LibreOffice, compliance-trestle)",
+        || {
+            let python = setup::oscal_python();
+            run::command_with_env(
+                "cargo",
+                &[
+                    "test",
+                    "-p",
+                    "tekigo-formats",
+                    "--test",
+                    "external",
+                    "--",
+                    "--ignored",
+                ],
+                &[
+                    ("TEKIGO_SOFFICE", setup::SOFFICE),
+                    ("TEKIGO_OSCAL_PYTHON", &python.to_string_lossy()),
+                ],
+            )
+        },
+    )?;
     run::step("fuzz targets compile", || {
-        run::command(
-            "cargo",
-            &[
-                "check",
-                "--manifest-path",
-                "crates/core/fuzz/Cargo.toml",
-                "--bins",
-            ],
-        )
+        for manifest in fuzz::MANIFESTS {
+            run::command("cargo", &["check", "--manifest-path", manifest, "--bins"])?;
+        }
+        Ok(())
     })?;
     build_dist()?;
     run::step("size budget", bench::check_budget)?;

@@ -1,9 +1,12 @@
 //! Installs what a fresh machine lacks and skips what is already there: the wasm target,
 //! Trunk, wasm-bindgen-cli at exactly the version in Cargo.lock, the node packages of the
-//! browser tests (which bring wasm-opt), and for tests Debian's Chromium with CJK fonts.
-//! Everything comes from a package registry (crates.io, npm, Debian); nothing else is fetched.
+//! browser tests (which bring wasm-opt), and for tests Debian's Chromium with CJK fonts,
+//! LibreOffice's Calc (which opens the XLSX tekigo writes) and compliance-trestle in a
+//! virtual environment under `.tools/` (which checks the OSCAL tekigo writes).
+//! Everything comes from a package registry (crates.io, npm, PyPI, Debian); nothing else is
+//! fetched.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::run::{self, root};
 
@@ -18,6 +21,8 @@ pub fn ensure(browser: bool) -> Result<(), String> {
         wasm_bindgen()?;
         if browser {
             chromium()?;
+            libreoffice()?;
+            oscal_validator()?;
         }
         Ok(())
     })
@@ -116,6 +121,53 @@ fn chromium() -> Result<(), String> {
         return Ok(());
     }
     apt_install(&["chromium", "chromium-driver", "fonts-noto-cjk"])
+}
+
+/// LibreOffice's `soffice`, run headless by the tests.
+pub const SOFFICE: &str = "/usr/bin/soffice";
+
+fn libreoffice() -> Result<(), String> {
+    if Path::new(SOFFICE).exists() {
+        return Ok(());
+    }
+    apt_install(&["libreoffice-calc-nogui"])
+}
+
+/// The compliance-trestle release whose OSCAL models (1.2.1) the tests validate against.
+const TRESTLE_VERSION: &str = "5.2.0";
+
+/// The Python of the virtual environment that holds compliance-trestle.
+pub fn oscal_python() -> PathBuf {
+    root().join(".tools/oscal-venv/bin/python")
+}
+
+fn oscal_validator() -> Result<(), String> {
+    let python = oscal_python();
+    let python = python.to_string_lossy();
+    let installed = run::output(
+        &python,
+        &["-c", "import trestle; print(trestle.__version__)"],
+    );
+    if installed.as_deref() == Some(TRESTLE_VERSION) {
+        return Ok(());
+    }
+    if run::output("python3", &["-m", "venv", "--help"]).is_none() {
+        apt_install(&["python3", "python3-venv"])?;
+    }
+    println!("installing compliance-trestle {TRESTLE_VERSION} from PyPI into .tools/oscal-venv");
+    run::command("python3", &["-m", "venv", ".tools/oscal-venv"])?;
+    let requirement = format!("compliance-trestle=={TRESTLE_VERSION}");
+    run::command(
+        &python,
+        &[
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            &requirement,
+        ],
+    )
 }
 
 fn apt_install(packages: &[&str]) -> Result<(), String> {

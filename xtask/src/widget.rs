@@ -16,7 +16,7 @@ use tekigo_core::to_json;
 use crate::run::{self, root};
 
 /// The wasm-opt flags of the app's build (index.html), so both wasm files are built alike.
-const WASM_OPT_FLAGS: [&str; 7] = [
+pub const WASM_OPT_FLAGS: [&str; 7] = [
     "-Oz",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use tekigo_core::export::builtin_exporters;
 use tekigo_core::i18n::{both, load_error_message, Lang};
 use tekigo_core::scoring::{score as score_assessment, Holder, Tally};
 use tekigo_core::validate::{validate as validate_assessment, validate_catalog};
@@ -160,53 +159,8 @@ pub fn score(args: &[String]) -> Outcome {
     Ok(())
 }
 
-/// `convert IN OUT [--to FORMAT]`: writes an assessment in any format the exporters offer,
-/// chosen by `--to` or by OUT's extension.
-pub fn convert(args: &[String]) -> Outcome {
-    let form = "convert IN OUT [--to FORMAT] [--catalog FILE]";
-    let mut files = positionals(args);
-    let (Some(input), Some(output)) = (files.next(), files.next()) else {
-        return Err(usage(form));
-    };
-    let exporters = builtin_exporters();
-    let wanted = option(args, "--to")
-        .map(str::to_owned)
-        .or_else(|| {
-            Path::new(output)
-                .extension()
-                .map(|ext| ext.to_string_lossy().to_lowercase())
-        })
-        .unwrap_or_default();
-    let exporter = exporters
-        .iter()
-        .copied()
-        .find(|exporter| exporter.format().id == wanted || exporter.format().extension == wanted)
-        .ok_or_else(|| {
-            let known: Vec<&str> = exporters.iter().map(|e| e.format().id).collect();
-            both(
-                &format!(
-                    "形式 {wanted} には書き出せません。使える形式: {}",
-                    known.join(", ")
-                ),
-                &format!(
-                    "cannot write format {wanted}; formats: {}",
-                    known.join(", ")
-                ),
-            )
-        })?;
-    let bytes = read(input)?;
-    let assessment = load_assessment(&bytes).map_err(|error| load_failure(input, &error))?;
-    let catalog = catalog_for(args, &assessment.catalog.id)?;
-    let written = exporter
-        .export(&catalog, &assessment, &now())
-        .map_err(|error| both(&error.message(Lang::Ja), &error.message(Lang::En)))?;
-    std::fs::write(output, written).map_err(|error| io_error(Path::new(output), &error))?;
-    println!("{output}");
-    Ok(())
-}
-
 /// Now, as RFC 3339 in UTC, for the files the CLI writes.
-fn now() -> String {
+pub(crate) fn now() -> String {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs());
@@ -233,23 +187,6 @@ fn rfc3339(seconds: u64) -> String {
         rest % 3_600 / 60,
         rest % 60
     )
-}
-
-/// The formats `convert` can write, one per line, for the usage text.
-pub fn formats() -> String {
-    builtin_exporters()
-        .iter()
-        .map(|exporter| {
-            let format = exporter.format();
-            format!(
-                "  {:<8} {} / {}",
-                format.id,
-                format.label.get(Lang::Ja),
-                format.label.get(Lang::En)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 pub fn schema(args: &[String]) -> Outcome {
@@ -285,7 +222,7 @@ fn print_tally(name: &str, tally: &Tally) {
 }
 
 /// The catalog an assessment names: `--catalog FILE`, else the embedded one with that id.
-fn catalog_for(args: &[String], id: &str) -> Result<Catalog, String> {
+pub(crate) fn catalog_for(args: &[String], id: &str) -> Result<Catalog, String> {
     if let Some(path) = option(args, "--catalog") {
         let bytes = read(path)?;
         return load_catalog(&bytes).map_err(|error| load_failure(path, &error));
@@ -298,11 +235,11 @@ fn catalog_for(args: &[String], id: &str) -> Result<Catalog, String> {
     })
 }
 
-fn flag(args: &[String], name: &str) -> bool {
+pub(crate) fn flag(args: &[String], name: &str) -> bool {
     args.iter().any(|arg| arg == name)
 }
 
-fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+pub(crate) fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     let index = args.iter().position(|arg| arg == name)?;
     args.get(index + 1).map(String::as_str)
 }
@@ -313,13 +250,28 @@ fn positional(args: &[String]) -> Option<&str> {
 }
 
 /// The arguments that are neither options nor options' values, in order.
-fn positionals(args: &[String]) -> impl Iterator<Item = &str> {
+pub(crate) fn positionals(args: &[String]) -> impl Iterator<Item = &str> {
     let mut skip = false;
     args.iter().filter_map(move |arg| {
         if skip {
             skip = false;
             None
-        } else if matches!(arg.as_str(), "--out" | "--catalog" | "--to" | "--encoding") {
+        } else if matches!(
+            arg.as_str(),
+            "--out"
+                | "--catalog"
+                | "--to"
+                | "--encoding"
+                | "--layout"
+                | "--sign"
+                | "--key"
+                | "--signer"
+                | "--sheet"
+                | "--id"
+                | "--title"
+                | "--columns"
+                | "--choices"
+        ) {
             skip = true;
             None
         } else if arg.starts_with("--") {
@@ -330,14 +282,14 @@ fn positionals(args: &[String]) -> impl Iterator<Item = &str> {
     })
 }
 
-fn usage(form: &str) -> String {
+pub(crate) fn usage(form: &str) -> String {
     both(
         &format!("使い方: tekigo {form}"),
         &format!("usage: tekigo {form}"),
     )
 }
 
-fn read(path: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn read(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|error| io_error(Path::new(path), &error))
 }
 
@@ -347,14 +299,14 @@ fn write(path: &Path, text: &str) -> Outcome {
     Ok(())
 }
 
-fn io_error(path: &Path, error: &std::io::Error) -> String {
+pub(crate) fn io_error(path: &Path, error: &std::io::Error) -> String {
     both(
         &format!("{}: ファイルを読み書きできません: {error}", path.display()),
         &format!("{}: cannot read or write the file: {error}", path.display()),
     )
 }
 
-fn load_failure(path: &str, error: &tekigo_core::LoadError) -> String {
+pub(crate) fn load_failure(path: &str, error: &tekigo_core::LoadError) -> String {
     both(
         &format!("{path}: {}", load_error_message(error, Lang::Ja)),
         &format!("{path}: {}", load_error_message(error, Lang::En)),

@@ -151,10 +151,7 @@ fn not_opened(id: &str, saved: &[SavedEntry]) -> Notice {
                 say(Lang::En, &record.reason_en),
             )
         }
-        None => Notice::error(
-            Text::NoLongerStored.label(Lang::Ja).to_owned(),
-            Text::NoLongerStored.label(Lang::En).to_owned(),
-        ),
+        None => Notice::error_text(Text::NoLongerStored),
     }
 }
 

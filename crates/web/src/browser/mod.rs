@@ -5,6 +5,7 @@
 pub mod autosave;
 pub mod clock;
 pub mod files;
+pub mod formats;
 pub mod handover;
 pub mod preview;
 pub mod quota;

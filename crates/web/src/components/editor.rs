@@ -20,6 +20,7 @@ use crate::browser::{clock, files, stored};
 use crate::components::analysis::Analysis;
 use crate::components::dashboard::Dashboard;
 use crate::components::documents::Documents;
+use crate::components::export_menu::ExportMenu;
 use crate::components::filters::FilterBar;
 use crate::components::group_tree::GroupTree;
 use crate::components::item_list::{focus_row, ItemList};
@@ -184,10 +185,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         dispatch.emit(EditorAction::SavedToFile);
                         on_exported.emit((assessment.id.clone(), clock::now()))
                     }
-                    Err(files::Refused) => on_notice.emit(Notice::error(
-                        Text::DownloadFailed.label(Lang::Ja).to_owned(),
-                        Text::DownloadFailed.label(Lang::En).to_owned(),
-                    )),
+                    Err(files::Refused) => on_notice.emit(Notice::error_text(Text::DownloadFailed)),
                 },
                 Err(error) => on_notice.emit(Notice::error(
                     error.message(Lang::Ja),
@@ -289,6 +287,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { Text::SaveToFile.label(lang) }
                 </button>
             </div>
+            <ExportMenu catalog={catalog.clone()} assessment={assessment.clone()} {lang} />
             if state.save != SaveState::Saved { { save_message } }
             if publishing {
                 <PublishDialog catalog={catalog.clone()} assessment={assessment.clone()} {lang}

@@ -20,6 +20,14 @@ impl Notice {
         }
     }
 
+    /// An error the app words itself, in both languages.
+    pub fn error_text(text: Text) -> Self {
+        Notice::error(
+            text.label(Lang::Ja).to_owned(),
+            text.label(Lang::En).to_owned(),
+        )
+    }
+
     pub fn info(ja: String, en: String) -> Self {
         Notice {
             error: false,

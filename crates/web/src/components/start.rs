@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::app::{SavedEntry, SavedSummary, Unreadable};
 use crate::browser::clock::local_minutes;
 use crate::browser::quota::StorageUse;
+use crate::components::import_sheet::ImportSheet;
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -164,6 +165,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                 if let Some(storage) = props.storage {
                     { storage_line(&storage, lang) }
                 }
+                <ImportSheet {lang} catalogs={props.catalogs.clone()} on_file={props.on_file.clone()} />
             </section>
             <section aria-labelledby={catalogs_heading.clone()} class="panel">
                 <h2 id={catalogs_heading}>{ Text::Catalogs.label(lang) }</h2>

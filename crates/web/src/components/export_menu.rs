@@ -1,0 +1,349 @@
+//! 「書き出し・署名」 in the editor: every format the import and export worker offers (tekigo
+//! JSON, the public version, Excel and CSV in each layout and encoding, OSCAL), each written
+//! signed if the user chooses a signing key — one made here, in the browser, or read from the
+//! file the vendor keeps — and the check of the signature the open assessment carries. The
+//! worker is started when the menu is first opened.
+
+use std::rc::Rc;
+
+use serde_json::json;
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::{to_json, Assessment, Catalog};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser::formats::{request, Failure};
+use crate::browser::{clock, files};
+use crate::components::notice::{Notice, NoticeBanner};
+use crate::ids::use_ids;
+use crate::shared::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportMenuProps {
+    pub catalog: Shared<Catalog>,
+    pub assessment: Shared<Assessment>,
+    pub lang: Lang,
+}
+
+/// A format as the worker lists it.
+#[derive(Clone, PartialEq)]
+struct Format {
+    id: String,
+    ja: String,
+    en: String,
+}
+
+/// A signing key chosen for this session: its file's text and name.
+#[derive(Clone, PartialEq)]
+struct Key {
+    file: Rc<String>,
+    name: String,
+}
+
+fn failed(failure: &Failure) -> Notice {
+    Notice::error(failure.ja.clone(), failure.en.clone())
+}
+
+fn picked_file(event: &Event) -> Option<web_sys::File> {
+    let input = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+#[component]
+pub fn ExportMenu(props: &ExportMenuProps) -> Html {
+    let lang = props.lang;
+    let ids = use_ids();
+    let open = use_state(|| false);
+    let formats = use_state(|| None::<Result<Vec<Format>, Failure>>);
+    let chosen = use_state(|| String::from("xlsx"));
+    let key = use_state(|| None::<Key>);
+    let signing = use_state(|| false);
+    let signer = use_state(String::new);
+    let said = use_state(|| None::<Notice>);
+    let busy = use_state(|| false);
+    {
+        let formats = formats.clone();
+        use_effect_with(*open, move |open| {
+            if *open && formats.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let listed = request("formats", json!({}), None).await.map(|reply| {
+                        reply.header["formats"]
+                            .as_array()
+                            .map(|list| {
+                                list.iter()
+                                    .map(|format| Format {
+                                        id: format["id"].as_str().unwrap_or_default().to_owned(),
+                                        ja: format["label"]["ja"]
+                                            .as_str()
+                                            .unwrap_or_default()
+                                            .to_owned(),
+                                        en: format["label"]["en"]
+                                            .as_str()
+                                            .unwrap_or_default()
+                                            .to_owned(),
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    });
+                    formats.set(Some(listed));
+                });
+            }
+        });
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let export = {
+        let (catalog, assessment) = (props.catalog.clone(), props.assessment.clone());
+        let (chosen, key, signing, said, busy) = (
+            chosen.clone(),
+            key.clone(),
+            signing.clone(),
+            said.clone(),
+            busy.clone(),
+        );
+        Callback::from(move |_| {
+            let mut header = json!({
+                "format": *chosen,
+                "catalog": to_json(&*catalog),
+                "assessment": to_json(&*assessment),
+                "now": clock::now(),
+                "today": clock::local_date(),
+            });
+            if *signing {
+                if let Some(key) = &*key {
+                    header["key"] = json!(key.file.as_str());
+                }
+            }
+            let (said, busy) = (said.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = request("export", header, None).await;
+                busy.set(false);
+                said.set(Some(match outcome {
+                    Ok(reply) => {
+                        let name = reply.header["fileName"]
+                            .as_str()
+                            .unwrap_or("tekigo")
+                            .to_owned();
+                        let mime = reply.header["mime"]
+                            .as_str()
+                            .unwrap_or("application/octet-stream");
+                        match files::download(&name, &reply.bytes.unwrap_or_default(), mime) {
+                            Ok(()) => Notice::info(
+                                format!("{}: {name}", Text::Exported.label(Lang::Ja)),
+                                format!("{}: {name}", Text::Exported.label(Lang::En)),
+                            ),
+                            Err(files::Refused) => Notice::error_text(Text::DownloadFailed),
+                        }
+                    }
+                    Err(failure) => failed(&failure),
+                }));
+            });
+        })
+    };
+    let choose_key = {
+        let (key, signing, said) = (key.clone(), signing.clone(), said.clone());
+        Callback::from(move |event: Event| {
+            let Some(file) = picked_file(&event) else {
+                return;
+            };
+            let (key, signing, said) = (key.clone(), signing.clone(), said.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::read_bytes(&file).await {
+                    Ok(bytes) => {
+                        key.set(Some(Key {
+                            file: Rc::new(String::from_utf8_lossy(&bytes).into_owned()),
+                            name: file.name(),
+                        }));
+                        signing.set(true);
+                    }
+                    Err(files::Refused) => said.set(Some(Notice::error_text(Text::FileReadFailed))),
+                }
+            });
+        })
+    };
+    let make_key = {
+        let (key, signing, signer, said) =
+            (key.clone(), signing.clone(), signer.clone(), said.clone());
+        Callback::from(move |_| {
+            let name = signer.trim().to_owned();
+            if name.is_empty() {
+                return;
+            }
+            let (key, signing, said) = (key.clone(), signing.clone(), said.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match request(
+                    "keygen",
+                    json!({ "signer": name, "now": clock::now() }),
+                    None,
+                )
+                .await
+                {
+                    Ok(reply) => {
+                        let private = reply.header["key"].as_str().unwrap_or_default().to_owned();
+                        let public = reply.header["publicKey"].as_str().unwrap_or_default();
+                        let fingerprint = reply.header["fingerprint"].as_str().unwrap_or_default();
+                        let stem = format!("tekigo-signing-key_{}", clock::local_date());
+                        let saved = files::download(
+                            &format!("{stem}.json"),
+                            private.as_bytes(),
+                            "application/json",
+                        )
+                        .and_then(|()| {
+                            files::download(
+                                &format!("{stem}.pub.json"),
+                                public.as_bytes(),
+                                "application/json",
+                            )
+                        });
+                        if saved.is_err() {
+                            said.set(Some(Notice::error_text(Text::DownloadFailed)));
+                            return;
+                        }
+                        key.set(Some(Key {
+                            file: Rc::new(private),
+                            name: format!("{stem}.json"),
+                        }));
+                        signing.set(true);
+                        said.set(Some(Notice::info(
+                            format!("{} {fingerprint}", Text::SigningKeyMade.label(Lang::Ja)),
+                            format!("{} {fingerprint}", Text::SigningKeyMade.label(Lang::En)),
+                        )));
+                    }
+                    Err(failure) => said.set(Some(failed(&failure))),
+                }
+            });
+        })
+    };
+    let verify_open = {
+        let (assessment, catalog, said) = (
+            props.assessment.clone(),
+            props.catalog.clone(),
+            said.clone(),
+        );
+        Callback::from(move |_| {
+            let bytes = to_json(&*assessment).into_bytes();
+            let header = json!({ "fileName": "open.json", "catalogs": [to_json(&*catalog)] });
+            let said = said.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                said.set(Some(match request("verify", header, Some(&bytes)).await {
+                    Ok(reply) => Notice {
+                        error: reply.header["passed"] != json!(true),
+                        ja: reply.header["ja"].as_str().unwrap_or_default().to_owned(),
+                        en: reply.header["en"].as_str().unwrap_or_default().to_owned(),
+                    },
+                    Err(failure) => failed(&failure),
+                }));
+            });
+        })
+    };
+    let dismiss = {
+        let said = said.clone();
+        Callback::from(move |()| said.set(None))
+    };
+    let signed = props.assessment.extra.contains_key("signature");
+    let heading = ids.of("formats-heading");
+    let format_id = ids.of("export-format");
+    let signer_id = ids.of("signer-name");
+    let panel = match &*formats {
+        None => html! { <p class="muted" role="status">{ Text::FormatsLoading.label(lang) }</p> },
+        Some(Err(failure)) => {
+            let (primary, secondary) = failure.messages(lang);
+            html! {
+                <div class="problems" role="alert">
+                    <p>{ primary }</p>
+                    <p class="notice-secondary">{ secondary }</p>
+                </div>
+            }
+        }
+        Some(Ok(list)) => {
+            let on_format = {
+                let chosen = chosen.clone();
+                Callback::from(move |event: Event| {
+                    chosen.set(crate::components::select_value(&event))
+                })
+            };
+            let on_signing = {
+                let signing = signing.clone();
+                Callback::from(move |event: Event| {
+                    signing.set(crate::components::checked_value(&event))
+                })
+            };
+            let on_signer = {
+                let signer = signer.clone();
+                Callback::from(move |event: InputEvent| {
+                    signer.set(crate::components::input_value(&event))
+                })
+            };
+            html! {
+                <>
+                <div class="field">
+                    <label for={format_id.clone()}>{ Text::ExportAs.label(lang) }</label>
+                    <select id={format_id} onchange={on_format}>
+                        { for list.iter().map(|format| html! {
+                            <option value={format.id.clone()} selected={format.id == *chosen}>
+                                { if lang == Lang::Ja { &format.ja } else { &format.en } }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+                <fieldset>
+                    <legend>{ Text::SignExport.label(lang) }</legend>
+                    <p class="muted">{ Text::SigningKeyHint.label(lang) }</p>
+                    <div class="file-actions">
+                        <label class="file-button">
+                            { Text::SigningKeyFile.label(lang) }
+                            <input type="file" accept=".json,application/json" onchange={choose_key} />
+                        </label>
+                        if let Some(key) = &*key {
+                            <label class="field checkbox">
+                                <input type="checkbox" checked={*signing} onchange={on_signing} />
+                                { format!("{}: {}", Text::SigningKeyLoaded.label(lang), key.name) }
+                            </label>
+                        }
+                    </div>
+                    <div class="file-actions">
+                        <div class="field">
+                            <label for={signer_id.clone()}>{ Text::SignerName.label(lang) }</label>
+                            <input id={signer_id} value={(*signer).clone()} oninput={on_signer} />
+                        </div>
+                        <button onclick={make_key} disabled={signer.trim().is_empty()}>{ Text::NewSigningKey.label(lang) }</button>
+                    </div>
+                </fieldset>
+                <div class="file-actions">
+                    <button class="primary" onclick={export} disabled={*busy}>{ Text::ExportButton.label(lang) }</button>
+                    if signed {
+                        <span class="muted">{ Text::AssessmentSigned.label(lang) }</span>
+                        <button onclick={verify_open}>{ Text::VerifySignature.label(lang) }</button>
+                    }
+                </div>
+                </>
+            }
+        }
+    };
+    html! {
+        <div class="formats-menu">
+            <div class="file-actions">
+                <button onclick={toggle} aria-expanded={(*open).to_string()}>{ Text::FormatsMenu.label(lang) }</button>
+            </div>
+            if *open {
+                <section class="publish panel" aria-labelledby={heading.clone()}>
+                    <div class="publish-head">
+                        <h3 id={heading}>{ Text::FormatsMenu.label(lang) }</h3>
+                    </div>
+                    { panel }
+                    if let Some(notice) = (*said).clone() {
+                        <NoticeBanner {notice} {lang} on_dismiss={dismiss} />
+                    }
+                </section>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,228 @@
+//! The start screen's 「Excel・CSV から読み込む」, 「表からカタログを作る」 and
+//! 「ファイルの署名を確認」. A sheet the import and export worker reads as an assessment becomes
+//! tekigo JSON and is opened as any picked file is (the app's own flow stores it, or says why
+//! not); a sheet that is no assessment is offered to the catalog dialog; a signed file is
+//! checked.
+
+use std::rc::Rc;
+
+use serde_json::json;
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::{to_json, Catalog};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser::formats::{as_file, request, Failure};
+use crate::browser::{clock, files};
+use crate::components::import_catalog::ImportCatalog;
+use crate::components::notice::{Notice, NoticeBanner};
+use crate::ids::use_ids;
+use crate::shared::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportSheetProps {
+    pub lang: Lang,
+    pub catalogs: Vec<Shared<Catalog>>,
+    /// Opens a file as the start screen's 「ファイルから開く」 does.
+    pub on_file: Callback<web_sys::File>,
+}
+
+/// A sheet on its way into the catalog dialog.
+#[derive(Clone, PartialEq)]
+pub struct PickedSheet {
+    pub name: String,
+    pub bytes: Rc<Vec<u8>>,
+}
+
+fn picked(event: &Event) -> Option<web_sys::File> {
+    let input = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+async fn read(file: &web_sys::File) -> Result<Vec<u8>, Failure> {
+    files::read_bytes(file)
+        .await
+        .map_err(|files::Refused| Failure {
+            ja: Text::FileReadFailed.label(Lang::Ja).to_owned(),
+            en: Text::FileReadFailed.label(Lang::En).to_owned(),
+            kind: None,
+        })
+}
+
+#[component]
+pub fn ImportSheet(props: &ImportSheetProps) -> Html {
+    let lang = props.lang;
+    let ids = use_ids();
+    let shown = use_state(|| false);
+    let said = use_state(|| None::<Notice>);
+    let sheet = use_state(|| None::<PickedSheet>);
+    // Said as the app says of a file that does not open: nothing was changed.
+    let fail = |said: &UseStateHandle<Option<Notice>>, name: &str, failure: &Failure| {
+        said.set(Some(Notice::error(
+            format!(
+                "{} ({name}) {}",
+                Text::FileOpenFailed.label(Lang::Ja),
+                failure.ja
+            ),
+            format!(
+                "{} ({name}) {}",
+                Text::FileOpenFailed.label(Lang::En),
+                failure.en
+            ),
+        )))
+    };
+    let catalogs_json = {
+        let catalogs = props.catalogs.clone();
+        move || -> Vec<String> { catalogs.iter().map(|catalog| to_json(&**catalog)).collect() }
+    };
+    let on_sheet = {
+        let (said, sheet, on_file) = (said.clone(), sheet.clone(), props.on_file.clone());
+        let catalogs_json = catalogs_json.clone();
+        Callback::from(move |event: Event| {
+            let Some(file) = picked(&event) else { return };
+            let (said, sheet, on_file) = (said.clone(), sheet.clone(), on_file.clone());
+            let header = json!({
+                "fileName": file.name(),
+                "catalogs": catalogs_json(),
+                "id": clock::fresh_id("assessment"),
+                "now": clock::now(),
+            });
+            said.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = match read(&file).await {
+                    Ok(bytes) => bytes,
+                    Err(failure) => return fail(&said, &file.name(), &failure),
+                };
+                match request("read-assessment", header, Some(&bytes)).await {
+                    Ok(reply) => {
+                        let json = reply.header["assessment"].as_str().unwrap_or_default();
+                        let name = format!("{}.json", file.name());
+                        if let Some(opened) = as_file(json.as_bytes(), &name) {
+                            on_file.emit(opened);
+                        }
+                    }
+                    Err(failure) if failure.kind.as_deref() == Some("not-an-assessment") => {
+                        said.set(Some(Notice::info(
+                            format!(
+                                "{} ({})",
+                                Text::SheetIsNoAssessment.label(Lang::Ja),
+                                failure.ja
+                            ),
+                            format!(
+                                "{} ({})",
+                                Text::SheetIsNoAssessment.label(Lang::En),
+                                failure.en
+                            ),
+                        )));
+                        sheet.set(Some(PickedSheet {
+                            name: file.name(),
+                            bytes: Rc::new(bytes),
+                        }));
+                    }
+                    Err(failure) => fail(&said, &file.name(), &failure),
+                }
+            });
+        })
+    };
+    let on_catalog_sheet = {
+        let (said, sheet) = (said.clone(), sheet.clone());
+        Callback::from(move |event: Event| {
+            let Some(file) = picked(&event) else { return };
+            let (said, sheet) = (said.clone(), sheet.clone());
+            said.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                match read(&file).await {
+                    Ok(bytes) => sheet.set(Some(PickedSheet {
+                        name: file.name(),
+                        bytes: Rc::new(bytes),
+                    })),
+                    Err(failure) => fail(&said, &file.name(), &failure),
+                }
+            });
+        })
+    };
+    let on_verify = {
+        let said = said.clone();
+        Callback::from(move |event: Event| {
+            let Some(file) = picked(&event) else { return };
+            let said = said.clone();
+            let header = json!({ "fileName": file.name(), "catalogs": catalogs_json() });
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = match read(&file).await {
+                    Ok(bytes) => bytes,
+                    Err(failure) => return fail(&said, &file.name(), &failure),
+                };
+                match request("verify", header, Some(&bytes)).await {
+                    Ok(reply) => {
+                        let text = |key: &str| {
+                            let said = reply.header[key].as_str().unwrap_or_default();
+                            format!("{}: {said}", file.name())
+                        };
+                        said.set(Some(Notice {
+                            error: reply.header["passed"] != json!(true),
+                            ja: text("ja"),
+                            en: text("en"),
+                        }))
+                    }
+                    Err(failure) => fail(&said, &file.name(), &failure),
+                }
+            });
+        })
+    };
+    let on_close = {
+        let sheet = sheet.clone();
+        Callback::from(move |()| sheet.set(None))
+    };
+    let on_catalog = {
+        let (sheet, on_file) = (sheet.clone(), props.on_file.clone());
+        Callback::from(move |file: web_sys::File| {
+            sheet.set(None);
+            on_file.emit(file);
+        })
+    };
+    let dismiss = {
+        let said = said.clone();
+        Callback::from(move |()| said.set(None))
+    };
+    let hint = ids.of("import-sheet-hint");
+    let toggle = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(!*shown))
+    };
+    html! {
+        <>
+        <div class="file-actions">
+            <button onclick={toggle} aria-expanded={(*shown).to_string()}>{ Text::SheetsAndSignatures.label(lang) }</button>
+        </div>
+        // The file inputs exist only while shown: the start screen keeps one file input of its own.
+        if *shown {
+        <div class="file-actions import-sheet">
+            <label class="file-button">
+                { Text::ImportSheet.label(lang) }
+                <input type="file" accept=".xlsx,.xlsm,.csv,.tsv,.txt" onchange={on_sheet}
+                       aria-describedby={hint.clone()} />
+            </label>
+            <label class="file-button">
+                { Text::ImportCatalogFromSheet.label(lang) }
+                <input type="file" accept=".xlsx,.xlsm,.csv,.tsv,.txt" onchange={on_catalog_sheet} />
+            </label>
+            <label class="file-button">
+                { Text::VerifyFile.label(lang) }
+                <input type="file" accept=".json,.xlsx,.csv,application/json" onchange={on_verify} />
+            </label>
+            <span id={hint} class="muted">{ Text::ImportSheetHint.label(lang) }</span>
+        </div>
+        }
+        if let Some(notice) = (*said).clone() {
+            <NoticeBanner {notice} {lang} on_dismiss={dismiss} />
+        }
+        if let Some(sheet) = (*sheet).clone() {
+            <ImportCatalog {lang} {sheet} on_catalog={on_catalog} {on_close} />
+        }
+        </>
+    }
+}

@@ -1,0 +1,204 @@
+// Exchange formats as a person uses them: the import and export worker loads only when asked;
+// the vendor sample goes out as Excel and Shift_JIS CSV and comes back whole in a fresh
+// profile; a key made in the browser signs a file that verifies, and a changed copy does not;
+// the two example sheets (our own wording) become catalogs, are answered on their own scales
+// and score; a CSV in a foreign encoding is refused with a message and changes nothing.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { newContext, openApp, screenshot, useBrowser } from './harness.mjs';
+
+useBrowser();
+
+const scratch = mkdtempSync(join(tmpdir(), 'tekigo-e2e-interop-'));
+const fixture = (name) => new URL(`../../crates/formats/tests/fixtures/${name}`, import.meta.url).pathname;
+const fromWorker = (url) => new URL(url).pathname.includes('/formats/');
+
+/** Clicks `button` and saves the download it starts; returns its path and name. */
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(scratch, file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+async function openSample(page) {
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await page.locator('li.item').first().waitFor();
+}
+
+async function exportAs(page, format) {
+  await page.getByLabel('書き出す形式').selectOption(format);
+  return download(page, () => page.getByRole('button', { name: '書き出す', exact: true }).click());
+}
+
+/** Shows the start screen's Excel, CSV and signature inputs. */
+async function sheetInputs(page) {
+  const toggle = page.getByRole('button', { name: 'Excel・CSV の読み込み、署名の確認…' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+test('export and import through the worker, loaded only when asked', async (t) => {
+  const { page, requests, problems } = await openApp();
+  await openSample(page);
+  const product = await page.locator('.editor-title h2').innerText();
+  assert.deepEqual(requests.filter(fromWorker), [], 'the worker is not loaded at start');
+
+  await page.getByRole('button', { name: '書き出し・署名' }).click();
+  await page.getByLabel('書き出す形式').waitFor();
+  assert.ok(requests.some((url) => url.endsWith('/formats/formats-worker.js')), 'the worker loads on first use');
+
+  let xlsx;
+  let sjis;
+  await t.test('Excel and Shift_JIS CSV out', async () => {
+    xlsx = await exportAs(page, 'xlsx');
+    assert.match(xlsx.name, /\.xlsx$/);
+    assert.deepEqual([...readFileSync(xlsx.path).subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+    sjis = await exportAs(page, 'csv-cp932');
+    assert.match(sjis.name, /_sjis\.csv$/);
+    const bytes = readFileSync(sjis.path);
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'Shift_JIS, not UTF-8');
+    assert.match(new TextDecoder('shift_jis').decode(bytes), /対策項目|要求事項/);
+    const oscal = await exportAs(page, 'oscal');
+    assert.ok(JSON.parse(readFileSync(oscal.path, 'utf8'))['assessment-results'].results[0].findings.length > 0);
+    await screenshot(page, 'export-menu');
+  });
+
+  await t.test('each comes back whole in a fresh profile', async () => {
+    for (const file of [xlsx, sjis]) {
+      const fresh = await openApp({ context: await newContext() });
+      await sheetInputs(fresh.page);
+      await fresh.page.getByLabel('Excel・CSV から読み込む').setInputFiles(file.path);
+      await fresh.page.locator('li.item').first().waitFor();
+      assert.equal(await fresh.page.locator('.editor-title h2').innerText(), product, file.name);
+      assert.equal(await fresh.page.locator('.status-badge').count(), await page.locator('.status-badge').count());
+      await fresh.context.close();
+    }
+  });
+  assert.deepEqual(problems, []);
+});
+
+test('a key made in the browser signs; the signature verifies, a changed copy does not', async () => {
+  const { page, problems } = await openApp();
+  await openSample(page);
+  await page.getByRole('button', { name: '書き出し・署名' }).click();
+  await page.getByLabel('署名者の名前 (会社名など)').fill('きりんカルテシステム株式会社');
+  const keys = [];
+  page.on('download', (file) => keys.push(file.suggestedFilename()));
+  await page.getByRole('button', { name: '新しい署名鍵を作る' }).click();
+  await page.getByRole('status').filter({ hasText: '署名鍵を作り' }).waitFor();
+  for (let waited = 0; keys.length < 2 && waited < 50; waited++) await page.waitForTimeout(100);
+  assert.equal(keys.length, 2);
+  assert.ok(keys.some((name) => name.endsWith('.pub.json')));
+  assert.ok(await page.getByRole('checkbox', { name: /署名鍵/ }).isChecked());
+  const signed = await exportAs(page, 'json');
+  const json = JSON.parse(readFileSync(signed.path, 'utf8'));
+  assert.equal(json.signature.algorithm, 'Ed25519');
+  assert.equal(json.signature.signer, 'きりんカルテシステム株式会社');
+
+  const tampered = join(scratch, 'tampered.json');
+  const first = Object.keys(json.answers).find((id) => json.answers[id].statement);
+  json.answers[first].statement += ' (書き換え)';
+  writeFileSync(tampered, JSON.stringify(json, null, 2));
+
+  const hospital = await openApp({ context: await newContext() });
+  await sheetInputs(hospital.page);
+  await hospital.page.getByLabel('ファイルの署名を確認').setInputFiles(signed.path);
+  const said = hospital.page.getByRole('status').filter({ hasText: '署名を確認しました' });
+  await said.waitFor();
+  assert.match(await said.innerText(), /署名者: きりんカルテシステム株式会社 \(鍵の指紋 [0-9a-f ]+\)/);
+  await hospital.page.getByLabel('ファイルの署名を確認').setInputFiles(tampered);
+  const alert = hospital.page.getByRole('alert');
+  await alert.filter({ hasText: '署名後に内容が変更されています' }).waitFor();
+
+  // A signed file still opens as an assessment; its menu checks the signature.
+  await hospital.page.locator('input[type=file]').first().setInputFiles(signed.path);
+  await hospital.page.locator('li.item').first().waitFor();
+  await hospital.page.getByRole('button', { name: '書き出し・署名' }).click();
+  await hospital.page.getByRole('button', { name: '署名を確認' }).click();
+  await hospital.page.getByRole('status').filter({ hasText: '署名後に変更されていません' }).waitFor();
+  await screenshot(hospital.page, 'signature-verified');
+  await hospital.context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('example sheets become catalogs, answered on their own scales, and score', async (t) => {
+  const { page, problems } = await openApp();
+
+  await t.test('the MHLW-style checklist, offered as a catalog when it is no assessment', async () => {
+    await sheetInputs(page);
+    await page.getByLabel('Excel・CSV から読み込む').setInputFiles(fixture('mhlw-cyber-checklist-example.xlsx'));
+    await page.getByText('この表は tekigo の評価の形ではありません').waitFor();
+    const preview = page.locator('.catalog-preview');
+    await preview.filter({ hasText: '10 項目' }).waitFor();
+    assert.match(await preview.innerText(), /はい \(適合\)、いいえ \(未対応\)/);
+    assert.match(await preview.innerText(), /目標日/);
+    await page.getByLabel('カタログの名前').fill('サイバーセキュリティ確認表 (例)');
+    await preview.filter({ hasText: 'サイバーセキュリティ確認表 (例): 10 項目' }).waitFor();
+    await screenshot(page, 'catalog-from-sheet', { fullPage: true });
+    await page.getByRole('button', { name: 'このカタログを取り込む' }).click();
+    const start = page.getByRole('button', { name: '新しい評価を開始: サイバーセキュリティ確認表 (例)' });
+    await start.click();
+    await page.locator('li.item').first().waitFor();
+    const row = (id) => page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: new RegExp(`^${id}$`) }) });
+    await row('1').getByRole('button', { name: 'はい', exact: true }).click();
+    await row('2').getByRole('button', { name: 'いいえ', exact: true }).click();
+    await row('2').locator('.status-badge').filter({ hasText: 'いいえ' }).waitFor();
+    await page.getByRole('tab', { name: 'ダッシュボード' }).click();
+    // One yes of ten items; one of the two answered.
+    const rates = await page.locator('.rates').innerText();
+    assert.match(rates, /適合率 \(全項目\)\s+10%/);
+    assert.match(rates, /適合率 \(回答済みのみ\)\s+50%/);
+    await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  });
+
+  await t.test('the MDS/SDS-style sheet in Shift_JIS, with a column and an outcome corrected', async () => {
+    await sheetInputs(page);
+    await page.getByLabel('表からカタログを作る').setInputFiles(fixture('mds-sds-example.csv'));
+    const preview = page.locator('.catalog-preview');
+    await preview.filter({ hasText: '10 項目' }).waitFor();
+    assert.match(await preview.innerText(), /該当しない \(対象外\)/);
+    await page.getByLabel('各列の意味 F').selectOption('ignore');
+    await page.getByLabel('回答の選択肢と数え方 2').selectOption('partial');
+    await preview.filter({ hasText: 'いいえ (一部適合)' }).waitFor();
+    const saved = await download(page, () => page.getByRole('button', { name: 'tekigo のカタログ (JSON) として保存' }).click());
+    const catalog = JSON.parse(readFileSync(saved.path, 'utf8'));
+    assert.equal(catalog.format, 'tekigo-catalog');
+    assert.equal(catalog.items.length, 10);
+    assert.deepEqual(catalog.answerScale.choices.map((c) => c.outcome), ['met', 'partial', 'excluded']);
+    assert.deepEqual(catalog.guidelines, [], 'the reference column was left out');
+    await page.getByRole('button', { name: 'このカタログを取り込む' }).click();
+    await page.getByRole('button', { name: /新しい評価を開始: mds-sds-example/ }).click();
+    await page.locator('li.item').first().waitFor();
+    const row = (id) => page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: new RegExp(`^${id}$`) }) });
+    await row('1').getByRole('button', { name: 'はい', exact: true }).click();
+    await row('7').getByRole('button', { name: '該当しない', exact: true }).click();
+    await row('7').locator('.status-badge').filter({ hasText: '該当しない' }).waitFor();
+    await page.getByRole('tab', { name: 'ダッシュボード' }).click();
+    // One met of the nine that count (item 7 is excluded): 11 %; of those answered, 100 %.
+    const rates = await page.locator('.rates').innerText();
+    assert.match(rates, /適合率 \(全項目\)\s+11%/);
+    assert.match(rates, /適合率 \(回答済みのみ\)\s+100%/);
+    await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  });
+
+  await t.test('a CSV in neither UTF-8 nor Shift_JIS is refused and changes nothing', async () => {
+    const saved = page.locator('.saved');
+    await saved.first().waitFor();
+    const before = await saved.allInnerTexts();
+    const latin = join(scratch, 'latin1.csv');
+    writeFileSync(latin, Buffer.concat([Buffer.from('No.,x\r\n1,caf'), Buffer.from([0xe9]), Buffer.from(',x\r\n')]));
+    await sheetInputs(page);
+    await page.getByLabel('Excel・CSV から読み込む').setInputFiles(latin);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /入力済みの内容は変わっていません/);
+    assert.match(text, /文字コードを判別できません/);
+    assert.match(text, /neither UTF-8 nor Shift_JIS/);
+    assert.deepEqual(await saved.allInnerTexts(), before);
+  });
+  assert.deepEqual(problems, []);
+});
