@@ -94,7 +94,10 @@ fn convert_writes_oscal_and_says_what_it_cannot_write() {
     let result = &oscal["assessment-results"]["results"][0];
     assert!(result["findings"].is_null());
     let remarks = result["remarks"].as_str().unwrap();
-    assert!(remarks.contains("対象外 2 件と適否の記載がない 179 件"), "{remarks}");
+    assert!(
+        remarks.contains("対象外 2 件と適否の記載がない 179 件"),
+        "{remarks}"
+    );
     assert_eq!(result["observations"].as_array().unwrap().len(), 2 + 179);
     let output = tekigo(&["convert", &sample(), &path(&dir, "x.pdf")]);
     assert_eq!(output.status.code(), Some(1));

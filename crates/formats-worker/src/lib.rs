@@ -5,7 +5,7 @@
 //! [`ops`]) one at a time.
 //!
 //! A message in is `{id, op, header, bytes?}` and out `{id, ok, header, bytes?}`: `header` is
-//! JSON text, `bytes` a `Uint8Array` of a file.
+//! a plain object (read here as JSON), `bytes` a `Uint8Array` of a file.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -53,13 +53,18 @@ mod worker {
         }
     }
 
+    /// A JSON value as a plain object.
+    fn object(value: &serde_json::Value) -> JsValue {
+        js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+    }
+
     fn answer(id: &JsValue, result: Result<crate::ops::Answer, Failure>) {
         let reply = Object::new();
         set(&reply, "id", id);
         match result {
             Ok((header, bytes)) => {
                 set(&reply, "ok", &JsValue::TRUE);
-                set(&reply, "header", &JsValue::from_str(&header.to_string()));
+                set(&reply, "header", &object(&header));
                 if let Some(bytes) = bytes {
                     set(&reply, "bytes", &Uint8Array::from(bytes.as_slice()));
                 }
@@ -68,7 +73,7 @@ mod worker {
                 set(&reply, "ok", &JsValue::FALSE);
                 let header =
                     serde_json::json!({ "ja": failure.ja, "en": failure.en, "kind": failure.kind });
-                set(&reply, "header", &JsValue::from_str(&header.to_string()));
+                set(&reply, "header", &object(&header));
             }
         }
         let _ = scope().post_message(&reply);
@@ -78,8 +83,9 @@ mod worker {
         let data = event.data();
         let id = field(&data, "id");
         let op = field(&data, "op").as_string().unwrap_or_default();
-        let header = field(&data, "header")
-            .as_string()
+        let header = js_sys::JSON::stringify(&field(&data, "header"))
+            .ok()
+            .and_then(|text| text.as_string())
             .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or(serde_json::Value::Null);
         let bytes = field(&data, "bytes")

@@ -1,7 +1,9 @@
 //! The import and export worker: `tekigo-formats` (Excel, CSV, OSCAL, signatures) in a wasm
 //! module of its own, started on the first request, never at the app's start. Requests wait
-//! until the worker says it is ready, go one by one, and come back as a JSON header and maybe
-//! the bytes of a file, or as a reason in Japanese and English.
+//! until the worker says it is ready, go one by one, and come back as a header and maybe the
+//! bytes of a file, or as a reason in Japanese and English. Headers are plain JavaScript
+//! objects ([`Header`]): the app reads and writes fields, and leaves every file format to the
+//! worker.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,10 +20,111 @@ const WORKER_PATH: &str = "formats/formats-worker.js";
 /// How long the worker may take to load before the request is given up.
 const READY_PATIENCE_MS: u32 = 30_000;
 
+/// The header of a request or an answer: a plain object of texts, flags, numbers, lists.
+#[derive(Clone, Debug)]
+pub struct Header(Object);
+
+impl Default for Header {
+    fn default() -> Self {
+        Header(Object::new())
+    }
+}
+
+impl Header {
+    /// This header with `key` set to `value` (a text, a number or a flag).
+    pub fn with(self, key: &str, value: impl Into<JsValue>) -> Header {
+        set(&self.0, key, &value.into());
+        self
+    }
+
+    /// This header with `key` set to a list of texts.
+    pub fn with_texts(self, key: &str, values: &[String]) -> Header {
+        let list: js_sys::Array = values.iter().map(|v| JsValue::from_str(v)).collect();
+        set(&self.0, key, &list);
+        self
+    }
+
+    /// This header with `key` set to another header.
+    pub fn with_child(self, key: &str, child: Header) -> Header {
+        set(&self.0, key, &child.0);
+        self
+    }
+
+    /// This header with `key` set to a list of headers.
+    pub fn with_headers(self, key: &str, values: &[Header]) -> Header {
+        let list: js_sys::Array = values.iter().map(|v| JsValue::from(v.0.clone())).collect();
+        set(&self.0, key, &list);
+        self
+    }
+
+    /// The text at `key`, empty when there is none.
+    pub fn text(&self, key: &str) -> String {
+        get(&self.0, key).as_string().unwrap_or_default()
+    }
+
+    /// Whether `key` is `true`.
+    pub fn flag(&self, key: &str) -> bool {
+        get(&self.0, key).as_bool() == Some(true)
+    }
+
+    /// The number at `key`.
+    pub fn number(&self, key: &str) -> Option<f64> {
+        get(&self.0, key).as_f64()
+    }
+
+    fn list(&self, key: &str) -> Vec<JsValue> {
+        get(&self.0, key)
+            .dyn_into::<js_sys::Array>()
+            .map(|array| array.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// The headers listed at `key`.
+    pub fn headers(&self, key: &str) -> Vec<Header> {
+        self.list(key)
+            .into_iter()
+            .filter_map(|value| value.dyn_into::<Object>().ok().map(Header))
+            .collect()
+    }
+
+    /// The texts listed at `key`.
+    pub fn texts(&self, key: &str) -> Vec<String> {
+        self.list(key)
+            .into_iter()
+            .map(|value| value.as_string().unwrap_or_default())
+            .collect()
+    }
+
+    /// The rows of texts listed at `key` (a sheet's cells).
+    pub fn rows(&self, key: &str) -> Vec<Vec<String>> {
+        self.list(key)
+            .into_iter()
+            .map(|row| {
+                row.dyn_into::<js_sys::Array>()
+                    .map(|cells| {
+                        cells
+                            .iter()
+                            .map(|cell| cell.as_string().unwrap_or_default())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    /// The header at `key`.
+    pub fn child(&self, key: &str) -> Header {
+        get(&self.0, key)
+            .dyn_into::<Object>()
+            .map(Header)
+            .unwrap_or_default()
+    }
+}
+
 /// A worker's answer.
 pub struct Reply {
-    /// The answer's JSON header.
-    pub header: serde_json::Value,
+    /// The answer's header.
+    pub header: Header,
     /// The file it made, if any.
     pub bytes: Option<Vec<u8>>,
 }
@@ -80,8 +183,10 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 fn failed_answer(failure: &Failure) -> Object {
     let answer = Object::new();
     set(&answer, "ok", &JsValue::FALSE);
-    let header = serde_json::json!({ "ja": failure.ja, "en": failure.en });
-    set(&answer, "header", &JsValue::from_str(&header.to_string()));
+    let header = Header::default()
+        .with("ja", failure.ja.as_str())
+        .with("en", failure.en.as_str());
+    set(&answer, "header", &header.0);
     answer
 }
 
@@ -166,15 +271,11 @@ fn client() -> Result<Rc<RefCell<Client>>, Failure> {
 }
 
 /// Sends a request to the worker (starting it if need be) and waits for its answer.
-pub async fn request(
-    op: &str,
-    header: serde_json::Value,
-    bytes: Option<&[u8]>,
-) -> Result<Reply, Failure> {
+pub async fn request(op: &str, header: Header, bytes: Option<&[u8]>) -> Result<Reply, Failure> {
     let client = client()?;
     let message = Object::new();
     set(&message, "op", &JsValue::from_str(op));
-    set(&message, "header", &JsValue::from_str(&header.to_string()));
+    set(&message, "header", &header.0);
     if let Some(bytes) = bytes {
         set(&message, "bytes", &Uint8Array::from(bytes));
     }
@@ -198,16 +299,16 @@ pub async fn request(
     let answer = JsFuture::from(promise)
         .await
         .map_err(|error| Failure::unavailable(&format!("{error:?}")))?;
-    let header: serde_json::Value = get(&answer, "header")
-        .as_string()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or(serde_json::Value::Null);
+    let header = get(&answer, "header")
+        .dyn_into::<Object>()
+        .map(Header)
+        .unwrap_or_default();
     if !get(&answer, "ok").is_truthy() {
-        let text = |key: &str| header[key].as_str().unwrap_or_default().to_owned();
+        let kind = header.text("kind");
         return Err(Failure {
-            ja: text("ja"),
-            en: text("en"),
-            kind: header["kind"].as_str().map(str::to_owned),
+            ja: header.text("ja"),
+            en: header.text("en"),
+            kind: (!kind.is_empty()).then_some(kind),
         });
     }
     let bytes = get(&answer, "bytes")

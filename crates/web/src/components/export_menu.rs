@@ -6,13 +6,12 @@
 
 use std::rc::Rc;
 
-use serde_json::json;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::{to_json, Assessment, Catalog};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::browser::formats::{request, Failure};
+use crate::browser::formats::{request, Failure, Header};
 use crate::browser::{clock, files};
 use crate::components::notice::{Notice, NoticeBanner};
 use crate::ids::use_ids;
@@ -70,26 +69,20 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         use_effect_with(*open, move |open| {
             if *open && formats.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let listed = request("formats", json!({}), None).await.map(|reply| {
-                        reply.header["formats"]
-                            .as_array()
-                            .map(|list| {
-                                list.iter()
-                                    .map(|format| Format {
-                                        id: format["id"].as_str().unwrap_or_default().to_owned(),
-                                        ja: format["label"]["ja"]
-                                            .as_str()
-                                            .unwrap_or_default()
-                                            .to_owned(),
-                                        en: format["label"]["en"]
-                                            .as_str()
-                                            .unwrap_or_default()
-                                            .to_owned(),
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default()
-                    });
+                    let listed = request("formats", Header::default(), None)
+                        .await
+                        .map(|reply| {
+                            reply
+                                .header
+                                .headers("formats")
+                                .iter()
+                                .map(|format| Format {
+                                    id: format.text("id"),
+                                    ja: format.child("label").text("ja"),
+                                    en: format.child("label").text("en"),
+                                })
+                                .collect()
+                        });
                     formats.set(Some(listed));
                 });
             }
@@ -109,16 +102,15 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             busy.clone(),
         );
         Callback::from(move |_| {
-            let mut header = json!({
-                "format": *chosen,
-                "catalog": to_json(&*catalog),
-                "assessment": to_json(&*assessment),
-                "now": clock::now(),
-                "today": clock::local_date(),
-            });
+            let mut header = Header::default()
+                .with("format", chosen.as_str())
+                .with("catalog", to_json(&*catalog))
+                .with("assessment", to_json(&*assessment))
+                .with("now", clock::now())
+                .with("today", clock::local_date());
             if *signing {
                 if let Some(key) = &*key {
-                    header["key"] = json!(key.file.as_str());
+                    header = header.with("key", key.file.as_str());
                 }
             }
             let (said, busy) = (said.clone(), busy.clone());
@@ -128,14 +120,9 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 busy.set(false);
                 said.set(Some(match outcome {
                     Ok(reply) => {
-                        let name = reply.header["fileName"]
-                            .as_str()
-                            .unwrap_or("tekigo")
-                            .to_owned();
-                        let mime = reply.header["mime"]
-                            .as_str()
-                            .unwrap_or("application/octet-stream");
-                        match files::download(&name, &reply.bytes.unwrap_or_default(), mime) {
+                        let name = reply.header.text("fileName");
+                        let mime = reply.header.text("mime");
+                        match files::download(&name, &reply.bytes.unwrap_or_default(), &mime) {
                             Ok(()) => Notice::info(
                                 format!("{}: {name}", Text::Exported.label(Lang::Ja)),
                                 format!("{}: {name}", Text::Exported.label(Lang::En)),
@@ -179,17 +166,14 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             }
             let (key, signing, said) = (key.clone(), signing.clone(), said.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match request(
-                    "keygen",
-                    json!({ "signer": name, "now": clock::now() }),
-                    None,
-                )
-                .await
-                {
+                let header = Header::default()
+                    .with("signer", name)
+                    .with("now", clock::now());
+                match request("keygen", header, None).await {
                     Ok(reply) => {
-                        let private = reply.header["key"].as_str().unwrap_or_default().to_owned();
-                        let public = reply.header["publicKey"].as_str().unwrap_or_default();
-                        let fingerprint = reply.header["fingerprint"].as_str().unwrap_or_default();
+                        let private = reply.header.text("key");
+                        let public = reply.header.text("publicKey");
+                        let fingerprint = reply.header.text("fingerprint");
                         let stem = format!("tekigo-signing-key_{}", clock::local_date());
                         let saved = files::download(
                             &format!("{stem}.json"),
@@ -230,14 +214,16 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         );
         Callback::from(move |_| {
             let bytes = to_json(&*assessment).into_bytes();
-            let header = json!({ "fileName": "open.json", "catalogs": [to_json(&*catalog)] });
+            let header = Header::default()
+                .with("fileName", "open.json")
+                .with_texts("catalogs", &[to_json(&*catalog)]);
             let said = said.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 said.set(Some(match request("verify", header, Some(&bytes)).await {
                     Ok(reply) => Notice {
-                        error: reply.header["passed"] != json!(true),
-                        ja: reply.header["ja"].as_str().unwrap_or_default().to_owned(),
-                        en: reply.header["en"].as_str().unwrap_or_default().to_owned(),
+                        error: !reply.header.flag("passed"),
+                        ja: reply.header.text("ja"),
+                        en: reply.header.text("en"),
                     },
                     Err(failure) => failed(&failure),
                 }));

@@ -5,13 +5,12 @@
 //! stops it named. The catalog is then opened as a picked catalog file is: stored, and used
 //! like a shipped one; or saved as tekigo catalog JSON.
 
-use serde_json::{json, Value};
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::scale::Outcome;
 use tekigo_core::{load_catalog, Catalog};
 use yew::prelude::*;
 
-use crate::browser::formats::{as_file, request, Failure};
+use crate::browser::formats::{as_file, request, Failure, Header};
 use crate::browser::{clock, files};
 use crate::components::import_sheet::PickedSheet;
 use crate::components::{input_value, select_value};
@@ -33,6 +32,62 @@ struct Opened {
     roles: Vec<(String, String, String)>,
 }
 
+/// How to read the sheet as a catalog, as the worker proposed it and the person corrects it.
+#[derive(Clone, PartialEq)]
+struct Mapping {
+    sheet: String,
+    heading_row: usize,
+    /// Each column's role, by the worker's id for it (`id`, `text`, `status`, …).
+    columns: Vec<String>,
+    /// Each choice's label, and the id of its outcome.
+    choices: Vec<(String, String)>,
+    catalog_id: String,
+    title: String,
+    source: String,
+}
+
+impl Mapping {
+    fn from_header(header: &Header) -> Mapping {
+        Mapping {
+            sheet: header.text("sheet"),
+            heading_row: header.number("headingRow").unwrap_or(0.0) as usize,
+            columns: header.texts("columns"),
+            choices: header
+                .headers("choices")
+                .iter()
+                .map(|choice| (choice.text("label"), choice.text("outcome")))
+                .collect(),
+            catalog_id: header.text("catalogId"),
+            title: header.text("title"),
+            source: header.text("source"),
+        }
+    }
+
+    fn to_header(&self) -> Header {
+        let choices: Vec<Header> = self
+            .choices
+            .iter()
+            .map(|(label, outcome)| {
+                Header::default()
+                    .with("label", label.as_str())
+                    .with("outcome", outcome.as_str())
+            })
+            .collect();
+        Header::default()
+            .with("sheet", self.sheet.as_str())
+            .with("headingRow", self.heading_row as f64)
+            .with_texts("columns", &self.columns)
+            .with_headers("choices", &choices)
+            .with("catalogId", self.catalog_id.as_str())
+            .with("title", self.title.as_str())
+            .with("source", self.source.as_str())
+    }
+
+    fn role(&self, column: usize) -> &str {
+        self.columns.get(column).map_or("ignore", String::as_str)
+    }
+}
+
 /// Rows shown of the sheet around its heading row.
 const ROWS_SHOWN: usize = 10;
 /// Items shown of the catalog built.
@@ -45,27 +100,16 @@ const OUTCOMES: [(Outcome, &str); 4] = [
     (Outcome::Excluded, "excluded"),
 ];
 
-fn opened_from(header: &Value) -> Opened {
-    let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
-    let sheets = header["sheets"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|sheet| {
-            let rows = sheet["rows"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|row| row.as_array().into_iter().flatten().map(text).collect())
-                .collect();
-            (text(&sheet["name"]), rows)
-        })
+fn opened_from(header: &Header) -> Opened {
+    let sheets = header
+        .headers("sheets")
+        .iter()
+        .map(|sheet| (sheet.text("name"), sheet.rows("rows")))
         .collect();
-    let roles = header["roles"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|role| (text(&role["id"]), text(&role["ja"]), text(&role["en"])))
+    let roles = header
+        .headers("roles")
+        .iter()
+        .map(|role| (role.text("id"), role.text("ja"), role.text("en")))
         .collect();
     Opened { sheets, roles }
 }
@@ -75,16 +119,16 @@ pub fn ImportCatalog(props: &ImportCatalogProps) -> Html {
     let lang = props.lang;
     let ids = use_ids();
     let opened = use_state(|| None::<Result<Opened, Failure>>);
-    let mapping = use_state(|| None::<Value>);
+    let mapping = use_state(|| None::<Mapping>);
     let preview = use_state(|| None::<Result<(Catalog, String), Failure>>);
     {
         let (opened, mapping, sheet) = (opened.clone(), mapping.clone(), props.sheet.clone());
         use_effect_with(props.sheet.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let header = json!({ "fileName": sheet.name });
+                let header = Header::default().with("fileName", sheet.name.as_str());
                 match request("sheet-open", header, Some(&sheet.bytes)).await {
                     Ok(reply) => {
-                        mapping.set(Some(reply.header["mapping"].clone()));
+                        mapping.set(Some(Mapping::from_header(&reply.header.child("mapping"))));
                         opened.set(Some(Ok(opened_from(&reply.header))));
                     }
                     Err(failure) => opened.set(Some(Err(failure))),
@@ -97,16 +141,14 @@ pub fn ImportCatalog(props: &ImportCatalogProps) -> Html {
         use_effect_with((*mapping).clone(), move |mapping| {
             if let Some(mapping) = mapping.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let header = json!({
-                        "fileName": sheet.name, "mapping": mapping, "today": clock::local_date(),
-                    });
+                    let header = Header::default()
+                        .with("fileName", sheet.name.as_str())
+                        .with_child("mapping", mapping.to_header())
+                        .with("today", clock::local_date());
                     preview.set(Some(
                         match request("sheet-build", header, Some(&sheet.bytes)).await {
                             Ok(reply) => {
-                                let json = reply.header["catalog"]
-                                    .as_str()
-                                    .unwrap_or_default()
-                                    .to_owned();
+                                let json = reply.header.text("catalog");
                                 match load_catalog(json.as_bytes()) {
                                     Ok(catalog) => Ok((catalog, json)),
                                     Err(error) => Err(Failure {
@@ -144,8 +186,8 @@ pub fn ImportCatalog(props: &ImportCatalogProps) -> Html {
     }
 }
 
-/// Sets one value of the mapping (a new mapping, so the preview is built again).
-fn edit(mapping: &UseStateHandle<Option<Value>>, change: impl FnOnce(&mut Value)) {
+/// Changes the mapping (a new mapping, so the preview is built again).
+fn edit(mapping: &UseStateHandle<Option<Mapping>>, change: impl FnOnce(&mut Mapping)) {
     if let Some(current) = (**mapping).clone() {
         let mut next = current;
         change(&mut next);
@@ -157,37 +199,31 @@ fn mapping_form(
     lang: Lang,
     ids: &crate::ids::IdPrefix,
     opened: &Opened,
-    current: &Value,
-    mapping: &UseStateHandle<Option<Value>>,
+    current: &Mapping,
+    mapping: &UseStateHandle<Option<Mapping>>,
     preview: &UseStateHandle<Option<Result<(Catalog, String), Failure>>>,
     props: &ImportCatalogProps,
 ) -> Html {
-    let sheet_name = current["sheet"].as_str().unwrap_or_default().to_owned();
-    let heading_row = current["headingRow"].as_u64().unwrap_or(0) as usize;
+    let sheet_name = current.sheet.clone();
+    let heading_row = current.heading_row;
     let rows: &[Vec<String>] = opened
         .sheets
         .iter()
         .find(|(name, _)| *name == sheet_name)
         .map_or(&[], |(_, rows)| rows.as_slice());
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let role_of = |column: usize| {
-        current["columns"][column]
-            .as_str()
-            .unwrap_or("ignore")
-            .to_owned()
-    };
     let on_sheet = {
         let mapping = mapping.clone();
         Callback::from(move |event: Event| {
             let name = select_value(&event);
-            edit(&mapping, |m| m["sheet"] = json!(name));
+            edit(&mapping, |m| m.sheet = name);
         })
     };
     let on_heading_row = {
         let mapping = mapping.clone();
         Callback::from(move |event: InputEvent| {
             if let Ok(row) = input_value(&event).trim().parse::<usize>() {
-                edit(&mapping, |m| m["headingRow"] = json!(row.max(1) - 1));
+                edit(&mapping, |m| m.heading_row = row.max(1) - 1);
             }
         })
     };
@@ -196,16 +232,13 @@ fn mapping_form(
         let on_role = Callback::from(move |event: Event| {
             let role = select_value(&event);
             edit(&mapping, |m| {
-                let columns = m["columns"].as_array().cloned().unwrap_or_default();
-                let mut columns: Vec<Value> = columns;
-                if columns.len() <= column {
-                    columns.resize(column + 1, json!("ignore"));
+                if m.columns.len() <= column {
+                    m.columns.resize(column + 1, "ignore".to_owned());
                 }
-                columns[column] = json!(role);
-                m["columns"] = Value::Array(columns);
+                m.columns[column] = role;
             });
         });
-        let chosen = role_of(column);
+        let chosen = current.role(column).to_owned();
         let letter = column_letters(column);
         html! {
             <select onchange={on_role} aria-label={format!("{} {letter}", Text::ColumnRoles.label(lang))}>
@@ -222,41 +255,27 @@ fn mapping_form(
         .skip(first_row)
         .take(ROWS_SHOWN)
         .collect();
-    let choices: Vec<(String, String)> = current["choices"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|choice| {
-            (
-                choice["label"].as_str().unwrap_or_default().to_owned(),
-                choice["outcome"].as_str().unwrap_or("met").to_owned(),
-            )
-        })
-        .collect();
+    let choices = current.choices.clone();
     let choice_row = |index: usize, label: &str, outcome: &str| {
         let on_label = {
             let mapping = mapping.clone();
             Callback::from(move |event: InputEvent| {
                 let text = input_value(&event);
-                edit(&mapping, |m| m["choices"][index]["label"] = json!(text));
+                edit(&mapping, |m| m.choices[index].0 = text);
             })
         };
         let on_outcome = {
             let mapping = mapping.clone();
             Callback::from(move |event: Event| {
                 let outcome = select_value(&event);
-                edit(&mapping, |m| {
-                    m["choices"][index]["outcome"] = json!(outcome)
-                });
+                edit(&mapping, |m| m.choices[index].1 = outcome);
             })
         };
         let on_remove = {
             let mapping = mapping.clone();
             Callback::from(move |_| {
                 edit(&mapping, |m| {
-                    if let Some(list) = m["choices"].as_array_mut() {
-                        list.remove(index);
-                    }
+                    m.choices.remove(index);
                 })
             })
         };
@@ -277,9 +296,7 @@ fn mapping_form(
         let mapping = mapping.clone();
         Callback::from(move |_| {
             edit(&mapping, |m| {
-                let mut list = m["choices"].as_array().cloned().unwrap_or_default();
-                list.push(json!({ "label": "", "outcome": "met" }));
-                m["choices"] = Value::Array(list);
+                m.choices.push((String::new(), "met".to_owned()))
             })
         })
     };
@@ -287,14 +304,14 @@ fn mapping_form(
         let mapping = mapping.clone();
         Callback::from(move |event: InputEvent| {
             let title = input_value(&event);
-            edit(&mapping, |m| m["title"] = json!(title));
+            edit(&mapping, |m| m.title = title);
         })
     };
     let on_id = {
         let mapping = mapping.clone();
         Callback::from(move |event: InputEvent| {
             let id = input_value(&event);
-            edit(&mapping, |m| m["catalogId"] = json!(id));
+            edit(&mapping, |m| m.catalog_id = id);
         })
     };
     let import = {
@@ -342,11 +359,11 @@ fn mapping_form(
             </div>
             <div class="field">
                 <label for={title_id.clone()}>{ Text::CatalogName.label(lang) }</label>
-                <input id={title_id} value={current["title"].as_str().unwrap_or_default().to_owned()} oninput={on_title} />
+                <input id={title_id} value={current.title.clone()} oninput={on_title} />
             </div>
             <div class="field">
                 <label for={catalog_id.clone()}>{ Text::CatalogId.label(lang) }</label>
-                <input id={catalog_id} value={current["catalogId"].as_str().unwrap_or_default().to_owned()} oninput={on_id} />
+                <input id={catalog_id} value={current.catalog_id.clone()} oninput={on_id} />
             </div>
         </div>
         <h4>{ Text::ColumnRoles.label(lang) }</h4>

@@ -6,13 +6,12 @@
 
 use std::rc::Rc;
 
-use serde_json::json;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::{to_json, Catalog};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::browser::formats::{as_file, request, Failure};
+use crate::browser::formats::{as_file, request, Failure, Header};
 use crate::browser::{clock, files};
 use crate::components::import_catalog::ImportCatalog;
 use crate::components::notice::{Notice, NoticeBanner};
@@ -85,12 +84,11 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
         Callback::from(move |event: Event| {
             let Some(file) = picked(&event) else { return };
             let (said, sheet, on_file) = (said.clone(), sheet.clone(), on_file.clone());
-            let header = json!({
-                "fileName": file.name(),
-                "catalogs": catalogs_json(),
-                "id": clock::fresh_id("assessment"),
-                "now": clock::now(),
-            });
+            let header = Header::default()
+                .with("fileName", file.name())
+                .with_texts("catalogs", &catalogs_json())
+                .with("id", clock::fresh_id("assessment"))
+                .with("now", clock::now());
             said.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = match read(&file).await {
@@ -99,7 +97,7 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                 };
                 match request("read-assessment", header, Some(&bytes)).await {
                     Ok(reply) => {
-                        let json = reply.header["assessment"].as_str().unwrap_or_default();
+                        let json = reply.header.text("assessment");
                         let name = format!("{}.json", file.name());
                         if let Some(opened) = as_file(json.as_bytes(), &name) {
                             on_file.emit(opened);
@@ -150,7 +148,9 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
         Callback::from(move |event: Event| {
             let Some(file) = picked(&event) else { return };
             let said = said.clone();
-            let header = json!({ "fileName": file.name(), "catalogs": catalogs_json() });
+            let header = Header::default()
+                .with("fileName", file.name())
+                .with_texts("catalogs", &catalogs_json());
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = match read(&file).await {
                     Ok(bytes) => bytes,
@@ -158,12 +158,10 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                 };
                 match request("verify", header, Some(&bytes)).await {
                     Ok(reply) => {
-                        let text = |key: &str| {
-                            let said = reply.header[key].as_str().unwrap_or_default();
-                            format!("{}: {said}", file.name())
-                        };
+                        let text =
+                            |key: &str| format!("{}: {}", file.name(), reply.header.text(key));
                         said.set(Some(Notice {
-                            error: reply.header["passed"] != json!(true),
+                            error: !reply.header.flag("passed"),
                             ja: text("ja"),
                             en: text("en"),
                         }))
