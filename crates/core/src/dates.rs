@@ -38,13 +38,17 @@ impl Date {
     }
 
     /// Reads a date as a person types it: `2026年4月1日`, `2026/4/1`, `2026-04-01` or
-    /// `2026.4.1`, in full-width digits too. Stored dates are always written back as ISO.
+    /// `2026.4.1`, in full-width digits too, and in the Japanese eras as sheets write them:
+    /// `令和8年4月1日`, `R8.4.1`, `平成31年4月1日`, `令和元年5月1日`. Stored dates are always
+    /// written back as ISO.
     pub fn parse_loose(text: &str) -> Option<Date> {
         let ascii: String = text
             .trim()
             .chars()
             .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                }
                 '年' | '月' | '/' | '.' | '／' | '．' | '－' => '-',
                 '日' => ' ',
                 other => other,
@@ -54,11 +58,15 @@ impl Date {
         let [year, month, day] = parts.as_slice() else {
             return Date::parse(text.trim());
         };
-        if year.len() != 4 || month.is_empty() || day.is_empty() || month.len() > 2 || day.len() > 2
-        {
+        let year = if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+            year.parse().ok()?
+        } else {
+            era_year(year)?
+        };
+        if month.is_empty() || day.is_empty() || month.len() > 2 || day.len() > 2 {
             return None;
         }
-        Date::parse(&format!("{year}-{month:0>2}-{day:0>2}"))
+        Date::parse(&format!("{year:04}-{month:0>2}-{day:0>2}"))
     }
 
     /// ISO 8601, as files keep it.
@@ -73,6 +81,27 @@ impl Date {
             Lang::En => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
         }
     }
+}
+
+/// The Western year of a year in the Reiwa or Heisei era (`令和8`, `R8`, `平成元`, `H31`).
+fn era_year(text: &str) -> Option<u32> {
+    const ERAS: [(&str, u32); 6] = [
+        ("令和", 2018),
+        ("R", 2018),
+        ("r", 2018),
+        ("平成", 1988),
+        ("H", 1988),
+        ("h", 1988),
+    ];
+    let (base, number) = ERAS
+        .iter()
+        .find_map(|(name, base)| text.strip_prefix(name).map(|rest| (*base, rest.trim())))?;
+    let number = match number {
+        "元" => 1,
+        digits if (1..=2).contains(&digits.len()) => digits.parse().ok()?,
+        _ => return None,
+    };
+    (number >= 1).then_some(base + number)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -125,6 +154,22 @@ mod tests {
                 "{typed}"
             );
         }
+        for (typed, iso) in [
+            ("令和8年4月1日", "2026-04-01"),
+            ("R8.4.1", "2026-04-01"),
+            ("Ｒ８．４．１", "2026-04-01"),
+            ("令和元年5月1日", "2019-05-01"),
+            ("平成31年4月30日", "2019-04-30"),
+            ("H30/3/31", "2018-03-31"),
+        ] {
+            assert_eq!(
+                Date::parse_loose(typed).map(|d| d.iso()),
+                Some(iso.to_owned()),
+                "{typed}"
+            );
+        }
+        assert_eq!(Date::parse_loose("令和0年4月1日"), None);
+        assert_eq!(Date::parse_loose("昭和60年4月1日"), None);
         assert_eq!(Date::parse_loose("4月1日"), None);
         assert_eq!(Date::parse_loose("2026/2/30"), None);
     }
