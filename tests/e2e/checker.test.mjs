@@ -138,7 +138,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     // Answers given against another version of the catalog open, with a warning.
     const changed = join(scratch, 'changed-catalog.json');
     writeFileSync(changed, JSON.stringify({ ...exported.json, id: 'older', catalog: { ...exported.json.catalog, hash: 'older-content' } }));
-    await fresh.page.getByRole('button', { name: '← 評価の一覧' }).click();
+    await fresh.page.getByRole('button', { name: '評価の一覧' }).click();
     await fresh.page.locator('input[type=file]').setInputFiles(changed);
     await fresh.page.locator('li.item').first().waitFor();
     assert.match(await fresh.page.getByRole('status').innerText(), /回答後にカタログの内容が変わっています/);
@@ -146,7 +146,7 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
   });
 
   await t.test('a broken or foreign file gets a clear message and changes nothing', async () => {
-    await page.getByRole('button', { name: '← 評価の一覧' }).click();
+    await page.getByRole('button', { name: '評価の一覧' }).click();
     const savedList = page.locator('.saved');
     await savedList.first().waitFor();
     const before = await savedList.allInnerTexts();

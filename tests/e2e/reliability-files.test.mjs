@@ -43,7 +43,7 @@ test('a refused file is named with its reason in words, and the list does not ch
   const { page, context, problems } = await openApp();
   await page.getByRole('button', { name: /サンプルを開く/ }).click();
   await page.locator('li.item').first().waitFor();
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   const list = page.locator('li.saved');
   await list.first().waitFor();
   const before = await list.allInnerTexts();

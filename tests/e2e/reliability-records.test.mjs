@@ -49,7 +49,7 @@ test('damaged records stay listed with why, save as they are, and go only when r
   const { page, context, problems } = await openApp();
   await page.getByRole('button', { name: /サンプルを開く/ }).click();
   await page.locator('li.item').first().waitFor();
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
   await page.getByLabel('評価対象プロダクト名').fill('開いていた評価');
   await page.locator('.save-state[data-pending="false"]').waitFor();

@@ -93,7 +93,7 @@ test('storage full while editing: said in words, marked 未保存, offered as a 
 
   // Leaving the editor stops the retries (the edits wait, kept aside, for the next opening),
   // and the list says they are not stored.
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   const entry = page.locator('li.saved', { hasText: '容量テスト' });
   assert.equal(await entry.getAttribute('data-unsaved'), 'true');
   assert.match(await entry.innerText(), /未保存の変更があります/);
@@ -137,7 +137,7 @@ test('storage full while editing: said in words, marked 未保存, offered as a 
   await page.locator('li.item').first().waitFor();
   await row(page, '1').locator('.item-select').click();
   assert.equal(await page.getByLabel('対応策・見解').inputValue(), statement);
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   assert.equal(await page.locator('li.saved', { hasText: '容量テスト' }).getAttribute('data-unsaved'), 'false');
   assert.deepEqual(browser.problems.filter((problem) => !/Failed to load resource/.test(problem)), []);
   await browser.context.close();
@@ -149,7 +149,7 @@ test('the start screen says what this browser stores and whether it keeps it', a
   await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
   await page.getByLabel('評価対象プロダクト名').fill('永続化テスト');
   await stored(page);
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   const line = page.locator('.storage-use');
   await line.waitFor();
   // Headless Chromium refuses to persist a site it has no engagement with: said in plain words.
@@ -161,7 +161,7 @@ test('the start screen says what this browser stores and whether it keeps it', a
   await cdp.send('Browser.grantPermissions', { origin: ORIGIN, permissions: ['durableStorage'] });
   await page.locator('li.saved', { hasText: '永続化テスト' }).getByRole('button', { name: '開く' }).click();
   await page.locator('li.item').first().waitFor();
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   await page.locator('.storage-use[data-persisted="true"]').waitFor();
   assert.match(await line.innerText(), /\/ 保存は永続化されています/);
   await page.getByRole('button', { name: 'English' }).click();

@@ -13,7 +13,7 @@ const row = (page, id) => page.locator('li.item').filter({ has: page.locator('.i
 const badge = (page, id) => row(page, id).locator('.status-badge');
 /** Waits until the editor says every change is stored. */
 const stored = (page) => page.locator('.save-state[data-pending="false"]').waitFor();
-const back = (page) => page.getByRole('button', { name: '← 評価の一覧' }).click();
+const back = (page) => page.getByRole('button', { name: '評価の一覧' }).click();
 
 /** A new checklist assessment named `product`, stored. */
 async function startChecklist(page, product) {

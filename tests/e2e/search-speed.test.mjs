@@ -68,7 +68,7 @@ test('search keystroke over 1,000 items (benchmark)', async () => {
   await page.getByLabel('検索', { exact: true }).fill(QUERY);
   assert.equal(Number(await page.locator('.shown-count').innerText()), expectedMatches(checklist, QUERY));
 
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   await page.locator('input[type=file]').setInputFiles(path);
   await page.getByRole('status').waitFor();
   await page.getByRole('button', { name: /新しい評価を開始: ベンチマーク 1000 項目/ }).click();

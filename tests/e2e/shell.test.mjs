@@ -45,7 +45,7 @@ test('after one visit the app opens offline, with its saved work', async () => {
   await page.getByRole('button', { name: /新しい評価を開始: 医療情報を受託管理する/ }).click();
   await page.getByLabel('評価対象プロダクト名').fill('オフライン確認');
   await page.locator('.save-state[data-pending="false"]').waitFor();
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   await context.setOffline(true);
   await page.reload();
   await page.locator('.saved').first().waitFor();

@@ -82,7 +82,7 @@ async function saveAssessment(page, name) {
   await page.getByRole('button', { name: /新しい評価を開始: 医療情報を受託管理する/ }).click();
   await page.getByLabel('評価対象プロダクト名').fill(name);
   await page.locator('.save-state[data-pending="false"]').waitFor();
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
 }
 
 test('a new build deployed under a running page is offered, not forced, and mixes no files', async (t) => {

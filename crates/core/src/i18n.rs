@@ -604,7 +604,7 @@ impl Localized for Text {
             Text::LastChanged => ("最終更新", "Last changed"),
             Text::Progress => ("進捗", "Progress"),
             Text::Items => ("項目", "items"),
-            Text::Back => ("← 評価の一覧", "← All assessments"),
+            Text::Back => ("評価の一覧", "All assessments"),
             Text::TabItems => ("項目", "Items"),
             Text::TabDocuments => ("文書一覧", "Documents"),
             Text::TabDashboard => ("ダッシュボード", "Dashboard"),

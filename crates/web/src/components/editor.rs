@@ -168,6 +168,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
     let exporters = builtin_exporters();
     let publish_open = use_state(|| false);
+    let formats_open = use_state(|| false);
     let report_open = use_state(|| false);
     let export = {
         let assessment = state.assessment.clone();
@@ -257,6 +258,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         let report_open = report_open.clone();
         Callback::from(move |()| report_open.set(!*report_open))
     };
+    let toggle_formats = {
+        let formats_open = formats_open.clone();
+        Callback::from(move |_: MouseEvent| formats_open.set(!*formats_open))
+    };
     let toggle_publish = {
         let publish_open = publish_open.clone();
         Callback::from(move |()| publish_open.set(!*publish_open))
@@ -275,7 +280,9 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor" ref={root}>
             <div class="editor-header">
-                <button class="back" onclick={props.on_close.reform(|_| ())}>{ Text::Back.label(lang) }</button>
+                <button class="back" onclick={props.on_close.reform(|_| ())} aria-label={Text::Back.label(lang)}>
+                    <span aria-hidden="true">{ "←" }</span><span class="back-label">{ Text::Back.label(lang) }</span>
+                </button>
                 <div class="editor-title">
                     <h2>{ if assessment.subject.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { assessment.subject.product.clone() } }</h2>
                     <span class="muted catalog-name">{ &catalog.title }</span>
@@ -283,11 +290,12 @@ pub fn Editor(props: &EditorProps) -> Html {
                 if state.save == SaveState::Saved { { save_message.clone() } }
                 <button onclick={toggle_report.reform(|_| ())}>{ Text::Report.label(lang) }</button>
                 <button onclick={toggle_publish.reform(|_| ())} aria-expanded={publishing.to_string()}>{ Text::Publish.label(lang) }</button>
+                <button onclick={toggle_formats} aria-expanded={formats_open.to_string()}>{ Text::FormatsMenu.label(lang) }</button>
                 <button class="primary" onclick={export} title={exporters[0].format().label.get(lang).to_owned()}>
                     { Text::SaveToFile.label(lang) }
                 </button>
             </div>
-            <ExportMenu catalog={catalog.clone()} assessment={assessment.clone()} {lang} />
+            <ExportMenu catalog={catalog.clone()} assessment={assessment.clone()} {lang} open={*formats_open} />
             if state.save != SaveState::Saved { { save_message } }
             if publishing {
                 <PublishDialog catalog={catalog.clone()} assessment={assessment.clone()} {lang}

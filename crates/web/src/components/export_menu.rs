@@ -22,6 +22,9 @@ pub struct ExportMenuProps {
     pub catalog: Shared<Catalog>,
     pub assessment: Shared<Assessment>,
     pub lang: Lang,
+    /// Whether the menu shows; its button is in the editor's header, and the chosen key
+    /// stays while it is closed.
+    pub open: bool,
 }
 
 /// A format as the worker lists it.
@@ -56,7 +59,7 @@ fn picked_file(event: &Event) -> Option<web_sys::File> {
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let lang = props.lang;
     let ids = use_ids();
-    let open = use_state(|| false);
+    let open = props.open;
     let formats = use_state(|| None::<Result<Vec<Format>, Failure>>);
     let chosen = use_state(|| String::from("xlsx"));
     let key = use_state(|| None::<Key>);
@@ -66,7 +69,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let busy = use_state(|| false);
     {
         let formats = formats.clone();
-        use_effect_with(*open, move |open| {
+        use_effect_with(open, move |open| {
             if *open && formats.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let listed = request("formats", Header::default(), None)
@@ -88,10 +91,6 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             }
         });
     }
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
     let export = {
         let (catalog, assessment) = (props.catalog.clone(), props.assessment.clone());
         let (chosen, key, signing, said, busy) = (
@@ -316,10 +315,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     };
     html! {
         <div class="formats-menu">
-            <div class="file-actions">
-                <button onclick={toggle} aria-expanded={(*open).to_string()}>{ Text::FormatsMenu.label(lang) }</button>
-            </div>
-            if *open {
+            if open {
                 <section class="publish panel" aria-labelledby={heading.clone()}>
                     <div class="publish-head">
                         <h3 id={heading}>{ Text::FormatsMenu.label(lang) }</h3>
