@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::Assessment;
 use crate::catalog::Catalog;
 use crate::party::{Party, PartyRole, SourceRef};
+use crate::report::digest;
 use crate::scale::Outcome;
 use crate::scoring::outcome_of;
 
@@ -26,8 +27,9 @@ pub struct Layer {
     pub covers: BTreeMap<String, String>,
 }
 
-/// A layer from another assessment of the same catalog: the items it meets, with its
-/// statements.
+/// A layer from another assessment of the same catalog (its full file or its published
+/// version): the items it meets, with its statements, and the digest of the data it was
+/// made from.
 pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
     let scale = catalog.scale();
     Layer {
@@ -35,7 +37,7 @@ pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
         source: SourceRef {
             assessment: other.id.clone(),
             title: other.subject.product.clone(),
-            digest: String::new(),
+            digest: digest(other),
         },
         covers: other
             .answers
@@ -180,5 +182,6 @@ mod tests {
             .filter(|a| outcome_of(catalog.scale(), Some(a)) == Some(Outcome::Met))
             .count();
         assert_eq!(layer.covers.len(), met);
+        assert_eq!(layer.source.digest, digest(&sample));
     }
 }
