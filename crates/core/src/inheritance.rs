@@ -48,6 +48,36 @@ pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
     }
 }
 
+/// A layer of another assessment's answers read from a file (an IaaS's or a vendor's published
+/// version, say), with the party it is: the party already standing for a layer from the same
+/// assessment, so attaching the file again replaces its layer; else a new IaaS party named
+/// after the file's applicant (or product), under an id the register does not use yet.
+pub fn layer_of_file(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    other: &Assessment,
+) -> (Layer, Party) {
+    let existing = assessment
+        .layers
+        .iter()
+        .find(|layer| layer.source.assessment == other.id)
+        .and_then(|layer| assessment.party(&layer.party))
+        .cloned();
+    let party = existing.unwrap_or_else(|| {
+        let id = (1..)
+            .map(|n| format!("layer-{n}"))
+            .find(|id| assessment.party(id).is_none())
+            .expect("an unbounded sequence has a free id");
+        let name = [&other.subject.applicant, &other.subject.product, &other.id]
+            .into_iter()
+            .find(|name| !name.is_empty())
+            .cloned()
+            .unwrap_or_default();
+        iaas_party(&id, &name)
+    });
+    (layer_from(catalog, other, &party.id), party)
+}
+
 /// A layer of what `party` holds in `assessment` itself: e.g. the items a vendor's reference
 /// marks as also covered by its IaaS.
 pub fn layer_of_party(assessment: &Assessment, party: &str) -> Layer {
@@ -183,5 +213,32 @@ mod tests {
             .count();
         assert_eq!(layer.covers.len(), met);
         assert_eq!(layer.source.digest, digest(&sample));
+    }
+
+    #[test]
+    fn a_file_attached_twice_is_one_layer_of_a_new_iaas_party_named_after_it() {
+        let catalog = embedded::catalog("meti-2012").unwrap();
+        let mut sample = embedded::sample_assessment();
+        for answer in sample.answers.values_mut().take(3) {
+            answer.status = Some("compliant".into());
+        }
+        let published = crate::publish::publish(catalog, &sample, "2026-11-30T00:00:00Z");
+        let mut hospital = Assessment::new("hospital", catalog, "t");
+        let (layer, party) = layer_of_file(catalog, &hospital, &published);
+        assert_eq!(
+            (party.id.as_str(), party.role),
+            ("layer-1", PartyRole::Iaas)
+        );
+        assert_eq!(party.name, sample.subject.applicant);
+        assert_eq!(layer.covers.len(), 3);
+        attach(&mut hospital, layer, party.clone());
+        let parties = hospital.parties.len();
+        let (again, same) = layer_of_file(catalog, &hospital, &published);
+        assert_eq!(same, party);
+        attach(&mut hospital, again, same);
+        assert_eq!(
+            (hospital.layers.len(), hospital.parties.len()),
+            (1, parties)
+        );
     }
 }

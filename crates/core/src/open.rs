@@ -61,8 +61,8 @@ pub enum Refusal {
     OtherCatalog {
         /// The file's catalog: its title where it is on the list, else its id.
         found: String,
-        /// The title of the catalog asked for.
-        wanted: String,
+        /// The titles of the catalogs asked for.
+        wanted: Vec<String>,
     },
 }
 
@@ -82,10 +82,12 @@ impl Refusal {
             (Refusal::NotAnAssessment, Lang::Ja) => "このファイルはカタログで、評価の回答ではありません。この評価は何も変わっていません。".to_owned(),
             (Refusal::NotAnAssessment, Lang::En) => "This file is a catalog, not the answers of an assessment. Nothing here has changed.".to_owned(),
             (Refusal::OtherCatalog { found, wanted }, Lang::Ja) => format!(
-                "このファイルは別のカタログ「{found}」の評価なので使えません。「{wanted}」の評価のファイルを選んでください。この評価は何も変わっていません。"
+                "このファイルは別のカタログ「{found}」の評価なので使えません。「{}」の評価のファイルを選んでください。この評価は何も変わっていません。",
+                wanted.join("」か「")
             ),
             (Refusal::OtherCatalog { found, wanted }, Lang::En) => format!(
-                "This file assesses another catalog ({found}), so it cannot be used; choose an assessment of {wanted}. Nothing here has changed."
+                "This file assesses another catalog ({found}), so it cannot be used; choose an assessment of {}. Nothing here has changed.",
+                wanted.join(" or ")
             ),
             (Refusal::Invalid(problems), _) => {
                 let first = problems
@@ -154,33 +156,46 @@ pub fn open_published(bytes: &[u8], catalog: &Catalog) -> Result<Assessment, Ref
 }
 
 /// Reads the answers of another assessment for use in one of `wanted` — as a layer it
-/// stands on, or answers to carry over: a full assessment or a published version, of
-/// `wanted`, without errors. `catalogs` name the file's catalog when it is another one.
+/// stands on: a full assessment or a published version, of `wanted`, without errors.
+/// `catalogs` name the file's catalog when it is another one.
 pub fn open_answers(
     bytes: &[u8],
     catalogs: &[&Catalog],
     wanted: &Catalog,
 ) -> Result<Assessment, Refusal> {
+    open_answers_of(bytes, catalogs, &[wanted]).map(|(assessment, _)| assessment)
+}
+
+/// Reads the answers of an assessment of any of `wanted` (say, the catalogs linked to the one
+/// answers are carried into), as [`open_answers`] does for one, with the catalog it is of.
+pub fn open_answers_of<'c>(
+    bytes: &[u8],
+    catalogs: &[&Catalog],
+    wanted: &[&'c Catalog],
+) -> Result<(Assessment, &'c Catalog), Refusal> {
     let assessment = match load_file(bytes).map_err(Refusal::Unreadable)? {
         TekigoFile::Catalog(_) => return Err(Refusal::NotAnAssessment),
         TekigoFile::Assessment(assessment) => assessment,
     };
-    if assessment.catalog.id != wanted.id {
+    let Some(catalog) = wanted
+        .iter()
+        .find(|catalog| catalog.id == assessment.catalog.id)
+    else {
         let found = catalogs
             .iter()
             .find(|catalog| catalog.id == assessment.catalog.id)
             .map_or_else(|| assessment.catalog.id.clone(), |c| c.title.clone());
         return Err(Refusal::OtherCatalog {
             found,
-            wanted: wanted.title.clone(),
+            wanted: wanted.iter().map(|c| c.title.clone()).collect(),
         });
-    }
-    let errors: Vec<Problem> = validate(&assessment, wanted)
+    };
+    let errors: Vec<Problem> = validate(&assessment, catalog)
         .into_iter()
         .filter(Problem::is_error)
         .collect();
     if errors.is_empty() {
-        Ok(assessment)
+        Ok((assessment, catalog))
     } else {
         Err(Refusal::Invalid(errors))
     }
@@ -240,7 +255,7 @@ mod tests {
             refused,
             Refusal::OtherCatalog {
                 found: meti.title.clone(),
-                wanted: checklist.title.clone()
+                wanted: vec![checklist.title.clone()]
             }
         );
         assert!(refused.message(Lang::Ja).contains("何も変わっていません"));
@@ -251,5 +266,24 @@ mod tests {
             open_answers(to_json(meti).as_bytes(), &catalogs, meti),
             Err(Refusal::NotAnAssessment)
         );
+    }
+
+    #[test]
+    fn answers_to_carry_are_of_any_linked_catalog_and_name_it() {
+        let catalogs: Vec<&Catalog> = embedded::catalogs().iter().collect();
+        let meti = embedded::catalog("meti-2012").unwrap();
+        let checklist = embedded::catalog("cloud-checklist-253").unwrap();
+        let skeleton = embedded::catalog("mhlw-skeleton").unwrap();
+        let full = to_json(&embedded::sample_assessment());
+        let (_, of) = open_answers_of(full.as_bytes(), &catalogs, &[checklist, meti]).unwrap();
+        assert_eq!(of.id, meti.id);
+        let refused =
+            open_answers_of(full.as_bytes(), &catalogs, &[checklist, skeleton]).unwrap_err();
+        let ja = refused.message(Lang::Ja);
+        assert!(
+            ja.contains(&format!("「{}」か「{}」", checklist.title, skeleton.title)),
+            "{ja}"
+        );
+        assert!(refused.message(Lang::En).contains(" or "));
     }
 }
