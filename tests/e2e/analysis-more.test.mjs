@@ -1,0 +1,171 @@
+// More of the analysis tab as a person uses it: carry the answers of a stored METI 2012
+// assessment to a checklist assessment and confirm one; attach a vendor's published file as a
+// layer, after a file of another catalog is refused with nothing changed; keep a version, edit,
+// compare it with now, find it again after a reload, download it and delete it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { openApp, screenshot, useBrowser } from './harness.mjs';
+
+useBrowser();
+
+const row = (page, id) => page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: new RegExp(`^${id}$`) }) });
+const saved = (page) => page.locator('.save-state[data-pending="false"]').waitFor();
+const analysis = (page) => page.getByRole('tab', { name: '分析' }).click();
+const back = async (page) => {
+  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: /新しい評価を開始/ }).first().waitFor();
+};
+
+async function start(page, catalog) {
+  await page.getByRole('button', { name: new RegExp(`新しい評価を開始: ${catalog}`) }).click();
+  await page.locator('li.item').first().waitFor();
+}
+
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { path: await file.path(), name: file.suggestedFilename() };
+}
+
+test('answers of a stored METI 2012 assessment are carried to the checklist, unconfirmed, and one is confirmed', async () => {
+  const { page, context, problems } = await openApp();
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await page.locator('li.item').first().waitFor();
+  await saved(page);
+  await back(page);
+  await start(page, 'クラウドサービス事業者');
+  await row(page, '1').getByRole('button', { name: '未対応' }).click();
+  await saved(page);
+  await analysis(page);
+  const carry = page.locator('.carry');
+  const stored = carry.getByLabel('この端末に保存した評価');
+  const value = await stored.locator('option', { hasText: 'きりんカルテ' }).getAttribute('value');
+  await stored.selectOption(value);
+  const offer = carry.locator('.carry-count');
+  const [, count] = (await offer.innerText()).match(/(\d+) 件の回答を引き継げます/);
+  const n = Number(count);
+  assert.ok(n > 20, `${n} answers offered`);
+  // Nothing changes before the user says so.
+  assert.equal(await carry.locator('.carried').count(), 0);
+  await screenshot(page, 'analysis-more-carry-offer');
+  await offer.getByRole('button', { name: '引き継ぐ' }).click();
+  await carry.locator('.carried', { hasText: `引き継いだ回答: ${n} (未確認 ${n})` }).waitFor();
+  await page.getByRole('tab', { name: '項目' }).click();
+  // An answer given here is never replaced.
+  assert.equal(await row(page, '1').locator('.status-badge').innerText(), '未対応');
+  const carried = page.locator('li.item').filter({ has: page.locator('.chip-unconfirmed', { hasText: '引き継ぎ・未確認' }) });
+  assert.equal(await carried.count(), n);
+  const first = carried.first();
+  const id = await first.locator('.item-id').innerText();
+  await first.locator('.item-select').click();
+  const details = page.locator('.details');
+  assert.match(await details.locator('.provenance').innerText(), /継承[\s\S]*きりんカルテ/);
+  await details.getByRole('button', { name: 'この回答を確認した' }).click();
+  await details.getByText('この評価で確認済み').waitFor();
+  assert.equal(await row(page, id).locator('.chip-unconfirmed').count(), 0);
+  await saved(page);
+  await analysis(page);
+  await carry.locator('.carried', { hasText: `引き継いだ回答: ${n} (未確認 ${n - 1})` }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a vendor's published file attaches as a layer; a file of another catalog is refused and changes nothing", async () => {
+  const { page, context, problems } = await openApp();
+  // The vendor: three items met, published through the app's own export.
+  await start(page, '医療情報を受託管理する');
+  await page.getByLabel('評価申請元').fill('東雲クラウド株式会社');
+  for (const id of ['1', '2', '3']) {
+    await row(page, id).getByRole('button', { name: '適合', exact: true }).click();
+  }
+  await saved(page);
+  await page.getByRole('button', { name: '公開用に書き出す' }).click();
+  const published = await download(page, () => page.getByRole('button', { name: /公開用ファイルを保存/ }).click());
+  assert.ok(JSON.parse(readFileSync(published.path, 'utf8')).publication, 'a published version');
+  await back(page);
+  // A file of another catalog: a checklist assessment.
+  await start(page, 'クラウドサービス事業者');
+  await row(page, '1').getByRole('button', { name: '適合', exact: true }).click();
+  await saved(page);
+  const checklist = await download(page, () => page.getByRole('button', { name: 'ファイルに保存' }).first().click());
+  await back(page);
+  // The hospital's own METI 2012 assessment, with one answer of its own.
+  await start(page, '医療情報を受託管理する');
+  await row(page, '5').getByRole('button', { name: '一部適合' }).click();
+  await saved(page);
+  await analysis(page);
+  const claims = page.locator('.claims');
+  const before = await claims.innerText();
+  assert.match(before, /下層から継承: 0/);
+  const input = page.getByLabel('公開された回答を層として取り込む');
+  await input.setInputFiles(checklist.path);
+  const refusal = page.locator('.layer-file [role=alert]');
+  await refusal.waitFor();
+  const said = await refusal.innerText();
+  assert.match(said, /別のカタログ「クラウドサービス事業者 評価チェックリスト（医療情報の取扱い）」の評価なので使えません/);
+  assert.match(said, /この評価は何も変わっていません/);
+  assert.match(said, /assesses another catalog[\s\S]*Nothing here has changed/);
+  await refusal.scrollIntoViewIfNeeded();
+  await screenshot(page, 'analysis-more-refused');
+  assert.equal(await claims.innerText(), before);
+  assert.equal(await page.locator('.layer').count(), 0);
+  await input.setInputFiles(published.path);
+  await page.locator('.layer-file [role=status]', { hasText: /層として取り込みました[\s\S]*東雲クラウド株式会社 — 3 項目/ }).waitFor();
+  await claims.filter({ hasText: /下層から継承: 3/ }).waitFor();
+  assert.match(await page.locator('.layer').innerText(), /東雲クラウド株式会社[\s\S]*3/);
+  await page.getByRole('tab', { name: '項目' }).click();
+  assert.equal(await row(page, '5').locator('.status-badge').innerText(), '一部適合');
+  await saved(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a kept version is listed after a reload, compares with now, downloads and is deleted', async () => {
+  const { page, context, problems } = await openApp();
+  await start(page, 'クラウドサービス事業者');
+  await row(page, '1').getByRole('button', { name: '適合', exact: true }).click();
+  await saved(page);
+  await analysis(page);
+  const versions = page.locator('.versions');
+  await versions.getByText('保存した版はまだありません').waitFor();
+  await versions.getByLabel('版の名前 (任意)').fill('監査前');
+  await versions.getByRole('button', { name: 'この版を保存' }).click();
+  await versions.locator('li.version', { hasText: '監査前' }).waitFor();
+  assert.equal(await versions.getByLabel('版の名前 (任意)').inputValue(), '');
+  await page.getByRole('tab', { name: '項目' }).click();
+  await row(page, '1').getByRole('button', { name: '未対応' }).click();
+  await row(page, '5').getByRole('button', { name: '一部適合' }).click();
+  await saved(page);
+  await page.reload();
+  await page.locator('li.item').first().waitFor();
+  await analysis(page);
+  const kept = versions.locator('li.version', { hasText: '監査前' });
+  await kept.waitFor();
+  assert.match(await kept.innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 監査前/);
+  await kept.getByRole('button', { name: '今と比べる' }).click();
+  const table = page.locator('table.changes');
+  await table.waitFor();
+  assert.match(await page.locator('.compared-with').innerText(), /監査前/);
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, 2, rows.join('\n'));
+  assert.match(rows[0], /^1\s+状態\s+compliant\s+not-met/);
+  assert.match(rows[1], /^5\s+状態\s+\s*partial/);
+  await screenshot(page, 'analysis-more-versions', { fullPage: true });
+  const file = await download(page, () => kept.getByRole('button', { name: 'JSON をダウンロード' }).click());
+  assert.match(file.name, /\.json$/);
+  assert.equal(JSON.parse(readFileSync(file.path, 'utf8')).answers['1'].status, 'compliant');
+  // Saving to a file keeps a version too.
+  await download(page, () => page.getByRole('button', { name: 'ファイルに保存' }).first().click());
+  await versions.locator('li.version', { hasText: 'ファイルに保存した時' }).waitFor();
+  assert.equal(await versions.locator('li.version').count(), 2);
+  await kept.getByRole('button', { name: '削除' }).click();
+  await kept.waitFor({ state: 'detached' });
+  assert.equal(await versions.locator('li.version').count(), 1);
+  await page.reload();
+  await page.locator('li.item').first().waitFor();
+  await analysis(page);
+  await versions.locator('li.version', { hasText: 'ファイルに保存した時' }).waitFor();
+  assert.equal(await versions.locator('li.version', { hasText: '監査前' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
