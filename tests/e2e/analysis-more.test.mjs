@@ -1,11 +1,13 @@
 // More of the analysis tab as a person uses it: carry the answers of a stored METI 2012
 // assessment to a checklist assessment and confirm one; attach a vendor's published file as a
 // layer, after a file of another catalog is refused with nothing changed; keep a version, edit,
-// compare it with now, find it again after a reload, download it and delete it.
+// compare it with now, find it again after a reload, download it and delete it; the latest 50
+// are kept and go with their assessment; an assessment stored before versions existed keeps
+// its place.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { openApp, screenshot, useBrowser } from './harness.mjs';
+import { BASE_URL, newContext, openApp, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -21,6 +23,24 @@ async function start(page, catalog) {
   await page.getByRole('button', { name: new RegExp(`新しい評価を開始: ${catalog}`) }).click();
   await page.locator('li.item').first().waitFor();
 }
+
+/** How many versions of the assessment `id` IndexedDB holds. */
+const versionsStored = (page, id) =>
+  page.evaluate(
+    (id) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tekigo');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('versions').objectStore('versions').index('assessment').count(id);
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+    id,
+  );
 
 async function download(page, click) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -167,5 +187,69 @@ test('a kept version is listed after a reload, compares with now, downloads and 
   await versions.locator('li.version', { hasText: 'ファイルに保存した時' }).waitFor();
   assert.equal(await versions.locator('li.version', { hasText: '監査前' }).count(), 0);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the latest 50 versions are kept, and they go when the assessment is deleted', async () => {
+  const { page, context, problems } = await openApp();
+  await start(page, 'クラウドサービス事業者');
+  await page.getByLabel('評価対象プロダクト名').fill('版の上限');
+  await saved(page);
+  const id = await page.evaluate(() => sessionStorage.getItem('tekigo.open'));
+  await analysis(page);
+  const versions = page.locator('.versions');
+  for (let n = 1; n <= 51; n += 1) {
+    await versions.getByLabel('版の名前 (任意)').fill(`v${n}`);
+    await versions.getByRole('button', { name: 'この版を保存' }).click();
+    await versions.locator('.version-name', { hasText: new RegExp(` v${n}$`) }).waitFor();
+  }
+  assert.equal(await versions.locator('li.version').count(), 50);
+  assert.match(await versions.locator('li.version .version-name').first().innerText(), / v51$/);
+  assert.match(await versions.locator('li.version .version-name').last().innerText(), / v2$/);
+  assert.equal(await versionsStored(page, id), 50);
+  await back(page);
+  const entry = page.locator('li.saved', { hasText: '版の上限' });
+  await entry.getByRole('button', { name: '削除', exact: true }).click();
+  await entry.getByRole('button', { name: '削除を確定' }).click();
+  await entry.waitFor({ state: 'detached' });
+  assert.equal(await versionsStored(page, id), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an assessment stored before versions existed is still listed, opens, and keeps versions', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  // A page of the same origin that runs no app: the database as the previous build left it.
+  await page.goto(new URL('version.json', BASE_URL).href);
+  const sample = JSON.parse(readFileSync(new URL('../../crates/core/data/sample-kirin-karte-meti-2012.json', import.meta.url), 'utf8'));
+  await page.evaluate(
+    (json) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tekigo', 1);
+        open.onupgradeneeded = () => {
+          for (const store of ['assessments', 'catalogs']) open.result.createObjectStore(store, { keyPath: 'id' });
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('assessments', 'readwrite');
+          transaction.objectStore('assessments').put({ id: 'stored-by-v1', revision: 4, json });
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+    JSON.stringify({ ...sample, id: 'stored-by-v1' }),
+  );
+  await page.goto(BASE_URL);
+  const entry = page.locator('li.saved', { hasText: 'きりんカルテ' });
+  await entry.getByRole('button', { name: '開く' }).click();
+  await page.locator('li.item').first().waitFor();
+  await analysis(page);
+  const versions = page.locator('.versions');
+  await versions.getByRole('button', { name: 'この版を保存' }).click();
+  await versions.locator('li.version').waitFor();
+  assert.equal(await versionsStored(page, 'stored-by-v1'), 1);
   await context.close();
 });
