@@ -1,9 +1,9 @@
 // More of the analysis tab as a person uses it: carry the answers of a stored METI 2012
-// assessment to a checklist assessment and confirm one; attach a vendor's published file as a
-// layer, after a file of another catalog is refused with nothing changed; keep a version, edit,
-// compare it with now, find it again after a reload, download it and delete it; the latest 50
-// are kept and go with their assessment; an assessment stored before versions existed keeps
-// its place.
+// assessment to a checklist assessment and confirm one, or those of a file (a catalog file is
+// refused); attach a vendor's published file as a layer, after a file of another catalog is
+// refused with nothing changed; keep a version, edit, compare it with now, find it again after
+// a reload, download it and delete it; the latest 50 are kept and go with their assessment; an
+// assessment stored before versions existed keeps its place.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -86,6 +86,25 @@ test('answers of a stored METI 2012 assessment are carried to the checklist, unc
   await saved(page);
   await analysis(page);
   await carry.locator('.carried', { hasText: `引き継いだ回答: ${n} (未確認 ${n - 1})` }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('answers to carry can come from a file; a catalog file is refused and nothing is offered', async () => {
+  const { page, context, problems } = await openApp();
+  await start(page, 'クラウドサービス事業者');
+  await analysis(page);
+  const carry = page.locator('.carry');
+  const input = carry.getByLabel('または評価のファイル');
+  await input.setInputFiles(new URL('../../crates/core/data/meti-2012.json', import.meta.url).pathname);
+  const refusal = carry.locator('[role=alert]');
+  assert.match(await refusal.innerText(), /このファイルはカタログで、評価の回答ではありません[\s\S]*This file is a catalog/);
+  assert.equal(await carry.getByRole('button', { name: '引き継ぐ' }).count(), 0);
+  await input.setInputFiles(new URL('../../crates/core/data/sample-kirin-karte-meti-2012.json', import.meta.url).pathname);
+  await carry.locator('.carry-count', { hasText: /^sample-kirin-karte-meti-2012\.json: \d+ 件の回答を引き継げます/ }).waitFor();
+  await carry.getByRole('button', { name: '引き継ぐ' }).click();
+  await carry.locator('.carried', { hasText: /引き継いだ回答: \d+/ }).waitFor();
+  await saved(page);
   assert.deepEqual(problems, []);
   await context.close();
 });
