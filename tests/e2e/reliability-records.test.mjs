@@ -16,7 +16,7 @@ function damage(page, openId, values) {
   return page.evaluate(
     async ({ openId, values }) => {
       const database = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('tekigo', 1);
+        const request = indexedDB.open('tekigo');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });

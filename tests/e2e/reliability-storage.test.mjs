@@ -102,7 +102,7 @@ test('storage full while editing: said in words, marked 未保存, offered as a 
     page.evaluate(
       () =>
         new Promise((resolve, reject) => {
-          const open = indexedDB.open('tekigo', 1);
+          const open = indexedDB.open('tekigo');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const all = open.result.transaction('assessments').objectStore('assessments').getAll();

@@ -9,6 +9,7 @@ use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
 use crate::crosswalk::{linked_items, Crosswalk};
 use crate::party::{Provenance, ProvenanceKind, SourceRef};
+use crate::report::digest;
 use crate::scale::{AnswerScale, Outcome};
 use crate::scoring::outcome_of;
 
@@ -179,6 +180,38 @@ fn same_outcome(from: &AnswerScale, to: &AnswerScale, status: Option<&str>) -> O
 /// Carries one proposal into `target`: the source's status (on the target's scale) and its
 /// statement, marked as inherited from `source` and waiting for the user's confirmation.
 pub fn carry(carry: &Carry, source: &Assessment, target: &mut Assessment, now: &str) {
+    carry_with_digest(carry, source, &digest(source), target, now);
+}
+
+/// Carries the chosen proposals into `target`, as [`carry`] does each, except onto an item
+/// answered here meanwhile: an answer given here is never replaced. Returns the items carried.
+pub fn carry_all(
+    carries: &[Carry],
+    source: &Assessment,
+    target: &mut Assessment,
+    now: &str,
+) -> Vec<String> {
+    let source_digest = digest(source);
+    let mut carried = Vec::new();
+    for proposal in carries {
+        if target.answers.contains_key(&proposal.target_item)
+            || !source.answers.contains_key(&proposal.source_item)
+        {
+            continue;
+        }
+        carry_with_digest(proposal, source, &source_digest, target, now);
+        carried.push(proposal.target_item.clone());
+    }
+    carried
+}
+
+fn carry_with_digest(
+    carry: &Carry,
+    source: &Assessment,
+    source_digest: &str,
+    target: &mut Assessment,
+    now: &str,
+) {
     let Some(from) = source.answers.get(&carry.source_item) else {
         return;
     };
@@ -195,7 +228,7 @@ pub fn carry(carry: &Carry, source: &Assessment, target: &mut Assessment, now: &
                         "{} No.{} ({})",
                         source.subject.product, carry.source_item, carry.clause
                     ),
-                    digest: String::new(),
+                    digest: source_digest.to_owned(),
                 },
                 confirmed_at: None,
             }),
@@ -204,6 +237,30 @@ pub fn carry(carry: &Carry, source: &Assessment, target: &mut Assessment, now: &
         },
     );
     target.updated_at = now.to_owned();
+}
+
+/// The answers carried over from another assessment, and how many of them nobody here has
+/// confirmed yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// Answers inherited from another assessment.
+    pub total: usize,
+    /// Of which still awaiting confirmation.
+    pub unconfirmed: usize,
+}
+
+/// Counts the answers of `assessment` carried over from another assessment.
+pub fn carried(assessment: &Assessment) -> Carried {
+    let inherited = assessment.answers.values().filter(|answer| {
+        answer
+            .provenance
+            .as_ref()
+            .is_some_and(|provenance| provenance.kind == ProvenanceKind::Inherited)
+    });
+    inherited.fold(Carried::default(), |count, answer| Carried {
+        total: count.total + 1,
+        unconfirmed: count.unconfirmed + usize::from(answer.awaits_confirmation()),
+    })
 }
 
 #[cfg(test)]

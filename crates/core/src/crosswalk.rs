@@ -175,6 +175,25 @@ pub fn linked_items<'a>(
     found
 }
 
+/// The ids of the catalogs any of `crosswalks` links to catalog `catalog`, each once, in the
+/// order the crosswalks name them.
+pub fn linked_catalogs<'a>(crosswalks: &[&'a Crosswalk], catalog: &str) -> Vec<&'a str> {
+    let mut found: Vec<&'a str> = Vec::new();
+    for crosswalk in crosswalks {
+        let other = if crosswalk.from_catalog == catalog {
+            crosswalk.to_catalog.as_str()
+        } else if crosswalk.to_catalog == catalog {
+            crosswalk.from_catalog.as_str()
+        } else {
+            continue;
+        };
+        if !found.contains(&other) {
+            found.push(other);
+        }
+    }
+    found
+}
+
 /// Builds the crosswalk from the two catalogs' texts.
 pub fn build_crosswalk(checklist: &Catalog, meti2012: &Catalog) -> Crosswalk {
     let mut crosswalk = Crosswalk {
@@ -580,6 +599,20 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_crosswalk_links_the_checklist_and_meti_2012_both_ways() {
+        let crosswalks = [crate::embedded::crosswalk()];
+        assert_eq!(
+            linked_catalogs(&crosswalks, "cloud-checklist-253"),
+            ["meti-2012"]
+        );
+        assert_eq!(
+            linked_catalogs(&crosswalks, "meti-2012"),
+            ["cloud-checklist-253"]
+        );
+        assert!(linked_catalogs(&crosswalks, "mhlw-skeleton").is_empty());
+    }
 
     #[test]
     fn similarity_bounds() {

@@ -2,13 +2,15 @@
 //! the tests apply the same [`Edit`]s through [`apply`]. The time of the change comes in from
 //! the caller, so applying an edit is pure.
 //!
-//! Rules kept here: changing an answer that came from elsewhere confirms it; a renamed
+//! Rules kept here: changing an answer that came from elsewhere confirms it; answers carried
+//! over from another catalog's assessment never replace an answer given here; a renamed
 //! document carries its new id into the evidence that cites it; new document ids never repeat
 //! one that was deleted; an answer left with nothing in it is removed.
 
 use crate::applicability::{answer_question, Question};
 use crate::assessment::{Answer, Assessment, DisclosureLevel, Document, EvidenceRef};
 use crate::catalog::Catalog;
+use crate::coverage::{carry_all, Carry};
 use crate::fields::answer_field;
 use crate::i18n::Lang;
 use crate::inheritance::{attach, Layer};
@@ -118,6 +120,15 @@ pub enum Edit {
     DetachLayer {
         /// The layer's party id.
         party: String,
+    },
+    /// Carries answers of an assessment of a linked catalog to the items the crosswalk links
+    /// them to (proposals of [`crate::coverage::carry_proposals`]), each marked inherited and
+    /// awaiting confirmation; an item answered here meanwhile keeps its answer.
+    Carry {
+        /// The assessment the answers come from.
+        source: Box<Assessment>,
+        /// The chosen proposals.
+        carries: Vec<Carry>,
     },
     /// Accepts an answer that came from elsewhere as it stands.
     Confirm {
@@ -316,6 +327,20 @@ pub fn apply(
             answer.risk = rating
         })?,
         Edit::Confirm { item } => change_answer(assessment, catalog, &item, now, |_| {})?,
+        Edit::Carry { source, carries } => {
+            for proposal in &carries {
+                if catalog.item(&proposal.target_item).is_none() {
+                    return Err(EditError::UnknownItem(proposal.target_item.clone()));
+                }
+                if let Some(status) = &proposal.status {
+                    if catalog.scale().choice(status).is_none() {
+                        return Err(EditError::NotOnScale(status.clone()));
+                    }
+                }
+            }
+            carry_all(&carries, &source, assessment, now);
+            Touched::Everything
+        }
         Edit::AnswerQuestion { question, answer } => {
             answer_question(catalog, assessment, &question, answer, now);
             Touched::Everything
@@ -556,5 +581,108 @@ mod tests {
         apply(&mut assessment, catalog, Edit::AddDocument, NOW).unwrap();
         let ids: Vec<&str> = assessment.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["01", "02", "04"]);
+    }
+
+    /// The vendor sample (METI 2012) and its proposals for a new checklist assessment.
+    fn sample_proposals() -> (Assessment, Vec<Carry>, Assessment, &'static Catalog) {
+        let (checklist, catalog) = fresh();
+        let meti = embedded::catalog("meti-2012").unwrap();
+        let sample = embedded::sample_assessment();
+        let proposals = crate::coverage::carry_proposals(
+            meti,
+            &sample,
+            &[embedded::crosswalk()],
+            catalog,
+            &checklist,
+        );
+        (sample, proposals, checklist, catalog)
+    }
+
+    #[test]
+    fn carried_answers_come_in_inherited_and_unconfirmed_until_confirmed() {
+        let (sample, proposals, mut checklist, catalog) = sample_proposals();
+        assert!(proposals.len() > 20, "{}", proposals.len());
+        let carry = Edit::Carry {
+            source: Box::new(sample.clone()),
+            carries: proposals.clone(),
+        };
+        let touched = apply(&mut checklist, catalog, carry, NOW).unwrap();
+        assert_eq!(touched, Touched::Everything);
+        let count = crate::coverage::carried(&checklist);
+        assert_eq!(
+            (count.total, count.unconfirmed),
+            (proposals.len(), proposals.len())
+        );
+        let first = &proposals[0];
+        let answer = &checklist.answers[&first.target_item];
+        let provenance = answer.provenance.as_ref().unwrap();
+        assert_eq!(provenance.kind, crate::ProvenanceKind::Inherited);
+        assert_eq!(provenance.source.assessment, sample.id);
+        assert_eq!(provenance.source.digest, crate::report::digest(&sample));
+        assert_eq!(
+            answer.statement,
+            sample.answers[&first.source_item].statement
+        );
+        assert_eq!(answer.status, first.status);
+        apply(
+            &mut checklist,
+            catalog,
+            Edit::Confirm {
+                item: first.target_item.clone(),
+            },
+            NOW,
+        )
+        .unwrap();
+        let count = crate::coverage::carried(&checklist);
+        assert_eq!(count.unconfirmed, proposals.len() - 1);
+        assert!(!checklist.answers[&first.target_item].awaits_confirmation());
+    }
+
+    #[test]
+    fn carrying_never_replaces_an_answer_given_here() {
+        let (sample, proposals, mut checklist, catalog) = sample_proposals();
+        let answered_meanwhile = proposals[1].target_item.clone();
+        apply(
+            &mut checklist,
+            catalog,
+            Edit::Status {
+                item: answered_meanwhile.clone(),
+                status: Some("not-met".into()),
+            },
+            NOW,
+        )
+        .unwrap();
+        let own = checklist.answers[&answered_meanwhile].clone();
+        let carry = Edit::Carry {
+            source: Box::new(sample),
+            carries: proposals.clone(),
+        };
+        apply(&mut checklist, catalog, carry, "2026-12-01T00:00:00Z").unwrap();
+        assert_eq!(checklist.answers[&answered_meanwhile], own);
+        assert_eq!(
+            crate::coverage::carried(&checklist).total,
+            proposals.len() - 1
+        );
+    }
+
+    #[test]
+    fn a_carry_to_an_item_or_status_the_catalog_lacks_is_refused_whole() {
+        let (sample, proposals, mut checklist, catalog) = sample_proposals();
+        let before = checklist.clone();
+        let mut off_scale = proposals[0].clone();
+        off_scale.status = Some("yes".into());
+        let mut no_item = proposals[0].clone();
+        no_item.target_item = "999".into();
+        for (bad, error) in [
+            (off_scale, EditError::NotOnScale("yes".into())),
+            (no_item, EditError::UnknownItem("999".into())),
+        ] {
+            let carry = Edit::Carry {
+                source: Box::new(sample.clone()),
+                carries: vec![proposals[1].clone(), bad],
+            };
+            assert_eq!(apply(&mut checklist, catalog, carry, NOW), Err(error));
+            assert_eq!(checklist, before);
+        }
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::Assessment;
 use crate::catalog::Catalog;
 use crate::party::{Party, PartyRole, SourceRef};
+use crate::report::digest;
 use crate::scale::Outcome;
 use crate::scoring::outcome_of;
 
@@ -26,8 +27,9 @@ pub struct Layer {
     pub covers: BTreeMap<String, String>,
 }
 
-/// A layer from another assessment of the same catalog: the items it meets, with its
-/// statements.
+/// A layer from another assessment of the same catalog (its full file or its published
+/// version): the items it meets, with its statements, and the digest of the data it was
+/// made from.
 pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
     let scale = catalog.scale();
     Layer {
@@ -35,7 +37,7 @@ pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
         source: SourceRef {
             assessment: other.id.clone(),
             title: other.subject.product.clone(),
-            digest: String::new(),
+            digest: digest(other),
         },
         covers: other
             .answers
@@ -44,6 +46,36 @@ pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
             .map(|(item, answer)| (item.clone(), answer.statement.clone()))
             .collect(),
     }
+}
+
+/// A layer of another assessment's answers read from a file (an IaaS's or a vendor's published
+/// version, say), with the party it is: the party already standing for a layer from the same
+/// assessment, so attaching the file again replaces its layer; else a new IaaS party named
+/// after the file's applicant (or product), under an id the register does not use yet.
+pub fn layer_of_file(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    other: &Assessment,
+) -> (Layer, Party) {
+    let existing = assessment
+        .layers
+        .iter()
+        .find(|layer| layer.source.assessment == other.id)
+        .and_then(|layer| assessment.party(&layer.party))
+        .cloned();
+    let party = existing.unwrap_or_else(|| {
+        let id = (1..)
+            .map(|n| format!("layer-{n}"))
+            .find(|id| assessment.party(id).is_none())
+            .expect("an unbounded sequence has a free id");
+        let name = [&other.subject.applicant, &other.subject.product, &other.id]
+            .into_iter()
+            .find(|name| !name.is_empty())
+            .cloned()
+            .unwrap_or_default();
+        iaas_party(&id, &name)
+    });
+    (layer_from(catalog, other, &party.id), party)
 }
 
 /// A layer of what `party` holds in `assessment` itself: e.g. the items a vendor's reference
@@ -180,5 +212,33 @@ mod tests {
             .filter(|a| outcome_of(catalog.scale(), Some(a)) == Some(Outcome::Met))
             .count();
         assert_eq!(layer.covers.len(), met);
+        assert_eq!(layer.source.digest, digest(&sample));
+    }
+
+    #[test]
+    fn a_file_attached_twice_is_one_layer_of_a_new_iaas_party_named_after_it() {
+        let catalog = embedded::catalog("meti-2012").unwrap();
+        let mut sample = embedded::sample_assessment();
+        for answer in sample.answers.values_mut().take(3) {
+            answer.status = Some("compliant".into());
+        }
+        let published = crate::publish::publish(catalog, &sample, "2026-11-30T00:00:00Z");
+        let mut hospital = Assessment::new("hospital", catalog, "t");
+        let (layer, party) = layer_of_file(catalog, &hospital, &published);
+        assert_eq!(
+            (party.id.as_str(), party.role),
+            ("layer-1", PartyRole::Iaas)
+        );
+        assert_eq!(party.name, sample.subject.applicant);
+        assert_eq!(layer.covers.len(), 3);
+        attach(&mut hospital, layer, party.clone());
+        let parties = hospital.parties.len();
+        let (again, same) = layer_of_file(catalog, &hospital, &published);
+        assert_eq!(same, party);
+        attach(&mut hospital, again, same);
+        assert_eq!(
+            (hospital.layers.len(), hospital.parties.len()),
+            (1, parties)
+        );
     }
 }

@@ -55,6 +55,15 @@ pub enum Refusal {
     Invalid(Vec<Problem>),
     /// Answers that were not published: only a vendor's public version is shown on its site.
     NotPublished,
+    /// A catalog, where the answers of an assessment were asked for.
+    NotAnAssessment,
+    /// An assessment of another catalog than the one asked for.
+    OtherCatalog {
+        /// The file's catalog: its title where it is on the list, else its id.
+        found: String,
+        /// The titles of the catalogs asked for.
+        wanted: Vec<String>,
+    },
 }
 
 impl Refusal {
@@ -70,6 +79,16 @@ impl Refusal {
             ),
             (Refusal::NotPublished, Lang::Ja) => "このファイルは公開用に書き出された回答ではありません。tekigo の「公開用に書き出す」で作ったファイルを指定してください。".to_owned(),
             (Refusal::NotPublished, Lang::En) => "This file is not a published version. Point to a file made with tekigo's \"Export for publishing\".".to_owned(),
+            (Refusal::NotAnAssessment, Lang::Ja) => "このファイルはカタログで、評価の回答ではありません。この評価は何も変わっていません。".to_owned(),
+            (Refusal::NotAnAssessment, Lang::En) => "This file is a catalog, not the answers of an assessment. Nothing here has changed.".to_owned(),
+            (Refusal::OtherCatalog { found, wanted }, Lang::Ja) => format!(
+                "このファイルは別のカタログ「{found}」の評価なので使えません。「{}」の評価のファイルを選んでください。この評価は何も変わっていません。",
+                wanted.join("」か「")
+            ),
+            (Refusal::OtherCatalog { found, wanted }, Lang::En) => format!(
+                "This file assesses another catalog ({found}), so it cannot be used; choose an assessment of {}. Nothing here has changed.",
+                wanted.join(" or ")
+            ),
             (Refusal::Invalid(problems), _) => {
                 let first = problems
                     .first()
@@ -136,6 +155,52 @@ pub fn open_published(bytes: &[u8], catalog: &Catalog) -> Result<Assessment, Ref
     }
 }
 
+/// Reads the answers of another assessment for use in one of `wanted` — as a layer it
+/// stands on: a full assessment or a published version, of `wanted`, without errors.
+/// `catalogs` name the file's catalog when it is another one.
+pub fn open_answers(
+    bytes: &[u8],
+    catalogs: &[&Catalog],
+    wanted: &Catalog,
+) -> Result<Assessment, Refusal> {
+    open_answers_of(bytes, catalogs, &[wanted]).map(|(assessment, _)| assessment)
+}
+
+/// Reads the answers of an assessment of any of `wanted` (say, the catalogs linked to the one
+/// answers are carried into), as [`open_answers`] does for one, with the catalog it is of.
+pub fn open_answers_of<'c>(
+    bytes: &[u8],
+    catalogs: &[&Catalog],
+    wanted: &[&'c Catalog],
+) -> Result<(Assessment, &'c Catalog), Refusal> {
+    let assessment = match load_file(bytes).map_err(Refusal::Unreadable)? {
+        TekigoFile::Catalog(_) => return Err(Refusal::NotAnAssessment),
+        TekigoFile::Assessment(assessment) => assessment,
+    };
+    let Some(catalog) = wanted
+        .iter()
+        .find(|catalog| catalog.id == assessment.catalog.id)
+    else {
+        let found = catalogs
+            .iter()
+            .find(|catalog| catalog.id == assessment.catalog.id)
+            .map_or_else(|| assessment.catalog.id.clone(), |c| c.title.clone());
+        return Err(Refusal::OtherCatalog {
+            found,
+            wanted: wanted.iter().map(|c| c.title.clone()).collect(),
+        });
+    };
+    let errors: Vec<Problem> = validate(&assessment, catalog)
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect();
+    if errors.is_empty() {
+        Ok((assessment, catalog))
+    } else {
+        Err(Refusal::Invalid(errors))
+    }
+}
+
 fn open_catalog(mut catalog: Catalog, catalogs: &[&Catalog]) -> Result<Opened, Refusal> {
     let errors: Vec<Problem> = validate_catalog(&catalog)
         .into_iter()
@@ -164,4 +229,61 @@ fn open_catalog(mut catalog: Catalog, catalogs: &[&Catalog]) -> Result<Opened, R
         catalog,
         renamed_from: Some(original),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{embedded, to_json};
+
+    #[test]
+    fn answers_for_a_layer_are_a_full_or_published_assessment_of_the_same_catalog() {
+        let catalogs: Vec<&Catalog> = embedded::catalogs().iter().collect();
+        let meti = embedded::catalog("meti-2012").unwrap();
+        let checklist = embedded::catalog("cloud-checklist-253").unwrap();
+        let sample = embedded::sample_assessment();
+        let full = to_json(&sample);
+        assert_eq!(
+            open_answers(full.as_bytes(), &catalogs, meti),
+            Ok(sample.clone())
+        );
+        let published = crate::publish::publish(meti, &sample, "2026-11-30T00:00:00Z");
+        let opened = open_answers(to_json(&published).as_bytes(), &catalogs, meti).unwrap();
+        assert!(is_published(&opened));
+        let refused = open_answers(full.as_bytes(), &catalogs, checklist).unwrap_err();
+        assert_eq!(
+            refused,
+            Refusal::OtherCatalog {
+                found: meti.title.clone(),
+                wanted: vec![checklist.title.clone()]
+            }
+        );
+        assert!(refused.message(Lang::Ja).contains("何も変わっていません"));
+        assert!(refused
+            .message(Lang::En)
+            .contains("Nothing here has changed"));
+        assert_eq!(
+            open_answers(to_json(meti).as_bytes(), &catalogs, meti),
+            Err(Refusal::NotAnAssessment)
+        );
+    }
+
+    #[test]
+    fn answers_to_carry_are_of_any_linked_catalog_and_name_it() {
+        let catalogs: Vec<&Catalog> = embedded::catalogs().iter().collect();
+        let meti = embedded::catalog("meti-2012").unwrap();
+        let checklist = embedded::catalog("cloud-checklist-253").unwrap();
+        let skeleton = embedded::catalog("mhlw-skeleton").unwrap();
+        let full = to_json(&embedded::sample_assessment());
+        let (_, of) = open_answers_of(full.as_bytes(), &catalogs, &[checklist, meti]).unwrap();
+        assert_eq!(of.id, meti.id);
+        let refused =
+            open_answers_of(full.as_bytes(), &catalogs, &[checklist, skeleton]).unwrap_err();
+        let ja = refused.message(Lang::Ja);
+        assert!(
+            ja.contains(&format!("「{}」か「{}」", checklist.title, skeleton.title)),
+            "{ja}"
+        );
+        assert!(refused.message(Lang::En).contains(" or "));
+    }
 }

@@ -88,6 +88,9 @@ pub struct EditorState {
     pub refused: Option<EditError>,
     /// The edit count when the assessment was last written to a file in this session.
     pub edits_at_file_save: u64,
+    /// Counts the versions stored when the assessment was written to a file, so a list of
+    /// versions on screen reads them again.
+    pub versions_stored: u32,
 }
 
 /// How many changes since the last save to a file make the editor suggest one.
@@ -129,6 +132,8 @@ pub enum EditorAction {
     Resave,
     /// The assessment was written to a file.
     SavedToFile,
+    /// A version was stored because the assessment was written to a file.
+    VersionStored,
 }
 
 impl EditorState {
@@ -157,6 +162,7 @@ impl EditorState {
             save: SaveState::Saved,
             refused: None,
             edits_at_file_save: 0,
+            versions_stored: 0,
         }
     }
 
@@ -370,6 +376,7 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
             state.holds = true;
         }
         EditorAction::SavedToFile => state.edits_at_file_save = state.edits,
+        EditorAction::VersionStored => state.versions_stored += 1,
         EditorAction::Resave => {
             state.save = SaveState::Saved;
             state.edits += 1;

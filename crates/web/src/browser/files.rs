@@ -8,6 +8,15 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Refused;
 
+/// The file picked in the file input an event came from, if any.
+pub fn picked(event: &web_sys::Event) -> Option<web_sys::File> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+}
+
 /// The bytes of a picked file.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Refused> {
     let buffer = JsFuture::from(file.array_buffer())

@@ -1,7 +1,11 @@
-//! Assessments and imported catalogs in IndexedDB, so a reload, a crash or a closed tab loses
-//! nothing. Each assessment record carries a revision; a save that finds a revision other than
-//! the one this tab last read or wrote is refused, so one tab never silently overwrites
-//! another's work.
+//! Assessments, their earlier versions and imported catalogs in IndexedDB, so a reload, a
+//! crash or a closed tab loses nothing. Each assessment record carries a revision; a save that
+//! finds a revision other than the one this tab last read or wrote is refused, so one tab
+//! never silently overwrites another's work. Versions are kept per assessment, the latest
+//! [`VERSIONS_KEPT`], and go with it when it is deleted.
+//!
+//! The database's version is raised when a store is added; the upgrade only adds what is
+//! missing, so every record of an earlier version stays.
 
 use js_sys::{Object, Reflect};
 use tekigo_core::i18n::{Lang, Localized, Text};
@@ -11,9 +15,15 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
 const DATABASE: &str = "tekigo";
-const VERSION: u32 = 1;
+/// 1: assessments and catalogs; 2: versions added.
+const VERSION: u32 = 2;
 const ASSESSMENTS: &str = "assessments";
 const CATALOGS: &str = "catalogs";
+const VERSIONS: &str = "versions";
+/// The versions store's index of the assessment each version is of.
+const BY_ASSESSMENT: &str = "assessment";
+/// How many versions of one assessment are kept; saving one more removes the oldest.
+pub const VERSIONS_KEPT: usize = 50;
 
 /// A stored record: its id, revision and the engine's JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,6 +211,16 @@ async fn open_new() -> Result<IdbDatabase, StorageProblem> {
                 let _ = database.create_object_store_with_optional_parameters(store, &options);
             }
         }
+        if !database.object_store_names().contains(VERSIONS) {
+            // Keys count up, so a version's key orders it among the others.
+            let options = web_sys::IdbObjectStoreParameters::new();
+            options.set_auto_increment(true);
+            if let Ok(versions) =
+                database.create_object_store_with_optional_parameters(VERSIONS, &options)
+            {
+                let _ = versions.create_index_with_str(BY_ASSESSMENT, "assessment");
+            }
+        }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
     settle(&request)
@@ -354,18 +374,26 @@ pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u3
     Ok(record.revision)
 }
 
-/// Notes that the assessment was written to a file at `time`, without a new revision.
+/// Notes that the assessment was written to a file at `time`, without a new revision. The
+/// record is read and written in one transaction, so a save of another revision in between
+/// is never put back to the one read.
 pub async fn mark_exported(id: &str, time: &str) -> Result<(), StorageProblem> {
-    let Some(mut record) = assessment(id).await? else {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
+        .map_err(problem)?;
+    let store = transaction.object_store(ASSESSMENTS).map_err(problem)?;
+    let stored = settle(&store.get(&id.into()).map_err(problem)?)
+        .await
+        .map_err(problem)?;
+    let Ok(mut record) = from_object(&stored) else {
         return Ok(());
     };
     record.exported_at = Some(time.to_owned());
-    let object = to_object(&record);
-    on_store(ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {
-        s.put(&object)
-    })
-    .await
-    .map(|_| ())
+    settle(&store.put(&to_object(&record)).map_err(problem)?)
+        .await
+        .map_err(problem)?;
+    committed(&transaction).await.map_err(problem)
 }
 
 /// Stores an imported catalog (replacing one with the same id).
@@ -381,10 +409,134 @@ pub async fn save_catalog(id: &str, json: String) -> Result<(), StorageProblem> 
         .map(|_| ())
 }
 
-/// Removes a stored assessment (or a damaged record) by its key.
+/// Removes a stored assessment (or a damaged record) by its key, with its versions.
 pub async fn delete_assessment(id: &str) -> Result<(), StorageProblem> {
-    on_store(ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {
-        s.delete(&id.into())
+    let database = open().await?;
+    let stores = js_sys::Array::of2(&ASSESSMENTS.into(), &VERSIONS.into());
+    let transaction = database
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .map_err(problem)?;
+    let assessments = transaction.object_store(ASSESSMENTS).map_err(problem)?;
+    settle(&assessments.delete(&id.into()).map_err(problem)?)
+        .await
+        .map_err(problem)?;
+    let versions = transaction.object_store(VERSIONS).map_err(problem)?;
+    for key in version_keys(&versions, id).await? {
+        settle(&versions.delete(&key).map_err(problem)?)
+            .await
+            .map_err(problem)?;
+    }
+    committed(&transaction).await.map_err(problem)
+}
+
+/// A version of an assessment, as it was when saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// The store's key: versions saved later have larger keys.
+    pub key: f64,
+    /// When it was saved (RFC 3339).
+    pub saved_at: String,
+    /// The name the user gave it; may be empty.
+    pub label: String,
+    /// Whether it was saved because the assessment was written to a file.
+    pub on_export: bool,
+    /// The engine's JSON of the assessment.
+    pub json: String,
+}
+
+/// The keys of `assessment`'s versions, oldest first.
+async fn version_keys(
+    versions: &web_sys::IdbObjectStore,
+    assessment: &str,
+) -> Result<Vec<JsValue>, StorageProblem> {
+    let index = versions.index(BY_ASSESSMENT).map_err(problem)?;
+    let keys: js_sys::Array = settle(
+        &index
+            .get_all_keys_with_key(&assessment.into())
+            .map_err(problem)?,
+    )
+    .await
+    .map_err(problem)?
+    .unchecked_into();
+    Ok(keys.iter().collect())
+}
+
+/// Saves `json` as a version of the assessment `assessment`, and removes the oldest beyond
+/// [`VERSIONS_KEPT`].
+pub async fn save_version(
+    assessment: &str,
+    saved_at: &str,
+    label: &str,
+    on_export: bool,
+    json: &str,
+) -> Result<(), StorageProblem> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(VERSIONS, IdbTransactionMode::Readwrite)
+        .map_err(problem)?;
+    let versions = transaction.object_store(VERSIONS).map_err(problem)?;
+    let object = Object::new();
+    for (key, value) in [
+        ("assessment", JsValue::from_str(assessment)),
+        ("savedAt", saved_at.into()),
+        ("label", label.into()),
+        ("onExport", on_export.into()),
+        ("json", json.into()),
+    ] {
+        let _ = Reflect::set(&object, &key.into(), &value);
+    }
+    settle(&versions.add(&object).map_err(problem)?)
+        .await
+        .map_err(problem)?;
+    let keys = version_keys(&versions, assessment).await?;
+    for key in keys.iter().take(keys.len().saturating_sub(VERSIONS_KEPT)) {
+        settle(&versions.delete(key).map_err(problem)?)
+            .await
+            .map_err(problem)?;
+    }
+    committed(&transaction).await.map_err(problem)
+}
+
+/// The versions of the assessment `assessment`, newest first. A stored value that does not
+/// read as a version is left out.
+pub async fn versions(assessment: &str) -> Result<Vec<Version>, StorageProblem> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(VERSIONS, IdbTransactionMode::Readonly)
+        .map_err(problem)?;
+    let store = transaction.object_store(VERSIONS).map_err(problem)?;
+    let index = store.index(BY_ASSESSMENT).map_err(problem)?;
+    let keys = version_keys(&store, assessment).await?;
+    let values: js_sys::Array = settle(
+        &index
+            .get_all_with_key(&assessment.into())
+            .map_err(problem)?,
+    )
+    .await
+    .map_err(problem)?
+    .unchecked_into();
+    let mut found: Vec<Version> = keys
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(key, value)| {
+            let get = |name: &str| Reflect::get(&value, &name.into()).ok();
+            Some(Version {
+                key: key.as_f64()?,
+                saved_at: get("savedAt")?.as_string()?,
+                label: get("label")?.as_string().unwrap_or_default(),
+                on_export: get("onExport")?.as_bool().unwrap_or(false),
+                json: get("json")?.as_string()?,
+            })
+        })
+        .collect();
+    found.reverse();
+    Ok(found)
+}
+
+/// Removes one version.
+pub async fn delete_version(key: f64) -> Result<(), StorageProblem> {
+    on_store(VERSIONS, IdbTransactionMode::Readwrite, |s| {
+        s.delete(&key.into())
     })
     .await
     .map(|_| ())

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::app::Opened;
 use crate::browser::autosave::{Autosave, Outcome};
 use crate::browser::tabs::{self, TabEvent};
-use crate::browser::{clock, files, stored};
+use crate::browser::{clock, files, storage, stored};
 use crate::components::analysis::Analysis;
 use crate::components::dashboard::Dashboard;
 use crate::components::documents::Documents;
@@ -184,7 +184,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                 Ok(bytes) => match files::download(&name, &bytes, format.mime) {
                     Ok(()) => {
                         dispatch.emit(EditorAction::SavedToFile);
-                        on_exported.emit((assessment.id.clone(), clock::now()))
+                        on_exported.emit((assessment.id.clone(), clock::now()));
+                        keep_version(&assessment, dispatch.clone(), on_notice.clone());
                     }
                     Err(files::Refused) => on_notice.emit(Notice::error_text(Text::DownloadFailed)),
                 },
@@ -349,12 +350,32 @@ pub fn Editor(props: &EditorProps) -> Html {
                     },
                     Tab::Analysis => html! {
                         <Analysis catalog={catalog.clone()} assessment={assessment.clone()} {lang}
-                                  read_only={state.read_only()} on_edit={on_edit.clone()} {on_jump} />
+                                  read_only={state.read_only()} on_edit={on_edit.clone()} {on_jump}
+                                  versions_stored={state.versions_stored} />
                     },
                 }
             }
         </div>
     }
+}
+
+/// Keeps what was written to a file as a version of the assessment; a version the browser
+/// refuses to store is said.
+fn keep_version(
+    assessment: &tekigo_core::Assessment,
+    dispatch: Callback<EditorAction>,
+    on_notice: Callback<Notice>,
+) {
+    let (id, json) = (assessment.id.clone(), to_json(assessment));
+    wasm_bindgen_futures::spawn_local(async move {
+        match storage::save_version(&id, &clock::now(), "", true, &json).await {
+            Ok(()) => dispatch.emit(EditorAction::VersionStored),
+            Err(problem) => {
+                let (ja, en) = problem.message();
+                on_notice.emit(Notice::error(ja, en));
+            }
+        }
+    });
 }
 
 /// Whether what the screen shows is stored, and what to do when it is not.

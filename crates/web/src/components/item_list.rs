@@ -12,7 +12,7 @@ use tekigo_core::filter::SearchIndex;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::search::query_terms;
 use tekigo_core::todo::for_hospital;
-use tekigo_core::{Answer, Assessment, Catalog, DisclosureLevel, Outcome};
+use tekigo_core::{Answer, Assessment, Catalog, DisclosureLevel, Outcome, ProvenanceKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -210,8 +210,17 @@ fn chips(assessment: &Assessment, answer: Option<&Answer>, lang: Lang) -> Vec<Ch
         });
     }
     if answer.awaits_confirmation() {
+        let carried = answer
+            .provenance
+            .as_ref()
+            .is_some_and(|p| p.kind == ProvenanceKind::Inherited);
+        let text = if carried {
+            Text::InheritedUnconfirmed
+        } else {
+            Text::Unconfirmed
+        };
         chips.push(Chip {
-            text: Text::Unconfirmed.label(lang).to_owned(),
+            text: text.label(lang).to_owned(),
             class: "chip-unconfirmed",
         });
     }

@@ -1,25 +1,33 @@
 //! 分析: the assessment seen through what the engine works out — the applicability questions
 //! and what each "no" excluded, the risk matrix and the open actions by risk, coverage per
 //! guideline clause and of the requirements of linked catalogs, who claims what with the
-//! layers it stands on, and what changed against another file. Every figure comes from
+//! layers it stands on (and a layer from a published file), answers carried from a linked
+//! catalog, and what changed against another file or a kept version. Every figure comes from
 //! `tekigo_core` (applicability, risk, coverage, inheritance, diff).
 
 use tekigo_core::applicability::excluded_items;
 use tekigo_core::coverage::{by_clause, through_crosswalks};
-use tekigo_core::diff::changes;
 use tekigo_core::edit::Edit;
-use tekigo_core::fields::answer_field;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::inheritance::{claims, layer_of_party};
 use tekigo_core::risk::{matrix, open_actions, Level};
-use tekigo_core::{load_assessment, Assessment, Catalog, Outcome, PartyRole};
-use wasm_bindgen::JsCast;
+use tekigo_core::{Assessment, Catalog, Outcome, PartyRole};
 use yew::prelude::*;
 
 use crate::browser::files;
+use crate::components::notice::Notice;
 use crate::ids::use_ids;
 use crate::library::Library;
 use crate::shared::Shared;
+
+mod carry;
+mod changes;
+mod layer_file;
+mod versions;
+
+use carry::CarryAnswers;
+use changes::Changes;
+use layer_file::LayerFromFile;
 
 #[derive(Properties, PartialEq)]
 pub struct AnalysisProps {
@@ -30,6 +38,8 @@ pub struct AnalysisProps {
     pub on_edit: Callback<Edit>,
     /// Shows an item (by catalog position) in the list.
     pub on_jump: Callback<usize>,
+    /// Counts the versions stored when the assessment was written to a file.
+    pub versions_stored: u32,
 }
 
 #[component]
@@ -52,7 +62,7 @@ pub fn Analysis(props: &AnalysisProps) -> Html {
             { section("risk-heading", Text::RiskHeading, risk(props)) }
             { section("coverage-heading", Text::CoverageHeading, coverage(props, &library)) }
             { section("claims-heading", Text::ClaimsHeading, responsibility(props)) }
-            { section("changes-heading", Text::ChangesHeading, html! { <Changes catalog={props.catalog.clone()} assessment={props.assessment.clone()} {lang} /> }) }
+            { section("changes-heading", Text::ChangesHeading, html! { <Changes catalog={props.catalog.clone()} assessment={props.assessment.clone()} {lang} versions_stored={props.versions_stored} /> }) }
         </div>
     }
 }
@@ -197,6 +207,8 @@ fn coverage(props: &AnalysisProps, library: &Library) -> Html {
     html! {
         <>
             { for linked }
+            <CarryAnswers catalog={props.catalog.clone()} assessment={props.assessment.clone()} {lang}
+                          read_only={props.read_only} on_edit={props.on_edit.clone()} />
             <table class="coverage">
                 <thead><tr>
                     <th scope="col">{ Text::Guideline.label(lang) }</th>
@@ -285,91 +297,40 @@ fn responsibility(props: &AnalysisProps) -> Html {
                 }
             }) }
             { for attachable }
+            <LayerFromFile catalog={props.catalog.clone()} assessment={props.assessment.clone()} {lang}
+                           read_only={props.read_only} on_edit={props.on_edit.clone()} />
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ChangesProps {
-    catalog: Shared<Catalog>,
-    assessment: Shared<Assessment>,
-    lang: Lang,
+/// Reads the file picked in `event`'s input and hands `then` its name and its bytes, or why
+/// the browser would not read it.
+fn read_picked(event: &Event, then: impl FnOnce(String, Result<Vec<u8>, Notice>) + 'static) {
+    let Some(file) = files::picked(event) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = files::read_bytes(&file).await.map_err(|files::Refused| {
+            Notice::error(
+                Text::FileReadFailed.label(Lang::Ja).to_owned(),
+                Text::FileReadFailed.label(Lang::En).to_owned(),
+            )
+        });
+        then(file.name(), bytes);
+    });
 }
 
-/// What changed from another file of this assessment (last year's, say) to now.
-#[component]
-fn Changes(props: &ChangesProps) -> Html {
-    let lang = props.lang;
-    let ids = use_ids();
-    let other = use_state(|| None::<Result<Shared<Assessment>, String>>);
-    let on_file = {
-        let other = other.clone();
-        Callback::from(move |event: Event| {
-            let Some(file) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|input| input.files())
-                .and_then(|files| files.get(0))
-            else {
-                return;
-            };
-            let other = other.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match files::read_bytes(&file).await {
-                    Ok(bytes) => load_assessment(&bytes)
-                        .map(|a| Shared(std::rc::Rc::new(a)))
-                        .map_err(|e| tekigo_core::i18n::load_error_message(&e, lang)),
-                    Err(files::Refused) => Err(Text::FileReadFailed.label(lang).to_owned()),
-                };
-                other.set(Some(result));
-            });
-        })
-    };
-    let input_id = ids.of("compare-file");
-    let body = match &*other {
-        None => html! {},
-        Some(Err(message)) => html! { <p class="field-error" role="alert">{ message }</p> },
-        Some(Ok(before)) if before.catalog.id != props.catalog.id => {
-            html! { <p class="field-error" role="alert">{ Text::OtherCatalogFile.label(lang) }</p> }
-        }
-        Some(Ok(before)) => {
-            let found = changes(&props.catalog, before, &props.assessment);
-            html! {
-                <>
-                    <p>{ format!("{} {} ({} → {})", found.len(), Text::ChangesFound.label(lang),
-                        tekigo_core::dates::display_date(&before.updated_at, lang), tekigo_core::dates::display_date(&props.assessment.updated_at, lang)) }</p>
-                    <table class="changes">
-                        <thead><tr>
-                            <th scope="col">{ "No" }</th><th scope="col">{ Text::Field.label(lang) }</th>
-                            <th scope="col">{ Text::Before.label(lang) }</th><th scope="col">{ Text::After.label(lang) }</th>
-                            <th scope="col">{ Text::When.label(lang) }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for found.iter().map(|change| {
-                                let field = answer_field(&props.catalog, &change.field).map_or(change.field.clone(), |f| f.label(lang).to_owned());
-                                html! {
-                                    <tr>
-                                        <td>{ change.item.clone().unwrap_or_default() }</td>
-                                        <td>{ field }</td>
-                                        <td class="before">{ &change.before }</td>
-                                        <td class="after">{ &change.after }</td>
-                                        <td>{ change.when.as_deref().map(|w| tekigo_core::dates::display_date(w, lang)).unwrap_or_default() }</td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </>
-            }
-        }
+/// A message in the language shown, with the other beneath it.
+fn said(notice: &Notice, lang: Lang) -> Html {
+    let (primary, secondary) = match lang {
+        Lang::Ja => (&notice.ja, &notice.en),
+        Lang::En => (&notice.en, &notice.ja),
     };
     html! {
-        <>
-            <div class="field">
-                <label for={input_id.clone()}>{ Text::CompareWithFile.label(lang) }</label>
-                <input id={input_id} type="file" accept=".json,application/json" onchange={on_file} />
-            </div>
-            { body }
-        </>
+        <div class={classes!("said", if notice.error { "field-error" } else { "said-done" })}
+             role={ if notice.error { "alert" } else { "status" } }>
+            <p>{ primary }</p>
+            <p class="said-secondary">{ secondary }</p>
+        </div>
     }
 }

@@ -1,0 +1,88 @@
+//! 公開された回答を層として取り込む: published answers of this catalog (an IaaS's or a vendor's
+//! public version, or a full assessment) read from a file by the engine (`open::open_answers`)
+//! and attached as a layer (`inheritance::layer_of_file`, `Edit::AttachLayer`). A catalog
+//! file, or answers of another catalog, are refused in both languages, and nothing changes.
+
+use tekigo_core::edit::Edit;
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::inheritance::layer_of_file;
+use tekigo_core::open::open_answers;
+use tekigo_core::{Assessment, Catalog};
+use yew::prelude::*;
+
+use super::{read_picked, said};
+use crate::components::notice::Notice;
+use crate::ids::use_ids;
+use crate::library::Library;
+use crate::shared::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct LayerFileProps {
+    pub catalog: Shared<Catalog>,
+    pub assessment: Shared<Assessment>,
+    pub lang: Lang,
+    pub read_only: bool,
+    pub on_edit: Callback<Edit>,
+}
+
+#[component]
+pub fn LayerFromFile(props: &LayerFileProps) -> Html {
+    let lang = props.lang;
+    let ids = use_ids();
+    let library = use_context::<Library>().unwrap_or_default();
+    let outcome = use_state(|| None::<Notice>);
+    let on_file = {
+        let (catalog, assessment, on_edit, outcome) = (
+            props.catalog.clone(),
+            props.assessment.clone(),
+            props.on_edit.clone(),
+            outcome.clone(),
+        );
+        Callback::from(move |event: Event| {
+            let (catalog, assessment, on_edit, outcome, library) = (
+                catalog.clone(),
+                assessment.clone(),
+                on_edit.clone(),
+                outcome.clone(),
+                library.clone(),
+            );
+            read_picked(&event, move |name, bytes| {
+                let opened = bytes.and_then(|bytes| {
+                    open_answers(&bytes, &library.catalog_refs(), &catalog).map_err(|refusal| {
+                        Notice::error(refusal.message(Lang::Ja), refusal.message(Lang::En))
+                    })
+                });
+                outcome.set(Some(match opened {
+                    Ok(other) => {
+                        let (layer, party) = layer_of_file(&catalog, &assessment, &other);
+                        let say = |lang| {
+                            format!(
+                                "{} ({name}): {} — {} {}",
+                                Text::LayerAttached.label(lang),
+                                party.name,
+                                layer.covers.len(),
+                                Text::Items.label(lang)
+                            )
+                        };
+                        let notice = Notice::info(say(Lang::Ja), say(Lang::En));
+                        on_edit.emit(Edit::AttachLayer { layer, party });
+                        notice
+                    }
+                    Err(notice) => notice,
+                }));
+            });
+        })
+    };
+    let input_id = ids.of("layer-file");
+    html! {
+        <div class="layer-file">
+            <div class="field">
+                <label for={input_id.clone()}>{ Text::AttachPublishedLayer.label(lang) }</label>
+                <input id={input_id} type="file" accept=".json,application/json" onchange={on_file} disabled={props.read_only} />
+            </div>
+            if let Some(notice) = &*outcome {
+                { said(notice, lang) }
+            }
+        </div>
+    }
+}
