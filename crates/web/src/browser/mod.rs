@@ -13,3 +13,4 @@ pub mod storage;
 pub mod stored;
 pub mod tabs;
 pub mod unsaved;
+pub mod versions;

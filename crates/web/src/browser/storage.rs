@@ -1,11 +1,11 @@
-//! Assessments, their earlier versions and imported catalogs in IndexedDB, so a reload, a
-//! crash or a closed tab loses nothing. Each assessment record carries a revision; a save that
-//! finds a revision other than the one this tab last read or wrote is refused, so one tab
-//! never silently overwrites another's work. Versions are kept per assessment, the latest
-//! [`VERSIONS_KEPT`], and go with it when it is deleted.
+//! Assessments and imported catalogs in IndexedDB, so a reload, a crash or a closed tab loses
+//! nothing. Each assessment record carries a revision; a save that finds a revision other than
+//! the one this tab last read or wrote is refused, so one tab never silently overwrites
+//! another's work. An assessment's deletion takes its kept versions ([`super::versions`]) too.
 //!
-//! The database's version is raised when a store is added; the upgrade only adds what is
-//! missing, so every record of an earlier version stays.
+//! A database's version is never raised: what a later build needs goes into a database of its
+//! own, so an earlier build (the cached one a failed start falls back to) still opens every
+//! database it knows.
 
 use js_sys::{Object, Reflect};
 use tekigo_core::i18n::{Lang, Localized, Text};
@@ -14,16 +14,32 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-const DATABASE: &str = "tekigo";
-/// 1: assessments and catalogs; 2: versions added.
-const VERSION: u32 = 2;
+/// One IndexedDB database of the app: its name, version, and the stores it creates.
+pub(super) struct Database {
+    pub(super) name: &'static str,
+    pub(super) version: u32,
+    /// Creates the stores a new database needs.
+    pub(super) create: fn(&IdbDatabase),
+}
+
+/// Assessments and catalogs.
+const MAIN: Database = Database {
+    name: "tekigo",
+    version: 1,
+    create: create_main,
+};
 const ASSESSMENTS: &str = "assessments";
 const CATALOGS: &str = "catalogs";
-const VERSIONS: &str = "versions";
-/// The versions store's index of the assessment each version is of.
-const BY_ASSESSMENT: &str = "assessment";
-/// How many versions of one assessment are kept; saving one more removes the oldest.
-pub const VERSIONS_KEPT: usize = 50;
+
+fn create_main(database: &IdbDatabase) {
+    for store in [ASSESSMENTS, CATALOGS] {
+        if !database.object_store_names().contains(store) {
+            let options = web_sys::IdbObjectStoreParameters::new();
+            options.set_key_path(&JsValue::from_str("id"));
+            let _ = database.create_object_store_with_optional_parameters(store, &options);
+        }
+    }
+}
 
 /// A stored record: its id, revision and the engine's JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,7 +126,7 @@ impl StorageProblem {
 
 /// What went wrong, by the DOMException's name where there is one (browsers often give no
 /// message, and never one in the user's language).
-fn problem(error: JsValue) -> StorageProblem {
+pub(super) fn problem(error: JsValue) -> StorageProblem {
     let Some(exception) = error.dyn_ref::<web_sys::DomException>() else {
         return StorageProblem::Other("IndexedDB".to_owned());
     };
@@ -124,7 +140,7 @@ fn problem(error: JsValue) -> StorageProblem {
 }
 
 /// Resolves when an IndexedDB request succeeds, with its result.
-async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
+pub(super) async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let done = request.clone();
         let on_success = Closure::once_into_js(move |_: web_sys::Event| {
@@ -147,29 +163,41 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
 }
 
 thread_local! {
-    /// The one connection of this page, opened on first use.
-    static DATABASE_CONNECTION: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
+    /// The page's one connection to each database, opened on first use.
+    static CONNECTIONS: std::cell::RefCell<Vec<(&'static str, IdbDatabase)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-async fn open() -> Result<IdbDatabase, StorageProblem> {
-    if let Some(database) = DATABASE_CONNECTION.with(|cell| cell.borrow().clone()) {
-        return Ok(database);
+fn forget_connection(name: &str) {
+    CONNECTIONS.with(|cell| cell.borrow_mut().retain(|(open, _)| *open != name));
+}
+
+/// The page's connection to `database`, opened (and created) on first use.
+pub(super) async fn open(database: &Database) -> Result<IdbDatabase, StorageProblem> {
+    let name = database.name;
+    let known = CONNECTIONS.with(|cell| {
+        cell.borrow()
+            .iter()
+            .find(|(open, _)| *open == name)
+            .map(|(_, connection)| connection.clone())
+    });
+    if let Some(connection) = known {
+        return Ok(connection);
     }
-    let database = open_new().await?;
-    // A newer tekigo in another tab may upgrade the database: let it, and reopen next time.
-    let closing = database.clone();
+    let connection = open_new(database).await?;
+    // Another tab may delete or upgrade the database: let it, and reopen next time.
+    let closing = connection.clone();
     let on_version_change = Closure::<dyn FnMut()>::new(move || {
         closing.close();
-        DATABASE_CONNECTION.with(|cell| *cell.borrow_mut() = None);
+        forget_connection(name);
     });
-    database.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    connection.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
     on_version_change.forget(); // lives as long as the connection, which lives with the page
-    DATABASE_CONNECTION.with(|cell| *cell.borrow_mut() = Some(database.clone()));
-    Ok(database)
+    CONNECTIONS.with(|cell| cell.borrow_mut().push((name, connection.clone())));
+    Ok(connection)
 }
 
 /// Resolves when a read-write transaction has committed: only then is the data on disk.
-async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), JsValue> {
+pub(super) async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
             let _ = resolve.call0(&JsValue::NULL);
@@ -190,36 +218,22 @@ async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), JsValue>
     JsFuture::from(promise).await.map(|_| ())
 }
 
-async fn open_new() -> Result<IdbDatabase, StorageProblem> {
+async fn open_new(database: &Database) -> Result<IdbDatabase, StorageProblem> {
     let factory = web_sys::window()
         .and_then(|window| window.indexed_db().ok().flatten())
         .ok_or(StorageProblem::Unavailable)?;
-    let request = factory.open_with_u32(DATABASE, VERSION).map_err(problem)?;
+    let request = factory
+        .open_with_u32(database.name, database.version)
+        .map_err(problem)?;
+    let create = database.create;
     let on_upgrade = Closure::once_into_js(move |event: web_sys::IdbVersionChangeEvent| {
-        let Some(database) = event
+        if let Some(database) = event
             .target()
             .and_then(|target| target.dyn_into::<IdbRequest>().ok())
             .and_then(|request| request.result().ok())
             .and_then(|result| result.dyn_into::<IdbDatabase>().ok())
-        else {
-            return;
-        };
-        for store in [ASSESSMENTS, CATALOGS] {
-            if !database.object_store_names().contains(store) {
-                let options = web_sys::IdbObjectStoreParameters::new();
-                options.set_key_path(&JsValue::from_str("id"));
-                let _ = database.create_object_store_with_optional_parameters(store, &options);
-            }
-        }
-        if !database.object_store_names().contains(VERSIONS) {
-            // Keys count up, so a version's key orders it among the others.
-            let options = web_sys::IdbObjectStoreParameters::new();
-            options.set_auto_increment(true);
-            if let Ok(versions) =
-                database.create_object_store_with_optional_parameters(VERSIONS, &options)
-            {
-                let _ = versions.create_index_with_str(BY_ASSESSMENT, "assessment");
-            }
+        {
+            create(&database);
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
@@ -270,12 +284,13 @@ fn raw_text(value: &JsValue) -> String {
 }
 
 /// Runs one request on `store` in its own transaction and waits for its result.
-async fn on_store(
+pub(super) async fn on_store(
+    database: &Database,
     store: &str,
     mode: IdbTransactionMode,
     request: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
 ) -> Result<JsValue, StorageProblem> {
-    let database = open().await?;
+    let database = open(database).await?;
     let transaction = database
         .transaction_with_str_and_mode(store, mode)
         .map_err(problem)?;
@@ -289,7 +304,7 @@ async fn on_store(
 
 /// Every record of a store, and every value in it that is not a record.
 async fn all(store: &str) -> Result<(Vec<Record>, Vec<Damaged>), StorageProblem> {
-    let database = open().await?;
+    let database = open(&MAIN).await?;
     let transaction = database
         .transaction_with_str_and_mode(store, IdbTransactionMode::Readonly)
         .map_err(problem)?;
@@ -328,7 +343,7 @@ pub async fn catalogs() -> Result<Vec<Record>, StorageProblem> {
 
 /// One stored assessment; `None` when no readable record is stored under `id`.
 pub async fn assessment(id: &str) -> Result<Option<Record>, StorageProblem> {
-    let value = on_store(ASSESSMENTS, IdbTransactionMode::Readonly, |s| {
+    let value = on_store(&MAIN, ASSESSMENTS, IdbTransactionMode::Readonly, |s| {
         s.get(&id.into())
     })
     .await?;
@@ -339,7 +354,7 @@ pub async fn assessment(id: &str) -> Result<Option<Record>, StorageProblem> {
 /// from `expected` (0 = not stored yet). Returns the new revision.
 pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u32, SaveError> {
     let failed = |error: JsValue| SaveError::Failed(problem(error));
-    let database = open().await.map_err(SaveError::Failed)?;
+    let database = open(&MAIN).await.map_err(SaveError::Failed)?;
     let transaction = database
         .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
         .map_err(failed)?;
@@ -378,7 +393,7 @@ pub async fn save_assessment(id: &str, expected: u32, json: String) -> Result<u3
 /// record is read and written in one transaction, so a save of another revision in between
 /// is never put back to the one read.
 pub async fn mark_exported(id: &str, time: &str) -> Result<(), StorageProblem> {
-    let database = open().await?;
+    let database = open(&MAIN).await?;
     let transaction = database
         .transaction_with_str_and_mode(ASSESSMENTS, IdbTransactionMode::Readwrite)
         .map_err(problem)?;
@@ -404,142 +419,20 @@ pub async fn save_catalog(id: &str, json: String) -> Result<(), StorageProblem> 
         json,
         exported_at: None,
     });
-    on_store(CATALOGS, IdbTransactionMode::Readwrite, |s| s.put(&record))
-        .await
-        .map(|_| ())
-}
-
-/// Removes a stored assessment (or a damaged record) by its key, with its versions.
-pub async fn delete_assessment(id: &str) -> Result<(), StorageProblem> {
-    let database = open().await?;
-    let stores = js_sys::Array::of2(&ASSESSMENTS.into(), &VERSIONS.into());
-    let transaction = database
-        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
-        .map_err(problem)?;
-    let assessments = transaction.object_store(ASSESSMENTS).map_err(problem)?;
-    settle(&assessments.delete(&id.into()).map_err(problem)?)
-        .await
-        .map_err(problem)?;
-    let versions = transaction.object_store(VERSIONS).map_err(problem)?;
-    for key in version_keys(&versions, id).await? {
-        settle(&versions.delete(&key).map_err(problem)?)
-            .await
-            .map_err(problem)?;
-    }
-    committed(&transaction).await.map_err(problem)
-}
-
-/// A version of an assessment, as it was when saved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Version {
-    /// The store's key: versions saved later have larger keys.
-    pub key: f64,
-    /// When it was saved (RFC 3339).
-    pub saved_at: String,
-    /// The name the user gave it; may be empty.
-    pub label: String,
-    /// Whether it was saved because the assessment was written to a file.
-    pub on_export: bool,
-    /// The engine's JSON of the assessment.
-    pub json: String,
-}
-
-/// The keys of `assessment`'s versions, oldest first.
-async fn version_keys(
-    versions: &web_sys::IdbObjectStore,
-    assessment: &str,
-) -> Result<Vec<JsValue>, StorageProblem> {
-    let index = versions.index(BY_ASSESSMENT).map_err(problem)?;
-    let keys: js_sys::Array = settle(
-        &index
-            .get_all_keys_with_key(&assessment.into())
-            .map_err(problem)?,
-    )
-    .await
-    .map_err(problem)?
-    .unchecked_into();
-    Ok(keys.iter().collect())
-}
-
-/// Saves `json` as a version of the assessment `assessment`, and removes the oldest beyond
-/// [`VERSIONS_KEPT`].
-pub async fn save_version(
-    assessment: &str,
-    saved_at: &str,
-    label: &str,
-    on_export: bool,
-    json: &str,
-) -> Result<(), StorageProblem> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(VERSIONS, IdbTransactionMode::Readwrite)
-        .map_err(problem)?;
-    let versions = transaction.object_store(VERSIONS).map_err(problem)?;
-    let object = Object::new();
-    for (key, value) in [
-        ("assessment", JsValue::from_str(assessment)),
-        ("savedAt", saved_at.into()),
-        ("label", label.into()),
-        ("onExport", on_export.into()),
-        ("json", json.into()),
-    ] {
-        let _ = Reflect::set(&object, &key.into(), &value);
-    }
-    settle(&versions.add(&object).map_err(problem)?)
-        .await
-        .map_err(problem)?;
-    let keys = version_keys(&versions, assessment).await?;
-    for key in keys.iter().take(keys.len().saturating_sub(VERSIONS_KEPT)) {
-        settle(&versions.delete(key).map_err(problem)?)
-            .await
-            .map_err(problem)?;
-    }
-    committed(&transaction).await.map_err(problem)
-}
-
-/// The versions of the assessment `assessment`, newest first. A stored value that does not
-/// read as a version is left out.
-pub async fn versions(assessment: &str) -> Result<Vec<Version>, StorageProblem> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(VERSIONS, IdbTransactionMode::Readonly)
-        .map_err(problem)?;
-    let store = transaction.object_store(VERSIONS).map_err(problem)?;
-    let index = store.index(BY_ASSESSMENT).map_err(problem)?;
-    let keys = version_keys(&store, assessment).await?;
-    let values: js_sys::Array = settle(
-        &index
-            .get_all_with_key(&assessment.into())
-            .map_err(problem)?,
-    )
-    .await
-    .map_err(problem)?
-    .unchecked_into();
-    let mut found: Vec<Version> = keys
-        .iter()
-        .zip(values.iter())
-        .filter_map(|(key, value)| {
-            let get = |name: &str| Reflect::get(&value, &name.into()).ok();
-            Some(Version {
-                key: key.as_f64()?,
-                saved_at: get("savedAt")?.as_string()?,
-                label: get("label")?.as_string().unwrap_or_default(),
-                on_export: get("onExport")?.as_bool().unwrap_or(false),
-                json: get("json")?.as_string()?,
-            })
-        })
-        .collect();
-    found.reverse();
-    Ok(found)
-}
-
-/// Removes one version.
-pub async fn delete_version(key: f64) -> Result<(), StorageProblem> {
-    on_store(VERSIONS, IdbTransactionMode::Readwrite, |s| {
-        s.delete(&key.into())
+    on_store(&MAIN, CATALOGS, IdbTransactionMode::Readwrite, |s| {
+        s.put(&record)
     })
     .await
     .map(|_| ())
+}
+
+/// Removes a stored assessment (or a damaged record) by its key, then its kept versions.
+pub async fn delete_assessment(id: &str) -> Result<(), StorageProblem> {
+    on_store(&MAIN, ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {
+        s.delete(&id.into())
+    })
+    .await?;
+    super::versions::delete_all(id).await
 }
 
 /// Which assessment this tab had open, kept across a reload (per tab, not shared).

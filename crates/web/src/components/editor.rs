@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::app::Opened;
 use crate::browser::autosave::{Autosave, Outcome};
 use crate::browser::tabs::{self, TabEvent};
-use crate::browser::{clock, files, storage, stored};
+use crate::browser::{clock, files, stored, versions};
 use crate::components::analysis::Analysis;
 use crate::components::dashboard::Dashboard;
 use crate::components::documents::Documents;
@@ -368,7 +368,7 @@ fn keep_version(
 ) {
     let (id, json) = (assessment.id.clone(), to_json(assessment));
     wasm_bindgen_futures::spawn_local(async move {
-        match storage::save_version(&id, &clock::now(), "", true, &json).await {
+        match versions::save_version(&id, &clock::now(), "", true, &json).await {
             Ok(()) => dispatch.emit(EditorAction::VersionStored),
             Err(problem) => {
                 let (ja, en) = problem.message();

@@ -13,7 +13,8 @@ use yew::prelude::*;
 use super::changes::Earlier;
 use crate::browser::clock::{self, local_minutes};
 use crate::browser::files;
-use crate::browser::storage::{self, StorageProblem, Version, VERSIONS_KEPT};
+use crate::browser::storage::StorageProblem;
+use crate::browser::versions::{self, Version, VERSIONS_KEPT};
 use crate::components::input_value;
 use crate::ids::use_ids;
 use crate::shared::Shared;
@@ -69,7 +70,7 @@ pub fn Versions(props: &VersionsProps) -> Html {
                 (listed.clone(), problem.clone(), say.clone(), id.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match change.await {
-                    Ok(()) => storage::versions(&id).await,
+                    Ok(()) => versions::versions(&id).await,
                     Err(found) => Err(found),
                 };
                 match result {
@@ -101,7 +102,7 @@ pub fn Versions(props: &VersionsProps) -> Html {
             );
             label.set(String::new());
             then_reload(Box::pin(async move {
-                storage::save_version(&id, &clock::now(), &name, false, &json).await
+                versions::save_version(&id, &clock::now(), &name, false, &json).await
             }));
         })
     };
@@ -143,7 +144,7 @@ pub fn Versions(props: &VersionsProps) -> Html {
         };
         let delete = {
             let (key, then_reload) = (version.key, then_reload.clone());
-            Callback::from(move |_| then_reload(Box::pin(storage::delete_version(key))))
+            Callback::from(move |_| then_reload(Box::pin(versions::delete_version(key))))
         };
         html! {
             <li key={version.key.to_string()} class="version">
