@@ -15,7 +15,7 @@ const row = (page, id) => page.locator('li.item').filter({ has: page.locator('.i
 const saved = (page) => page.locator('.save-state[data-pending="false"]').waitFor();
 const analysis = (page) => page.getByRole('tab', { name: '分析' }).click();
 const back = async (page) => {
-  await page.getByRole('button', { name: '← 評価の一覧' }).click();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
   await page.getByRole('button', { name: /新しい評価を開始/ }).first().waitFor();
 };
 
@@ -180,7 +180,7 @@ test('a kept version is listed after a reload, compares with now, downloads and 
   await analysis(page);
   const kept = versions.locator('li.version', { hasText: '監査前' });
   await kept.waitFor();
-  assert.match(await kept.innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 監査前/);
+  assert.match(await kept.innerText(), /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 監査前/);
   await kept.getByRole('button', { name: '今と比べる' }).click();
   const table = page.locator('table.changes');
   await table.waitFor();
