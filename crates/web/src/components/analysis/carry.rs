@@ -162,7 +162,7 @@ pub fn CarryAnswers(props: &CarryProps) -> Html {
         Some(Ok(source)) => stored.iter().position(|s| *s == *source),
         _ => None,
     };
-    let (select_id, file_id) = (ids.of("carry-stored"), ids.of("carry-file"));
+    let select_id = ids.of("carry-stored");
     html! {
         <div class="carry">
             <h4>{ Text::CarryHeading.label(lang) }</h4>
@@ -181,9 +181,11 @@ pub fn CarryAnswers(props: &CarryProps) -> Html {
                     </select>
                 </div>
             }
-            <div class="field">
-                <label for={file_id.clone()}>{ Text::CarryFromFile.label(lang) }</label>
-                <input id={file_id} type="file" accept=".json,application/json" onchange={on_file} disabled={props.read_only} />
+            <div class="file-actions">
+                <label class="file-button">
+                    { Text::CarryFromFile.label(lang) }
+                    <input type="file" accept=".json,application/json" onchange={on_file} disabled={props.read_only} />
+                </label>
             </div>
             { offer }
         </div>

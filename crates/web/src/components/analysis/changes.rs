@@ -34,7 +34,6 @@ pub struct Earlier {
 #[component]
 pub fn Changes(props: &ChangesProps) -> Html {
     let lang = props.lang;
-    let ids = use_ids();
     let other = use_state(|| None::<Result<Earlier, String>>);
     let on_file = {
         let other = other.clone();
@@ -61,7 +60,6 @@ pub fn Changes(props: &ChangesProps) -> Html {
         let other = other.clone();
         Callback::from(move |earlier: Earlier| other.set(Some(Ok(earlier))))
     };
-    let input_id = ids.of("compare-file");
     let body = match &*other {
         None => html! {},
         Some(Err(message)) => html! { <p class="field-error" role="alert">{ message }</p> },
@@ -72,9 +70,11 @@ pub fn Changes(props: &ChangesProps) -> Html {
     };
     html! {
         <>
-            <div class="field">
-                <label for={input_id.clone()}>{ Text::CompareWithFile.label(lang) }</label>
-                <input id={input_id} type="file" accept=".json,application/json" onchange={on_file} />
+            <div class="file-actions">
+                <label class="file-button">
+                    { Text::CompareWithFile.label(lang) }
+                    <input type="file" accept=".json,application/json" onchange={on_file} />
+                </label>
             </div>
             <Versions assessment={props.assessment.clone()} {lang}
                       versions_stored={props.versions_stored} {on_compare} />

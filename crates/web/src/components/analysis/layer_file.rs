@@ -28,7 +28,6 @@ pub struct LayerFileProps {
 #[component]
 pub fn LayerFromFile(props: &LayerFileProps) -> Html {
     let lang = props.lang;
-    let ids = use_ids();
     let library = use_context::<Library>().unwrap_or_default();
     let outcome = use_state(|| None::<Notice>);
     let on_file = {
@@ -73,12 +72,13 @@ pub fn LayerFromFile(props: &LayerFileProps) -> Html {
             });
         })
     };
-    let input_id = ids.of("layer-file");
     html! {
         <div class="layer-file">
-            <div class="field">
-                <label for={input_id.clone()}>{ Text::AttachPublishedLayer.label(lang) }</label>
-                <input id={input_id} type="file" accept=".json,application/json" onchange={on_file} disabled={props.read_only} />
+            <div class="file-actions">
+                <label class="file-button">
+                    { Text::AttachPublishedLayer.label(lang) }
+                    <input type="file" accept=".json,application/json" onchange={on_file} disabled={props.read_only} />
+                </label>
             </div>
             if let Some(notice) = &*outcome {
                 { said(notice, lang) }
