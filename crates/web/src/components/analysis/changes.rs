@@ -12,7 +12,6 @@ use yew::prelude::*;
 
 use super::versions::Versions;
 use crate::browser::files;
-use crate::ids::use_ids;
 use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]

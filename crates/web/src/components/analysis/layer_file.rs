@@ -12,7 +12,6 @@ use yew::prelude::*;
 
 use super::{read_picked, said};
 use crate::components::notice::Notice;
-use crate::ids::use_ids;
 use crate::library::Library;
 use crate::shared::Shared;
 
