@@ -551,6 +551,7 @@ pub enum Text {
     FileReadFailed,
     DownloadFailed,
     DeleteFailed,
+    DataFileFailed,
 }
 
 impl Localized for Text {
@@ -796,6 +797,7 @@ impl Localized for Text {
             Text::FileReadFailed => ("ブラウザがファイルを読ませてくれませんでした。ファイルが移動・削除されていないか確かめてください。", "The browser did not let the file be read; check that it was not moved or deleted."),
             Text::DownloadFailed => ("ファイルに保存できませんでした。ブラウザがダウンロードを許可していない可能性があります。", "Could not save to a file; the browser may not allow downloads here."),
             Text::DeleteFailed => ("削除できませんでした", "Could not delete"),
+            Text::DataFileFailed => ("データファイルを読み込めませんでした (入力済みの評価はそのままです。再読み込みしてください)", "Could not load a data file (your assessments are unchanged; reload the page)"),
         }
     }
 }
