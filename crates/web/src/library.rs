@@ -50,6 +50,7 @@ impl Library {
             .catalogs
             .iter()
             .filter(|catalog| self.shipped(&catalog.id).is_none())
+            // An imported catalog is kept in IndexedDB, not in a data file: it names none.
             .map(|catalog| CatalogEntry::of(catalog, ""));
         shipped.chain(imported).collect()
     }
