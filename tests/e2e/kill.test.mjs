@@ -54,6 +54,8 @@ test('an edit made 200 ms before the browser is killed is there after a restart'
     await browser.close();
     child.kill('SIGKILL');
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile (the service worker's
+    // cache of the build) for a moment after the kill.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });

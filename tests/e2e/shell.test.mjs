@@ -1,5 +1,6 @@
-// The app shell: it loads from the build, speaks Japanese, lists the engine's catalogs, and
-// asks nothing of any host but the one serving it.
+// The app shell: it loads from the build, speaks Japanese, lists the shipped catalogs, and
+// asks nothing of any host but the one serving it; once loaded, its data files come from the
+// service worker's copy of the build.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BASE_URL, openApp, screenshot, useBrowser } from './harness.mjs';
@@ -22,20 +23,27 @@ test('the start page is in Japanese and lists the catalogs with their item count
   await context.close();
 });
 
-test('the page asks only its own origin, and nothing once loaded', async () => {
+test('the page asks only its own origin, and once loaded nothing of the network', async () => {
   const { page, context, requests } = await openApp();
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  const fromWorker = [];
+  page.on('response', (response) => response.fromServiceWorker() && fromWorker.push(response.url()));
+  // The worker has installed the build and taken the page.
+  await page.evaluate(
+    () => navigator.serviceWorker.controller ?? new Promise((taken) => navigator.serviceWorker.addEventListener('controllerchange', taken, { once: true })),
+  );
   const origin = new URL(BASE_URL).origin;
   const foreign = requests.filter((url) => new URL(url).origin !== origin && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], `requests to other hosts: ${foreign.join(', ')}`);
   const loaded = requests.length;
-  // Start an assessment (which stores it) and wait until it is stored: nothing is asked of
-  // the network meanwhile.
+  // Start an assessment (which stores it) and wait until it is stored: the catalog's data
+  // files are asked for, and the worker answers from the build's set; nothing else is asked.
   await page.locator('.catalog button').first().click();
   await page.locator('li.item').first().waitFor();
   await page.getByLabel('評価対象プロダクト名').fill('通信の確認');
   await page.locator('.save-state[data-pending="false"]').waitFor();
-  assert.equal(requests.length, loaded, `requests after load: ${requests.slice(loaded).join(', ')}`);
+  const after = requests.slice(loaded);
+  assert.ok(after.length > 0 && after.every((url) => new URL(url, origin).pathname.startsWith('/data/')), `requests after load: ${after.join(', ')}`);
+  assert.deepEqual(after.filter((url) => !fromWorker.includes(url)), [], 'every data file came from the worker');
   await context.close();
 });
 

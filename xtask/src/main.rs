@@ -15,6 +15,7 @@
 
 mod bench;
 mod bench_import;
+mod data_files;
 mod fuzz;
 mod run;
 mod serve;
@@ -78,6 +79,7 @@ pub fn build_dist() -> Result<(), String> {
     run::step("trunk build --release --offline", || {
         run::command("trunk", &["build", "--release", "--offline"])
     })?;
+    run::step("data files", data_files::write)?;
     run::step("single-file edition", single_file::build)?;
     run::step("widget and demo site", || {
         widget::build_widget().and_then(|()| widget::build_demo_site())

@@ -1,13 +1,17 @@
 //! The single-file edition: `dist/tekigo.html`, the whole app — wasm, glue, styles and the
-//! shipped catalogs, which the wasm carries — in one HTML file that opens from `file://` on
-//! a PC without a network (a closed hospital network, a USB stick). Module scripts do not load
-//! from files, so the same compiled wasm is bound again for a classic script (`no-modules`),
-//! inlined as base64, and started by one inline script. Its CSP allows nothing from outside
-//! (`connect-src 'none'`), the inline script and style by their SHA-256 hashes.
+//! shipped data — in one HTML file that opens from `file://` on a PC without a network (a
+//! closed hospital network, a USB stick). Module scripts do not load from files, so the same
+//! compiled wasm is bound again for a classic script (`no-modules`), inlined as base64, and
+//! started by one inline script. The data files (`data_files.rs`) are inlined as
+//! `<script type="application/json" id="tekigo-data-NAME">` blocks, which the app reads in
+//! place of fetching `data/NAME`; they are never run, so the CSP need not allow them. Its CSP
+//! allows nothing from outside (`connect-src 'none'`), the inline script and style by their
+//! SHA-256 hashes.
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::data_files;
 use crate::run::{self, root};
 
 /// The wasm-opt flags of the app's build (see index.html).
@@ -69,7 +73,7 @@ pub fn build() -> Result<(), String> {
     let wasm = base64::engine::general_purpose::STANDARD.encode(read(out.join("tekigo_bg.wasm"))?);
     let style = String::from_utf8_lossy(&read(root().join("www/style.css"))?).into_owned();
     let script = format!("{glue}\n{START}");
-    let html = page(&script, &style, &wasm);
+    let html = page(&script, &style, &wasm, &data_blocks());
     let target = root().join("dist/tekigo.html");
     std::fs::write(&target, html).map_err(|error| format!("{}: {error}", target.display()))?;
     println!(
@@ -80,6 +84,20 @@ pub fn build() -> Result<(), String> {
     Ok(())
 }
 
+/// Every data file as a JSON block the browser never runs. `<` only occurs inside JSON
+/// strings, where `\u003c` says the same, so no text can close the block early.
+fn data_blocks() -> String {
+    data_files::all()
+        .into_iter()
+        .map(|(name, text)| {
+            format!(
+                "<script type=\"application/json\" id=\"tekigo-data-{name}\">{}</script>\n",
+                text.replace('<', "\\u003c")
+            )
+        })
+        .collect()
+}
+
 fn hash(text: &str) -> String {
     format!(
         "'sha256-{}'",
@@ -87,7 +105,7 @@ fn hash(text: &str) -> String {
     )
 }
 
-fn page(script: &str, style: &str, wasm: &str) -> String {
+fn page(script: &str, style: &str, wasm: &str, data: &str) -> String {
     let csp = format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
         hash(script),
@@ -107,7 +125,7 @@ fn page(script: &str, style: &str, wasm: &str) -> String {
 <div id="app"><p class="loading">読み込み中… / Loading…</p></div>
 <noscript>tekigo を使うには JavaScript と WebAssembly を有効にしてください。 / tekigo needs JavaScript and WebAssembly.</noscript>
 <script id="tekigo-wasm" type="application/octet-stream">{wasm}</script>
-<script>{script}</script>
+{data}<script>{script}</script>
 </body>
 </html>
 "#

@@ -606,6 +606,7 @@ pub enum Text {
     CompareWithNow,
     DownloadJson,
     ComparingWith,
+    DataFileFailed,
 }
 
 impl Localized for Text {
@@ -906,6 +907,7 @@ impl Localized for Text {
             Text::CompareWithNow => ("今と比べる", "Compare with now"),
             Text::DownloadJson => ("JSON をダウンロード", "Download JSON"),
             Text::ComparingWith => ("比べている版", "Compared with"),
+            Text::DataFileFailed => ("データファイルを読み込めませんでした (入力済みの評価はそのままです。再読み込みしてください)", "Could not load a data file (your assessments are unchanged; reload the page)"),
         }
     }
 }

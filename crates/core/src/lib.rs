@@ -40,6 +40,7 @@ pub mod scale;
 pub mod schema;
 pub mod scoring;
 pub mod search;
+pub mod shipped;
 mod strict_json;
 pub mod table;
 pub mod todo;

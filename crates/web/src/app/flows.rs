@@ -1,6 +1,6 @@
 //! What the app does with storage and files, step by step: loading everything at start (with
 //! what the browser stores and whether it keeps it), storing and opening an assessment,
-//! opening a picked file. Every decision about the data is the engine's (`tekigo_core::open`,
+//! opening a picked file. The shipped data each step needs is loaded first ([`shipped`]). Every decision about the data is the engine's (`tekigo_core::open`,
 //! scoring); these flows only move it and report.
 
 use std::rc::Rc;
@@ -14,6 +14,7 @@ use tekigo_core::{
 };
 use yew::Callback;
 
+use super::shipped;
 use super::state::{AppAction, Offer, Opened, SavedEntry, SavedSummary, Unreadable};
 use crate::browser::{clock, files, quota, storage, stored, tabs};
 use crate::components::notice::Notice;
@@ -25,7 +26,7 @@ pub async fn with_imported_catalogs(library: Library) -> Library {
     let mut library = library;
     for record in storage::catalogs().await.unwrap_or_default() {
         if let Ok(catalog) = load_catalog(record.json.as_bytes()) {
-            if library.catalog(&catalog.id).is_none() {
+            if !library.knows(&catalog.id) {
                 library = library.with_catalog(catalog);
             }
         }
@@ -34,9 +35,9 @@ pub async fn with_imported_catalogs(library: Library) -> Library {
 }
 
 /// Reads the saved assessments (every record: one that does not open is listed with why;
-/// edits that storage refused are taken from where they were kept aside) and reopens
-/// `reopen`, the assessment this tab had open before a reload or the one the user chose. One
-/// that cannot be opened is said, never skipped in silence.
+/// edits that storage refused are taken from where they were kept aside), loads the shipped
+/// catalogs they need, and reopens `reopen`, the assessment this tab had open before a reload
+/// or the one the user chose. One that cannot be opened is said, never skipped in silence.
 pub async fn load_saved(dispatch: Callback<AppAction>, library: Library, reopen: Option<String>) {
     dispatch.emit(AppAction::StorageUse(quota::storage_use().await));
     let (records, damaged) = match storage::assessments().await {
@@ -65,9 +66,24 @@ pub async fn load_saved(dispatch: Callback<AppAction>, library: Library, reopen:
             })
         })
         .collect();
+    let parsed: Vec<_> = records
+        .into_iter()
+        .map(|record| {
+            let assessment = stored_assessment(&record);
+            (record, assessment)
+        })
+        .collect();
+    let needed: Vec<&str> = parsed
+        .iter()
+        .filter_map(|(_, assessment)| assessment.as_ref().ok())
+        .map(|(assessment, ..)| assessment.catalog.id.as_str())
+        .collect();
+    let library = shipped::complete(&dispatch, &library, &needed)
+        .await
+        .unwrap_or(library);
     let mut reopened = false;
-    for record in records {
-        let opened = match readable(&record, &library) {
+    for (record, assessment) in parsed {
+        let opened = match assessment.and_then(|found| with_catalog(found, &library)) {
             Ok(opened) => opened,
             Err(refusal) => {
                 saved.push(SavedEntry::Unreadable(Unreadable {
@@ -104,9 +120,9 @@ pub async fn load_saved(dispatch: Callback<AppAction>, library: Library, reopen:
     dispatch.emit(AppAction::Saved(saved));
 }
 
-/// A stored record as an assessment to open: the edits kept aside when storage refused them,
-/// if any, else the record itself; or why it does not open.
-fn readable(record: &storage::Record, library: &Library) -> Result<Opened, Refusal> {
+/// A stored record's assessment, its revision and whether it holds edits storage refused:
+/// the edits kept aside, if any, else the record itself; or why it does not open.
+fn stored_assessment(record: &storage::Record) -> Result<(Assessment, u32, bool), Refusal> {
     let (mut assessment, revision, unstored) = match stored::kept_aside(&record.id) {
         Some((assessment, revision)) => (assessment, revision, true),
         None => (
@@ -117,6 +133,14 @@ fn readable(record: &storage::Record, library: &Library) -> Result<Opened, Refus
     };
     // Saves go back under the record's key, whatever id a hand-edited record claims inside.
     assessment.id = record.id.clone();
+    Ok((assessment, revision, unstored))
+}
+
+/// A stored assessment with its catalog, to open; or why it does not open.
+fn with_catalog(
+    (assessment, revision, unstored): (Assessment, u32, bool),
+    library: &Library,
+) -> Result<Opened, Refusal> {
     let catalog =
         library
             .catalog(&assessment.catalog.id)
@@ -199,12 +223,15 @@ pub async fn store_and_open(
 
 /// Takes published answers handed over from `origin`: if the engine reads them as a vendor's
 /// published version of a catalog on the list, they are offered to the user; else said why.
-pub fn receive_offer(
-    dispatch: &Callback<AppAction>,
-    library: &Library,
+pub async fn receive_offer(
+    dispatch: Callback<AppAction>,
+    library: Library,
     origin: String,
-    json: &str,
+    json: String,
 ) {
+    let Some(library) = shipped::complete_all(&dispatch, &library).await else {
+        return;
+    };
     match decide(json.as_bytes(), &library.catalog_refs()) {
         Ok(Decision::Published { assessment }) => dispatch.emit(AppAction::Offer(Offer {
             origin,
@@ -269,6 +296,9 @@ pub async fn open_file(dispatch: Callback<AppAction>, library: Library, file: we
             Text::FileReadFailed.label(Lang::Ja).to_owned(),
             Text::FileReadFailed.label(Lang::En).to_owned(),
         );
+    };
+    let Some(library) = shipped::complete_all(&dispatch, &library).await else {
+        return;
     };
     let decision = match decide(&bytes, &library.catalog_refs()) {
         Ok(decision) => decision,

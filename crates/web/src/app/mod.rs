@@ -1,14 +1,14 @@
 //! The application root: the library of catalogs (a context every component reads), the
 //! screens (start, about, the editor), and the notice banner. What the app does with storage
-//! and files is in [`flows`]; its state and reducer in [`state`].
+//! and files is in [`flows`]; loading the shipped data in [`shipped`]; its state and reducer
+//! in [`state`].
 
 mod flows;
+pub mod shipped;
 mod state;
 
-use std::rc::Rc;
-
 use tekigo_core::i18n::{Lang, Localized, Text};
-use tekigo_core::{embedded, Assessment};
+use tekigo_core::Assessment;
 use yew::prelude::*;
 
 use crate::browser::{clock, files, handover, quota, storage, tabs, unsaved};
@@ -19,41 +19,27 @@ use crate::components::offer::OfferBanner;
 use crate::components::start::StartScreen;
 use crate::ids::IdPrefix;
 use crate::library::Library;
-use crate::shared::Shared;
 
-use state::{AppAction, AppState};
-pub use state::{Offer, Opened, SavedEntry, SavedSummary, Screen, Unreadable};
+use state::AppState;
+pub use state::{AppAction, Offer, Opened, SavedEntry, SavedSummary, Screen, Unreadable};
 
-/// The shipped catalogs and crosswalks, parsed and wrapped once per page.
-fn shipped_library() -> Library {
-    thread_local! {
-        static SHIPPED: Library = Library {
-            catalogs: embedded::catalogs()
-                .iter()
-                .map(|catalog| Shared(Rc::new(catalog.clone())))
-                .collect(),
-            crosswalks: vec![Shared(Rc::new(embedded::crosswalk().clone()))],
-            profiles: embedded::catalogs()
-                .iter()
-                .filter_map(|catalog| embedded::profile(&catalog.id))
-                .map(|profile| Shared(Rc::new(profile)))
-                .collect(),
-        };
-    }
-    SHIPPED.with(Clone::clone)
-}
-
-/// Reads the stores, then lists the saved assessments and reopens `reopen`.
+/// Reads the index of the shipped data and the stores, then lists the saved assessments and
+/// reopens `reopen`.
 async fn load_everything(dispatch: Callback<AppAction>, reopen: Option<String>) {
-    let library = flows::with_imported_catalogs(shipped_library()).await;
-    dispatch.emit(AppAction::Library(library.clone()));
+    let empty = Library::default();
+    let library = shipped::with_index(&dispatch, &empty)
+        .await
+        .unwrap_or(empty);
+    let library = flows::with_imported_catalogs(library).await;
+    // Added to, not put in place of, what a hand-over may have loaded meanwhile.
+    dispatch.emit(AppAction::Loaded(library.clone()));
     flows::load_saved(dispatch, library, reopen).await;
 }
 
 #[component]
 pub fn App() -> Html {
     let ids = use_memo((), |_| IdPrefix::fresh());
-    let state = use_reducer(|| AppState::new(shipped_library()));
+    let state = use_reducer(|| AppState::new(Library::default()));
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
@@ -72,7 +58,12 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             handover::listen(move |origin, json| {
-                flows::receive_offer(&dispatch, &state.library, origin, &json)
+                wasm_bindgen_futures::spawn_local(flows::receive_offer(
+                    dispatch.clone(),
+                    state.library.clone(),
+                    origin,
+                    json,
+                ))
             });
         });
     }
@@ -103,14 +94,20 @@ pub fn App() -> Html {
     };
     let on_start = {
         let dispatch = dispatch.clone();
-        Callback::from(move |catalog: Shared<tekigo_core::Catalog>| {
-            let assessment =
-                Assessment::new(clock::fresh_id("assessment"), &catalog, &clock::now());
-            wasm_bindgen_futures::spawn_local(flows::store_and_open(
-                dispatch.clone(),
-                catalog,
-                assessment,
-            ));
+        let state = state.clone();
+        Callback::from(move |id: String| {
+            let (dispatch, library) = (dispatch.clone(), state.library.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(library) = shipped::complete(&dispatch, &library, &[&id]).await else {
+                    return;
+                };
+                let Some(catalog) = library.catalog(&id) else {
+                    return;
+                };
+                let assessment =
+                    Assessment::new(clock::fresh_id("assessment"), &catalog, &clock::now());
+                flows::store_and_open(dispatch, catalog, assessment).await;
+            });
         })
     };
     let on_open = {
@@ -181,14 +178,19 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let state = state.clone();
         Callback::from(move |_| {
-            let sample = embedded::sample_assessment();
-            if let Some(catalog) = state.library.catalog(&sample.catalog.id) {
-                wasm_bindgen_futures::spawn_local(flows::store_and_open(
-                    dispatch.clone(),
-                    catalog,
-                    sample,
-                ));
-            }
+            let (dispatch, library) = (dispatch.clone(), state.library.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(sample) = shipped::sample(&dispatch, &library).await else {
+                    return;
+                };
+                let needed = [sample.catalog.id.as_str()];
+                let Some(library) = shipped::complete(&dispatch, &library, &needed).await else {
+                    return;
+                };
+                if let Some(catalog) = library.catalog(&sample.catalog.id) {
+                    flows::store_and_open(dispatch, catalog, sample).await;
+                }
+            });
         })
     };
     let on_close = {
@@ -233,14 +235,17 @@ pub fn App() -> Html {
             <Editor key={editor_key.unwrap_or_default()} {opened} {lang} {on_close} {on_notice} {on_exported} />
         }
     } else if state.screen == Screen::About {
-        html! { <About {lang} library={state.library.clone()} on_back={show_start} /> }
+        html! { <About {lang} catalogs={state.library.entries()} on_back={show_start} /> }
     } else {
         html! {
             <StartScreen
                 {lang}
-                catalogs={state.library.catalogs.clone()}
+                catalogs={state.library.entries()}
+                ready={state.library.index.is_some()}
                 saved={state.saved.clone()}
                 storage={state.storage}
+                library={state.library.clone()}
+                dispatch={dispatch.clone()}
                 {on_start} {on_open} {on_ask_delete} {on_delete} {on_save_raw} {on_file} {on_sample} />
         }
     };
@@ -265,7 +270,12 @@ pub fn App() -> Html {
             if let Some(notice) = state.notice.clone() {
                 <NoticeBanner {notice} {lang} on_dismiss={on_dismiss} />
             }
-            <main>{ screen }</main>
+            <main>
+                if state.loading > 0 {
+                    <p class="loading" role="status">{ Text::Loading.label(lang) }</p>
+                }
+                { screen }
+            </main>
         </div>
         </ContextProvider<Library>>
         </ContextProvider<IdPrefix>>

@@ -1,5 +1,5 @@
 //! The application's own state: which screen is shown, the catalogs on offer, the saved
-//! assessments (readable or not), and the notice banner. One pure reducer holds every change.
+//! assessments (readable or not), whether data files are loading, and the notice banner. One pure reducer holds every change.
 
 use std::rc::Rc;
 
@@ -81,6 +81,8 @@ pub struct AppState {
     pub offer: Option<Offer>,
     /// What the browser stores for the app, if it says.
     pub storage: Option<StorageUse>,
+    /// How many loads of data files are under way.
+    pub loading: u32,
 }
 
 pub enum AppAction {
@@ -88,6 +90,10 @@ pub enum AppAction {
     Decline,
     ToggleLang,
     Library(Library),
+    /// Shipped data that has loaded, added to the library.
+    Loaded(Library),
+    /// A load of data files begins (true) or ends (false).
+    Loading(bool),
     Saved(Vec<SavedEntry>),
     StorageUse(Option<StorageUse>),
     Open(Opened),
@@ -108,6 +114,7 @@ impl AppState {
             notice: None,
             offer: None,
             storage: None,
+            loading: 0,
         }
     }
 }
@@ -127,6 +134,9 @@ impl yew::Reducible for AppState {
                 }
             }
             AppAction::Library(library) => state.library = library,
+            AppAction::Loaded(loaded) => state.library = state.library.merged(&loaded),
+            AppAction::Loading(true) => state.loading += 1,
+            AppAction::Loading(false) => state.loading = state.loading.saturating_sub(1),
             AppAction::Saved(saved) => state.saved = saved,
             AppAction::StorageUse(storage) => state.storage = storage,
             AppAction::Open(opened) => {

@@ -1,9 +1,10 @@
 //! The few browser APIs the app needs, wrapped so components never touch `web_sys` directly:
 //! IndexedDB storage (and the copy of refused edits kept aside), the storage quota, the
-//! tab-to-tab channel, file reading and download, the clock.
+//! tab-to-tab channel, file reading and download, the clock, the shipped data files.
 
 pub mod autosave;
 pub mod clock;
+pub mod data;
 pub mod files;
 pub mod formats;
 pub mod handover;

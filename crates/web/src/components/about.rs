@@ -4,13 +4,14 @@
 use tekigo_core::i18n::{Lang, Localized, Text};
 use yew::prelude::*;
 
+use tekigo_core::shipped::CatalogEntry;
+
 use crate::ids::use_ids;
-use crate::library::Library;
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
     pub lang: Lang,
-    pub library: Library,
+    pub catalogs: Vec<CatalogEntry>,
     pub on_back: Callback<()>,
 }
 
@@ -31,7 +32,7 @@ pub fn About(props: &AboutProps) -> Html {
             { paragraph(Text::AboutBackup) }
             <h3>{ Text::AboutCatalogsHeading.label(lang) }</h3>
             <ul class="about-catalogs">
-                { for props.library.catalogs.iter().map(|catalog| html! {
+                { for props.catalogs.iter().map(|catalog| html! {
                     <li>
                         <strong>{ &catalog.title }</strong>
                         { format!(" — {} ・ {}", catalog.issuer, catalog.version) }

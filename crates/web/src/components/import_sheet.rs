@@ -7,23 +7,40 @@
 use std::rc::Rc;
 
 use tekigo_core::i18n::{Lang, Localized, Text};
-use tekigo_core::{to_json, Catalog};
+use tekigo_core::to_json;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::{shipped, AppAction};
 use crate::browser::formats::{as_file, request, Failure, Header};
 use crate::browser::{clock, files};
 use crate::components::import_catalog::ImportCatalog;
 use crate::components::notice::{Notice, NoticeBanner};
 use crate::ids::use_ids;
-use crate::shared::Shared;
+use crate::library::Library;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportSheetProps {
     pub lang: Lang,
-    pub catalogs: Vec<Shared<Catalog>>,
+    /// The catalogs so far; the shipped ones not yet loaded are loaded before a sheet is read.
+    pub library: Library,
+    /// Where loading says 「読み込み中…」 and names a data file that does not load.
+    pub dispatch: Callback<AppAction>,
     /// Opens a file as the start screen's 「ファイルから開く」 does.
     pub on_file: Callback<web_sys::File>,
+}
+
+/// Every catalog as tekigo JSON for the worker, the shipped ones loaded first; None when one
+/// does not load (the app says which).
+async fn catalogs_json(library: Library, dispatch: Callback<AppAction>) -> Option<Vec<String>> {
+    let library = shipped::complete_all(&dispatch, &library).await?;
+    Some(
+        library
+            .catalogs
+            .iter()
+            .map(|catalog| to_json(&**catalog))
+            .collect(),
+    )
 }
 
 /// A sheet on its way into the catalog dialog.
@@ -75,8 +92,8 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
         )))
     };
     let catalogs_json = {
-        let catalogs = props.catalogs.clone();
-        move || -> Vec<String> { catalogs.iter().map(|catalog| to_json(&**catalog)).collect() }
+        let (library, dispatch) = (props.library.clone(), props.dispatch.clone());
+        move || catalogs_json(library.clone(), dispatch.clone())
     };
     let on_sheet = {
         let (said, sheet, on_file) = (said.clone(), sheet.clone(), props.on_file.clone());
@@ -84,13 +101,17 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
         Callback::from(move |event: Event| {
             let Some(file) = picked(&event) else { return };
             let (said, sheet, on_file) = (said.clone(), sheet.clone(), on_file.clone());
-            let header = Header::default()
-                .with("fileName", file.name())
-                .with_texts("catalogs", &catalogs_json())
-                .with("id", clock::fresh_id("assessment"))
-                .with("now", clock::now());
+            let catalogs = catalogs_json();
             said.set(None);
             wasm_bindgen_futures::spawn_local(async move {
+                let Some(catalogs) = catalogs.await else {
+                    return;
+                };
+                let header = Header::default()
+                    .with("fileName", file.name())
+                    .with_texts("catalogs", &catalogs)
+                    .with("id", clock::fresh_id("assessment"))
+                    .with("now", clock::now());
                 let bytes = match read(&file).await {
                     Ok(bytes) => bytes,
                     Err(failure) => return fail(&said, &file.name(), &failure),
@@ -148,10 +169,14 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
         Callback::from(move |event: Event| {
             let Some(file) = picked(&event) else { return };
             let said = said.clone();
-            let header = Header::default()
-                .with("fileName", file.name())
-                .with_texts("catalogs", &catalogs_json());
+            let catalogs = catalogs_json();
             wasm_bindgen_futures::spawn_local(async move {
+                let Some(catalogs) = catalogs.await else {
+                    return;
+                };
+                let header = Header::default()
+                    .with("fileName", file.name())
+                    .with_texts("catalogs", &catalogs);
                 let bytes = match read(&file).await {
                     Ok(bytes) => bytes,
                     Err(failure) => return fail(&said, &file.name(), &failure),

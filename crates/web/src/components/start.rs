@@ -5,24 +5,31 @@
 //! when to use it.
 
 use tekigo_core::i18n::{Lang, Localized, Text};
-use tekigo_core::Catalog;
+use tekigo_core::shipped::CatalogEntry;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::AppAction;
 use crate::app::{SavedEntry, SavedSummary, Unreadable};
 use crate::browser::clock::local_minutes;
 use crate::browser::quota::StorageUse;
 use crate::components::import_sheet::ImportSheet;
 use crate::ids::use_ids;
-use crate::shared::Shared;
+use crate::library::Library;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub lang: Lang,
-    pub catalogs: Vec<Shared<Catalog>>,
+    pub catalogs: Vec<CatalogEntry>,
+    /// Whether the shipped data's index has loaded (the sample is offered once it has).
+    pub ready: bool,
     pub saved: Vec<SavedEntry>,
     pub storage: Option<StorageUse>,
-    pub on_start: Callback<Shared<Catalog>>,
+    /// The catalogs loaded so far, and where loading more is said: for reading a sheet.
+    pub library: Library,
+    pub dispatch: Callback<AppAction>,
+    /// Start a new assessment of the catalog with this id.
+    pub on_start: Callback<String>,
     pub on_open: Callback<String>,
     /// The user asks to delete this assessment (and is to be asked to confirm).
     pub on_ask_delete: Callback<String>,
@@ -160,24 +167,24 @@ pub fn StartScreen(props: &StartProps) -> Html {
                                aria-describedby={hint.clone()} />
                     </label>
                     <span id={hint} class="muted">{ Text::OpenFileHint.label(lang) }</span>
-                    <button onclick={props.on_sample.reform(|_| ())}>{ Text::OpenSample.label(lang) }</button>
+                    <button onclick={props.on_sample.reform(|_| ())} disabled={!props.ready}>{ Text::OpenSample.label(lang) }</button>
                 </div>
                 if let Some(storage) = props.storage {
                     { storage_line(&storage, lang) }
                 }
-                <ImportSheet {lang} catalogs={props.catalogs.clone()} on_file={props.on_file.clone()} />
+                <ImportSheet {lang} library={props.library.clone()} dispatch={props.dispatch.clone()} on_file={props.on_file.clone()} />
             </section>
             <section aria-labelledby={catalogs_heading.clone()} class="panel">
                 <h2 id={catalogs_heading}>{ Text::Catalogs.label(lang) }</h2>
                 <ul class="catalog-list">
                     { for props.catalogs.iter().map(|catalog| {
-                        let chosen = catalog.clone();
+                        let chosen = catalog.id.clone();
                         let start = props.on_start.reform(move |_| chosen.clone());
                         html! {
                             <li key={catalog.id.clone()} class="catalog">
                                 <div class="catalog-main">
                                     <span class="catalog-title">{ &catalog.title }</span>
-                                    <span class="catalog-meta">{ format!("{} ・ {} ・ {} {}", catalog.issuer, catalog.version, catalog.items.len(), Text::Items.label(lang)) }</span>
+                                    <span class="catalog-meta">{ format!("{} ・ {} ・ {} {}", catalog.issuer, catalog.version, catalog.items, Text::Items.label(lang)) }</span>
                                     if let Some(about) = &catalog.about {
                                         <span class="catalog-about">{ about.get(lang) }</span>
                                     }

@@ -1,0 +1,155 @@
+//! The shipped data, loaded into the library as the app needs it: the index at start (what the
+//! start screen lists), the files opening a catalog needs (`Index::needs`: the catalog, the
+//! crosswalks that link it with the catalog at their other end, its profile), the sample when
+//! the user asks for it. What is loaded stays loaded. While files load, the app says
+//! 「読み込み中…」; a file that does not load is said, naming it, and nothing changes.
+
+use std::rc::Rc;
+
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::shipped::{load_crosswalk, load_index, INDEX_FILE};
+use tekigo_core::{load_assessment, load_catalog, Assessment};
+use yew::Callback;
+
+use super::state::AppAction;
+use crate::browser::data::{self, DataError};
+use crate::components::notice::Notice;
+use crate::library::Library;
+use crate::shared::Shared;
+
+/// `library` with the build's index, or None when it does not load (said to the user).
+pub async fn with_index(dispatch: &Callback<AppAction>, library: &Library) -> Option<Library> {
+    if library.index.is_some() {
+        return Some(library.clone());
+    }
+    loading(dispatch, async {
+        let index = parse(INDEX_FILE, load_index).await?;
+        let library = Library {
+            index: Some(Shared(Rc::new(index))),
+            ..library.clone()
+        };
+        dispatch.emit(AppAction::Loaded(library.clone()));
+        Ok(library)
+    })
+    .await
+}
+
+/// `library` with every file that opening the catalogs `ids` needs, or None when one does
+/// not load (said to the user). Work that may come before the start has read the index (a
+/// hand-over from the widget) reads it here.
+pub async fn complete(
+    dispatch: &Callback<AppAction>,
+    library: &Library,
+    ids: &[&str],
+) -> Option<Library> {
+    let library = &with_index(dispatch, library).await?;
+    let index = library.index.clone()?;
+    let needs = index.needs(ids);
+    let catalogs: Vec<_> = needs
+        .catalogs
+        .into_iter()
+        .filter(|entry| library.catalog(&entry.id).is_none())
+        .collect();
+    let crosswalks: Vec<_> = needs
+        .crosswalks
+        .into_iter()
+        .filter(|entry| {
+            library
+                .crosswalk(&entry.from_catalog, &entry.to_catalog)
+                .is_none()
+        })
+        .collect();
+    let profiles: Vec<_> = needs
+        .profiles
+        .into_iter()
+        .filter(|entry| library.profile(&entry.catalog).is_none())
+        .collect();
+    if catalogs.is_empty() && crosswalks.is_empty() && profiles.is_empty() {
+        return Some(library.clone());
+    }
+    loading(dispatch, async {
+        let mut loaded = Library::default();
+        for entry in catalogs {
+            let catalog = parse(&entry.file, |text| load_catalog(text.as_bytes())).await?;
+            loaded.catalogs.push(Shared(Rc::new(catalog)));
+        }
+        for entry in crosswalks {
+            let crosswalk = parse(&entry.file, load_crosswalk).await?;
+            loaded.crosswalks.push(Shared(Rc::new(crosswalk)));
+        }
+        for entry in profiles {
+            let profile = parse(&entry.file, |text| {
+                tekigo_core::applicability::load_profile(text.as_bytes())
+            })
+            .await?;
+            loaded.profiles.push(Shared(Rc::new(profile)));
+        }
+        let library = library.merged(&loaded);
+        dispatch.emit(AppAction::Loaded(library.clone()));
+        Ok(library)
+    })
+    .await
+}
+
+/// `library` with every shipped catalog, as deciding what a file is needs them all.
+pub async fn complete_all(dispatch: &Callback<AppAction>, library: &Library) -> Option<Library> {
+    let library = &with_index(dispatch, library).await?;
+    let ids: Vec<String> = library
+        .index
+        .iter()
+        .flat_map(|index| index.catalog_ids())
+        .map(str::to_owned)
+        .collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    complete(dispatch, library, &ids).await
+}
+
+/// The sample assessment, or None when it does not load (said to the user).
+pub async fn sample(dispatch: &Callback<AppAction>, library: &Library) -> Option<Assessment> {
+    let library = with_index(dispatch, library).await?;
+    let file = library.index.as_ref()?.sample.clone();
+    loading(
+        dispatch,
+        parse(&file, |text| load_assessment(text.as_bytes())),
+    )
+    .await
+}
+
+/// Runs `work` while the app says 「読み込み中…」; a failure is said, naming the file.
+async fn loading<T>(
+    dispatch: &Callback<AppAction>,
+    work: impl std::future::Future<Output = Result<T, DataError>>,
+) -> Option<T> {
+    dispatch.emit(AppAction::Loading(true));
+    let result = work.await;
+    dispatch.emit(AppAction::Loading(false));
+    result
+        .map_err(|error| dispatch.emit(AppAction::Notify(failed(&error))))
+        .ok()
+}
+
+/// The data file `name`, read by `read`; a file that is not what it should be fails as one
+/// that does not arrive.
+async fn parse<T, E: std::fmt::Display>(
+    name: &str,
+    read: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, DataError> {
+    let text = data::text(name).await?;
+    read(&text).map_err(|error| DataError {
+        path: data::path(name),
+        detail: error.to_string(),
+    })
+}
+
+/// What the user is told when a data file does not load.
+fn failed(error: &DataError) -> Notice {
+    let say = |lang| {
+        format!(
+            "{}: {} ({})",
+            Text::DataFileFailed.label(lang),
+            error.path,
+            error.detail
+        )
+    };
+    Notice::error(say(Lang::Ja), say(Lang::En))
+}

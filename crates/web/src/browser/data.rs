@@ -1,0 +1,58 @@
+//! The shipped data files (see `tekigo_core::shipped`), by name: from the page's JSON block
+//! `tekigo-data-NAME` where the single file carries them, else fetched from `data/NAME` beside
+//! the page — same origin, kept by the service worker with the build's other files.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The folder of the data files, relative to the page.
+const FOLDER: &str = "data";
+
+/// A data file that did not load: its path and what went wrong, as the browser says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub path: String,
+    pub detail: String,
+}
+
+/// Where the data file `name` is, as the page asks for it.
+pub fn path(name: &str) -> String {
+    format!("{FOLDER}/{name}")
+}
+
+/// The text of the data file `name`.
+pub async fn text(name: &str) -> Result<String, DataError> {
+    let failed = |detail: String| DataError {
+        path: path(name),
+        detail,
+    };
+    let window = web_sys::window().ok_or_else(|| failed("no window".into()))?;
+    let inline = window
+        .document()
+        .and_then(|document| document.get_element_by_id(&format!("tekigo-data-{name}")));
+    if let Some(block) = inline {
+        return Ok(block.text_content().unwrap_or_default());
+    }
+    let response = JsFuture::from(window.fetch_with_str(&path(name)))
+        .await
+        .map_err(|error| failed(describe(&error)))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(failed(format!("HTTP {}", response.status())));
+    }
+    let text = response.text().map_err(|error| failed(describe(&error)))?;
+    JsFuture::from(text)
+        .await
+        .map_err(|error| failed(describe(&error)))?
+        .as_string()
+        .ok_or_else(|| failed("not text".into()))
+}
+
+/// What the browser says of a failure (a fetch's TypeError says `Failed to fetch`).
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "failed".into())
+}
