@@ -45,6 +45,10 @@ test('a rated risk shows in the matrix and leads the open actions', async () => 
   await row(page, '2').locator('.item-select').click();
   await row(page, '2').getByRole('button', { name: '未対応' }).click();
   await page.locator('.details').getByLabel('発生可能性').selectOption({ label: 'High (高)' });
+  // One level alone is not a rating: nothing is guessed for the other.
+  await page.locator('.details').getByText('発生可能性と影響度の両方を選ぶと記録されます。').waitFor();
+  assert.equal(await page.locator('.details .risk-level').count(), 0);
+  assert.equal(await page.locator('.details').getByLabel('影響度').inputValue(), '');
   await page.locator('.details').getByLabel('影響度').selectOption({ label: 'Middle (中)' });
   assert.match(await page.locator('.risk-level').innerText(), /High/);
   await row(page, '3').getByRole('button', { name: '一部適合' }).click();

@@ -217,4 +217,28 @@ mod tests {
         assessment.updated_at = before.updated_at.clone();
         assert_eq!(assessment, before);
     }
+
+    #[test]
+    fn an_excluded_item_a_person_then_answers_stays_when_the_question_turns_yes() {
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        let question = profile().question("remote-maintenance").unwrap().clone();
+        let mut assessment = Assessment::new("a", catalog, "t");
+        answer_question(catalog, &mut assessment, &question, Some(false), "t1");
+        let edit = crate::edit::Edit::Text {
+            item: "245".into(),
+            field: "statement".into(),
+            value: "保守は現地でのみ行う。".into(),
+        };
+        crate::edit::apply(&mut assessment, catalog, edit, "t2").unwrap();
+        assert_eq!(
+            excluded_items(&assessment, "remote-maintenance"),
+            ["246", "247"]
+        );
+        assert!(assessment.answers["245"].notes.is_empty());
+        let applied = answer_question(catalog, &mut assessment, &question, Some(true), "t3");
+        assert_eq!(applied.restored, ["246", "247"]);
+        let kept = &assessment.answers["245"];
+        assert_eq!(kept.statement, "保守は現地でのみ行う。");
+        assert_eq!(kept.status.as_deref(), Some("not-applicable"));
+    }
 }

@@ -219,6 +219,10 @@ pub struct CatalogRef {
     pub hash: String,
 }
 
+/// The key, among an assessment's [`Assessment::extra`] fields, of a signature made over its
+/// content (`tekigo-formats` makes and checks it). Any edit drops it: it no longer holds.
+pub const SIGNATURE_KEY: &str = "signature";
+
 /// An assessment of one subject against one catalog.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]

@@ -421,6 +421,7 @@ pub fn apply(
         }
     };
     assessment.updated_at = now.to_owned();
+    assessment.extra.remove(crate::assessment::SIGNATURE_KEY);
     Ok(touched)
 }
 
@@ -437,7 +438,13 @@ fn change_answer(
         return Err(EditError::UnknownItem(item.to_owned()));
     }
     let answer = assessment.answers.entry(item.to_owned()).or_default();
+    let before = answer.clone();
     change(answer);
+    // A person's change makes an answer an applicability question put there their own: the
+    // question no longer takes it back, and its note no longer says why it is there.
+    if *answer != before && answer.excluded_by.take().is_some() {
+        answer.notes.retain(|note| note.field != "status");
+    }
     answer.updated_at = Some(now.to_owned());
     if let Some(provenance) = &mut answer.provenance {
         provenance
@@ -488,6 +495,30 @@ mod tests {
     fn fresh() -> (Assessment, &'static Catalog) {
         let catalog = embedded::catalog("cloud-checklist-253").unwrap();
         (Assessment::new("t", catalog, NOW), catalog)
+    }
+
+    #[test]
+    fn an_edit_drops_a_signature_that_no_longer_holds() {
+        let (mut assessment, catalog) = fresh();
+        assessment.extra.insert(
+            crate::assessment::SIGNATURE_KEY.to_owned(),
+            serde_json::json!({ "signer": "例" }),
+        );
+        let refused = Edit::Status {
+            item: "1".into(),
+            status: Some("no-such-choice".into()),
+        };
+        assert!(apply(&mut assessment, catalog, refused, NOW).is_err());
+        assert!(
+            assessment.extra.contains_key("signature"),
+            "a refused edit changes nothing"
+        );
+        let edit = Edit::Status {
+            item: "1".into(),
+            status: Some("compliant".into()),
+        };
+        apply(&mut assessment, catalog, edit, NOW).unwrap();
+        assert!(!assessment.extra.contains_key("signature"));
     }
 
     #[test]

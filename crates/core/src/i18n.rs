@@ -607,6 +607,7 @@ pub enum Text {
     DownloadJson,
     ComparingWith,
     DataFileFailed,
+    RiskNeedsBoth,
 }
 
 impl Localized for Text {
@@ -782,6 +783,7 @@ impl Localized for Text {
             Text::Likelihood => ("発生可能性", "Likelihood"),
             Text::Impact => ("影響度", "Impact"),
             Text::RiskLevel => ("リスク", "Risk"),
+            Text::RiskNeedsBoth => ("発生可能性と影響度の両方を選ぶと記録されます。", "Recorded once both likelihood and impact are chosen."),
             Text::Report => ("レポート (印刷)", "Report (print)"),
             Text::ReportTitle => ("医療情報セキュリティガイドライン 適合性評価 報告書", "Assessment report: Japanese medical-information security guidelines"),
             Text::ReportCatalog => ("評価に用いたカタログ", "Catalog assessed against"),

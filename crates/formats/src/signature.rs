@@ -19,8 +19,7 @@ use tekigo_core::Assessment;
 
 use crate::base64;
 
-/// The key of the signature object in an assessment.
-pub const SIGNATURE_KEY: &str = "signature";
+pub use tekigo_core::assessment::SIGNATURE_KEY;
 /// The `format` of a private key file.
 pub const SIGNING_KEY_FORMAT: &str = "tekigo-signing-key";
 /// The `format` of a public key file.

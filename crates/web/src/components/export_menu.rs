@@ -233,7 +233,10 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         let said = said.clone();
         Callback::from(move |()| said.set(None))
     };
-    let signed = props.assessment.extra.contains_key("signature");
+    let signed = props
+        .assessment
+        .extra
+        .contains_key(tekigo_core::assessment::SIGNATURE_KEY);
     let heading = ids.of("formats-heading");
     let format_id = ids.of("export-format");
     let signer_id = ids.of("signer-name");

@@ -6,11 +6,11 @@
 use tekigo_core::edit::Edit;
 use tekigo_core::fields::{answer_fields, AnswerField, Section, Shape};
 use tekigo_core::i18n::{Lang, Localized, Text};
-use tekigo_core::risk::{Level, RiskRating};
 use tekigo_core::{Answer, Assessment, Catalog, DisclosureLevel, FieldDef};
 use yew::prelude::*;
 
 use super::evidence::EvidenceRows;
+use super::risk_field::RiskField;
 use super::DateField;
 use crate::components::{input_value, select_value};
 use crate::ids::use_ids;
@@ -185,7 +185,10 @@ fn render_field(
                 </div>
             }
         }
-        Shape::Risk => risk_field(props, ids, answer, label),
+        Shape::Risk => html! {
+            <RiskField item={props.item.clone()} {label} rating={answer.risk} lang={props.lang}
+                       read_only={props.read_only} on_edit={props.on_edit.clone()} />
+        },
         Shape::Date => html! {
             <DateField id={element_id} {label} value={field.text(answer).unwrap_or_default().to_owned()}
                        {lang} read_only={props.read_only} on_change={set_text} />
@@ -234,61 +237,5 @@ fn choice_field(
                 }) }
             </select>
         </div>
-    }
-}
-
-/// Likelihood and impact as two choices, and the risk the matrix gives for them.
-fn risk_field(
-    props: &AnswerFormProps,
-    ids: &crate::ids::IdPrefix,
-    answer: &Answer,
-    label: String,
-) -> Html {
-    let lang = props.lang;
-    let current = answer.risk;
-    let level_name = |level: Level| level.label(lang);
-    let select = |axis: Text,
-                  chosen: Option<Level>,
-                  set: fn(Option<RiskRating>, Level) -> RiskRating| {
-        let item = props.item.clone();
-        let id = ids.of(&format!("risk-{:?}-{}", axis, props.item));
-        let onchange = props.on_edit.reform(move |event: Event| {
-            let level = Level::ALL
-                .into_iter()
-                .find(|level| level.id() == select_value(&event));
-            Edit::Risk {
-                item: item.clone(),
-                rating: level.map(|level| set(current, level)),
-            }
-        });
-        html! {
-            <span class="risk-axis">
-                <label for={id.clone()}>{ axis.label(lang) }</label>
-                <select {id} {onchange} disabled={props.read_only}>
-                    <option value="" selected={chosen.is_none()}>{ Text::Unset.label(lang) }</option>
-                    { for Level::ALL.iter().map(|level| html! {
-                        <option value={level.id()} selected={chosen == Some(*level)}>{ level_name(*level) }</option>
-                    }) }
-                </select>
-            </span>
-        }
-    };
-    html! {
-        <fieldset class="field wide risk">
-            <legend>{ label }</legend>
-            { select(Text::Likelihood, current.map(|r| r.likelihood), |current, level| RiskRating {
-                likelihood: level,
-                impact: current.map_or(level, |r| r.impact),
-            }) }
-            { select(Text::Impact, current.map(|r| r.impact), |current, level| RiskRating {
-                likelihood: current.map_or(level, |r| r.likelihood),
-                impact: level,
-            }) }
-            if let Some(rating) = current {
-                <span class={classes!("risk-level", format!("risk-{}", rating.level().id()))}>
-                    { format!("{}: {}", Text::RiskLevel.label(lang), rating.level().label(lang)) }
-                </span>
-            }
-        </fieldset>
     }
 }

@@ -7,6 +7,7 @@ mod catalog_info;
 mod date_field;
 mod evidence;
 mod item_problems;
+mod risk_field;
 
 use tekigo_core::edit::Edit;
 use tekigo_core::i18n::Lang;
