@@ -86,14 +86,32 @@ fn chosen_exporter(args: &[String], output: &str) -> Result<&'static dyn Exporte
         .map(|ext| ext.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let to = option(args, "--to").unwrap_or(&extension).to_lowercase();
-    let vendor = matches!(
-        option(args, "--layout"),
-        Some("vendor-reference" | "vendor")
-    );
-    let cp932 = matches!(
-        option(args, "--encoding").map(str::to_lowercase).as_deref(),
-        Some("cp932" | "shift_jis" | "sjis")
-    );
+    let vendor = match option(args, "--layout") {
+        None | Some("checklist") => false,
+        Some("vendor-reference" | "vendor") => true,
+        Some(other) => {
+            return Err(both(
+                &format!("--layout {other} は知らないレイアウトです。使えるのは checklist と vendor-reference です。"),
+                &format!("unknown --layout {other}; use checklist or vendor-reference"),
+            ))
+        }
+    };
+    let cp932 = match option(args, "--encoding").map(str::to_lowercase).as_deref() {
+        None | Some("utf-8" | "utf8") => false,
+        Some("cp932" | "shift_jis" | "sjis") => true,
+        Some(other) => {
+            return Err(both(
+                &format!("--encoding {other} は使えません。utf-8 か cp932 を指定してください。"),
+                &format!("unknown --encoding {other}; use utf-8 or cp932"),
+            ))
+        }
+    };
+    if cp932 && to != "csv" {
+        return Err(both(
+            &format!("--encoding cp932 は CSV にだけ使えます (書き出す形式: {to})。"),
+            &format!("--encoding cp932 applies to CSV only (writing {to})"),
+        ));
+    }
     let id = match to.as_str() {
         "xlsx" if vendor => "xlsx-vendor".to_owned(),
         "csv" => format!(

@@ -84,6 +84,21 @@ fn convert_takes_the_format_from_the_extension_and_reads_it_back() {
 }
 
 #[test]
+fn convert_refuses_an_option_it_does_not_know_instead_of_guessing() {
+    let dir = scratch("convert-options");
+    for (option, value, out) in [
+        ("--encoding", "latin1", "a.csv"),
+        ("--layout", "hospital", "a.xlsx"),
+        ("--encoding", "cp932", "a.xlsx"),
+    ] {
+        let output = tekigo(&["convert", &sample(), &path(&dir, out), option, value]);
+        assert_eq!(output.status.code(), Some(1), "{option} {value}");
+        assert!(text(&output.stderr).contains(value), "{option} {value}");
+        assert!(!dir.join(out).exists(), "{option} {value}: nothing written");
+    }
+}
+
+#[test]
 fn convert_writes_oscal_and_says_what_it_cannot_write() {
     let dir = scratch("convert-oscal");
     let out = path(&dir, "results.json");

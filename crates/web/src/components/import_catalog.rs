@@ -5,14 +5,17 @@
 //! stops it named. The catalog is then opened as a picked catalog file is: stored, and used
 //! like a shipped one; or saved as tekigo catalog JSON.
 
+use std::rc::Rc;
+
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::scale::Outcome;
 use tekigo_core::{load_catalog, Catalog};
 use yew::prelude::*;
 
+use crate::browser::clock;
 use crate::browser::formats::{as_file, request, Failure, Header};
-use crate::browser::{clock, files};
 use crate::components::import_sheet::PickedSheet;
+use crate::components::save_file_button::SaveFileButton;
 use crate::components::{input_value, select_value};
 use crate::ids::use_ids;
 
@@ -324,15 +327,6 @@ fn mapping_form(
             }
         })
     };
-    let save = {
-        let preview = preview.clone();
-        Callback::from(move |_| {
-            if let Some(Ok((catalog, json))) = &*preview {
-                let name = format!("{}.json", catalog.id);
-                let _ = files::download(&name, json.as_bytes(), "application/json");
-            }
-        })
-    };
     let (sheet_id, row_id, title_id, catalog_id) = (
         ids.of("catalog-sheet"),
         ids.of("catalog-heading-row"),
@@ -394,7 +388,10 @@ fn mapping_form(
         { preview_of(lang, preview) }
         <div class="file-actions">
             <button class="primary" onclick={import} disabled={!ready}>{ Text::ImportThisCatalog.label(lang) }</button>
-            <button onclick={save} disabled={!ready}>{ Text::SaveCatalogJson.label(lang) }</button>
+            if let Some(Ok((catalog, json))) = &**preview {
+                <SaveFileButton label={Text::SaveCatalogJson.label(lang).to_owned()}
+                                file_name={format!("{}.json", catalog.id)} text={Rc::new(json.clone())} {lang} />
+            }
         </div>
         </>
     }

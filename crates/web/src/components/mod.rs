@@ -20,6 +20,7 @@ pub mod notice;
 pub mod offer;
 pub mod publish;
 pub mod report;
+pub mod save_file_button;
 pub mod start;
 pub mod subject;
 pub mod table_view;

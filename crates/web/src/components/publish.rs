@@ -2,6 +2,8 @@
 //! its site, and a preview of the widget showing it. What leaves is the engine's decision
 //! (`tekigo_core::publish`); the dialog lists it from the field table.
 
+use std::rc::Rc;
+
 use tekigo_core::export::{file_name, Exporter, PublicJsonExporter};
 use tekigo_core::fields::answer_fields;
 use tekigo_core::i18n::{Lang, Localized, Text};
@@ -9,7 +11,8 @@ use tekigo_core::publish::publish;
 use tekigo_core::{to_json, Assessment, Catalog};
 use yew::prelude::*;
 
-use crate::browser::{clock, files, preview};
+use crate::browser::{clock, preview};
+use crate::components::save_file_button::SaveFileButton;
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -42,12 +45,6 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
             move || drop(feed)
         });
     }
-    let save = {
-        let (published, name) = ((*published).clone(), name.clone());
-        Callback::from(move |_| {
-            let _ = files::download(&name, published.as_bytes(), "application/json");
-        })
-    };
     let embed_code = format!(
         "<script type=\"module\" src=\"/tekigo/widget/tekigo-widget.js\"></script>\n<tekigo-checker src=\"/tekigo/{name}\" lang=\"{}\"></tekigo-checker>",
         lang.tag()
@@ -75,7 +72,8 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 <dt>{ Text::PublishStays.label(lang) }</dt>
                 <dd>{ names(&private) }{ "、" }{ Text::PublishStaysAlso.label(lang) }</dd>
             </dl>
-            <button class="primary" onclick={save}>{ format!("{} ({name})", Text::SavePublicFile.label(lang)) }</button>
+            <SaveFileButton label={format!("{} ({name})", Text::SavePublicFile.label(lang))} file_name={name.clone()}
+                            text={Rc::new((*published).clone())} {lang} primary=true />
             <div class="field wide">
                 <label for={code_id.clone()}>{ Text::EmbedCode.label(lang) }</label>
                 <textarea id={code_id} class="embed-code" readonly=true value={embed_code} rows="3" />
