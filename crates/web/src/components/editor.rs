@@ -196,6 +196,17 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         })
     };
+    // Any other file written from the assessment (another format, the public version) is kept
+    // as a version too, and its time noted.
+    let on_written = {
+        let assessment = state.assessment.clone();
+        let (dispatch, on_notice) = (dispatch.clone(), props.on_notice.clone());
+        let on_exported = props.on_exported.clone();
+        Callback::from(move |()| {
+            on_exported.emit((assessment.id.clone(), clock::now()));
+            keep_version(&assessment, dispatch.clone(), on_notice.clone());
+        })
+    };
     let tablist_keys = {
         let dispatch = dispatch.clone();
         let current = state.tab;
@@ -296,11 +307,12 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { Text::SaveToFile.label(lang) }
                 </button>
             </div>
-            <ExportMenu catalog={catalog.clone()} assessment={assessment.clone()} {lang} open={*formats_open} />
+            <ExportMenu catalog={catalog.clone()} assessment={assessment.clone()} {lang} open={*formats_open}
+                        on_written={on_written.clone()} />
             if state.save != SaveState::Saved { { save_message } }
             if publishing {
                 <PublishDialog catalog={catalog.clone()} assessment={assessment.clone()} {lang}
-                               on_close={toggle_publish.clone()} />
+                               on_close={toggle_publish.clone()} {on_written} />
             }
             if state.suggests_file_save() && state.save == SaveState::Saved {
                 <p class="backup-hint muted">{ Text::SuggestFileSave.label(lang) }</p>

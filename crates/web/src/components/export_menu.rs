@@ -25,6 +25,8 @@ pub struct ExportMenuProps {
     /// Whether the menu shows; its button is in the editor's header, and the chosen key
     /// stays while it is closed.
     pub open: bool,
+    /// A file of the assessment was written (the editor keeps a version of it).
+    pub on_written: Callback<()>,
 }
 
 /// A format as the worker lists it.
@@ -93,6 +95,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     }
     let export = {
         let (catalog, assessment) = (props.catalog.clone(), props.assessment.clone());
+        let on_written = props.on_written.clone();
         let (chosen, key, signing, said, busy) = (
             chosen.clone(),
             key.clone(),
@@ -112,7 +115,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                     header = header.with("key", key.file.as_str());
                 }
             }
-            let (said, busy) = (said.clone(), busy.clone());
+            let (said, busy, on_written) = (said.clone(), busy.clone(), on_written.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = request("export", header, None).await;
@@ -122,10 +125,13 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                         let name = reply.header.text("fileName");
                         let mime = reply.header.text("mime");
                         match files::download(&name, &reply.bytes.unwrap_or_default(), &mime) {
-                            Ok(()) => Notice::info(
-                                format!("{}: {name}", Text::Exported.label(Lang::Ja)),
-                                format!("{}: {name}", Text::Exported.label(Lang::En)),
-                            ),
+                            Ok(()) => {
+                                on_written.emit(());
+                                Notice::info(
+                                    format!("{}: {name}", Text::Exported.label(Lang::Ja)),
+                                    format!("{}: {name}", Text::Exported.label(Lang::En)),
+                                )
+                            }
                             Err(files::Refused) => Notice::error_text(Text::DownloadFailed),
                         }
                     }

@@ -22,6 +22,8 @@ pub struct PublishProps {
     pub assessment: Shared<Assessment>,
     pub lang: Lang,
     pub on_close: Callback<()>,
+    /// The public version was written to a file (the editor keeps a version of the assessment).
+    pub on_written: Callback<()>,
 }
 
 #[component]
@@ -73,7 +75,8 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 <dd>{ names(&private) }{ "、" }{ Text::PublishStaysAlso.label(lang) }</dd>
             </dl>
             <SaveFileButton label={format!("{} ({name})", Text::SavePublicFile.label(lang))} file_name={name.clone()}
-                            text={Rc::new((*published).clone())} {lang} primary=true />
+                            text={Rc::new((*published).clone())} {lang} primary=true
+                            on_saved={props.on_written.clone()} />
             <div class="field wide">
                 <label for={code_id.clone()}>{ Text::EmbedCode.label(lang) }</label>
                 <textarea id={code_id} class="embed-code" readonly=true value={embed_code} rows="3" />

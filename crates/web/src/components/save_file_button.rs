@@ -18,6 +18,9 @@ pub struct SaveFileButtonProps {
     pub primary: bool,
     #[prop_or_default]
     pub disabled: bool,
+    /// The file was handed to the browser to save.
+    #[prop_or_default]
+    pub on_saved: Callback<()>,
 }
 
 #[component]
@@ -25,8 +28,13 @@ pub fn SaveFileButton(props: &SaveFileButtonProps) -> Html {
     let refused = use_state(|| false);
     let save = {
         let (refused, name, text) = (refused.clone(), props.file_name.clone(), props.text.clone());
+        let on_saved = props.on_saved.clone();
         Callback::from(move |_| {
-            refused.set(files::download(&name, text.as_bytes(), "application/json").is_err());
+            let saved = files::download(&name, text.as_bytes(), "application/json").is_ok();
+            refused.set(!saved);
+            if saved {
+                on_saved.emit(());
+            }
         })
     };
     html! {
