@@ -187,8 +187,8 @@ test('a kept version is listed after a reload, compares with now, downloads and 
   assert.match(await page.locator('.compared-with').innerText(), /監査前/);
   const rows = await table.locator('tbody tr').allInnerTexts();
   assert.equal(rows.length, 2, rows.join('\n'));
-  assert.match(rows[0], /^1\s+状態\s+compliant\s+not-met/);
-  assert.match(rows[1], /^5\s+状態\s+\s*partial/);
+  assert.match(rows[0], /^1\s+状態\s+適合\s+未対応(\s|$)/);
+  assert.match(rows[1], /^5\s+状態\s+一部適合(\s|$)/);
   await screenshot(page, 'analysis-more-versions', { fullPage: true });
   const file = await download(page, () => kept.getByRole('button', { name: 'JSON をダウンロード' }).click());
   assert.match(file.name, /\.json$/);

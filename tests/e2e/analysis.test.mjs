@@ -93,7 +93,7 @@ test('what changed since an earlier file is listed per item and field', async ()
   await table.waitFor();
   const rows = await table.locator('tbody tr').allInnerTexts();
   assert.equal(rows.length, 2, rows.join('\n'));
-  assert.match(rows[0], /^1\s+状態\s+compliant\s+not-met/);
-  assert.match(rows[1], /^5\s+状態\s+\s*partial/);
+  assert.match(rows[0], /^1\s+状態\s+適合\s+未対応(\s|$)/);
+  assert.match(rows[1], /^5\s+状態\s+一部適合(\s|$)/);
   await context.close();
 });

@@ -1,10 +1,14 @@
 //! What changed between two assessments of one catalog, or two saved versions of one: per
 //! item and field (every field of the answer-field table), with when the newer answer was
 //! changed, and the subject's changes. What an auditor asks: "what changed since last year?"
+//! Values are compared as stored and shown as a person reads them: a status, an option, a
+//! level or a disclosure by its label, parties by their names, dates in words.
 
 use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
-use crate::fields::{answer_fields, AnswerField, Standard};
+use crate::dates::display_date;
+use crate::fields::{answer_fields, AnswerField, Shape, Standard};
+use crate::i18n::{Lang, Localized};
 
 /// One field that differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,18 +17,23 @@ pub struct Change {
     pub item: Option<String>,
     /// The field's id (an answer field's, or `product`, `applicant`, … for the subject).
     pub field: String,
-    /// The value before, as text (empty when there was none).
+    /// The value before, as a person reads it (empty when there was none).
     pub before: String,
-    /// The value after, as text.
+    /// The value after, as a person reads it.
     pub after: String,
     /// When the newer answer was last changed (RFC 3339), where known.
     pub when: Option<String>,
 }
 
 /// Every difference from `before` to `after`, both answering `catalog`: the subject first,
-/// then the items in catalog order, each field in the table's order.
-pub fn changes(catalog: &Catalog, before: &Assessment, after: &Assessment) -> Vec<Change> {
-    let mut found = subject_changes(before, after);
+/// then the items in catalog order, each field in the table's order; values in `lang`.
+pub fn changes(
+    catalog: &Catalog,
+    before: &Assessment,
+    after: &Assessment,
+    lang: Lang,
+) -> Vec<Change> {
+    let mut found = subject_changes(before, after, lang);
     let fields = answer_fields(catalog);
     let empty = Answer::default();
     for item in &catalog.items {
@@ -34,13 +43,12 @@ pub fn changes(catalog: &Catalog, before: &Assessment, after: &Assessment) -> Ve
             continue;
         }
         for field in &fields {
-            let (was, is) = (value_text(field, old), value_text(field, new));
-            if was != is {
+            if stored(field, old) != stored(field, new) {
                 found.push(Change {
                     item: Some(item.id.clone()),
                     field: field.id().to_owned(),
-                    before: was,
-                    after: is,
+                    before: shown(field, catalog, before, old, lang),
+                    after: shown(field, catalog, after, new, lang),
                     when: new.updated_at.clone(),
                 });
             }
@@ -49,7 +57,7 @@ pub fn changes(catalog: &Catalog, before: &Assessment, after: &Assessment) -> Ve
     found
 }
 
-fn subject_changes(before: &Assessment, after: &Assessment) -> Vec<Change> {
+fn subject_changes(before: &Assessment, after: &Assessment, lang: Lang) -> Vec<Change> {
     let (old, new) = (&before.subject, &after.subject);
     [
         ("product", &old.product, &new.product),
@@ -67,8 +75,16 @@ fn subject_changes(before: &Assessment, after: &Assessment) -> Vec<Change> {
     .map(|(field, was, is)| Change {
         item: None,
         field: field.to_owned(),
-        before: was.clone(),
-        after: is.clone(),
+        before: if field == "date" {
+            display_date(was, lang)
+        } else {
+            was.clone()
+        },
+        after: if field == "date" {
+            display_date(is, lang)
+        } else {
+            is.clone()
+        },
         when: Some(after.updated_at.clone()),
     })
     .collect()
@@ -76,7 +92,7 @@ fn subject_changes(before: &Assessment, after: &Assessment) -> Vec<Change> {
 
 /// A field's value as comparable text: ids for choices and parties, `document location` for
 /// evidence, `likelihood × impact` for a risk.
-pub fn value_text(field: &AnswerField, answer: &Answer) -> String {
+fn stored(field: &AnswerField, answer: &Answer) -> String {
     match field {
         AnswerField::Standard(Standard::Parties) => answer.parties.join(", "),
         AnswerField::Standard(Standard::Evidence) => answer
@@ -100,6 +116,66 @@ pub fn value_text(field: &AnswerField, answer: &Answer) -> String {
             .map(|risk| format!("{} × {}", risk.likelihood.id(), risk.impact.id()))
             .unwrap_or_default(),
         textual => textual.text(answer).unwrap_or_default().to_owned(),
+    }
+}
+
+/// A field's value as a person reads it in `lang`, names taken from `catalog` and from the
+/// register of `assessment` (the one the answer belongs to).
+fn shown(
+    field: &AnswerField,
+    catalog: &Catalog,
+    assessment: &Assessment,
+    answer: &Answer,
+    lang: Lang,
+) -> String {
+    let list = |names: Vec<String>| names.join(if lang == Lang::Ja { "、" } else { ", " });
+    match field.shape() {
+        Shape::Status => answer
+            .status
+            .as_deref()
+            .map(|id| {
+                catalog
+                    .scale()
+                    .choice(id)
+                    .map_or(id.to_owned(), |choice| choice.label.get(lang).to_owned())
+            })
+            .unwrap_or_default(),
+        Shape::Parties => list(
+            answer
+                .parties
+                .iter()
+                .map(|id| assessment.party(id).map_or(id.clone(), |p| p.label(lang)))
+                .collect(),
+        ),
+        Shape::Disclosure => answer
+            .disclosure
+            .map(|level| level.label(lang).to_owned())
+            .unwrap_or_default(),
+        Shape::Risk => answer
+            .risk
+            .map(|risk| {
+                format!(
+                    "{} × {}",
+                    risk.likelihood.label(lang),
+                    risk.impact.label(lang)
+                )
+            })
+            .unwrap_or_default(),
+        Shape::Date => display_date(field.text(answer).unwrap_or_default(), lang),
+        Shape::Choice => {
+            let stored = field.text(answer).unwrap_or_default();
+            match field {
+                AnswerField::Declared(def) => def
+                    .options
+                    .iter()
+                    .find(|option| option.id == stored)
+                    .map_or(stored.to_owned(), |option| {
+                        option.label.get(lang).to_owned()
+                    }),
+                AnswerField::Standard(_) => stored.to_owned(),
+            }
+        }
+        Shape::Evidence | Shape::Text => stored(field, answer),
     }
 }
 
@@ -133,7 +209,7 @@ mod tests {
         for edit in edits {
             apply(&mut this_year, catalog, edit, now).unwrap();
         }
-        let found = changes(catalog, &last_year, &this_year);
+        let found = changes(catalog, &last_year, &this_year, Lang::Ja);
         let summary: Vec<(Option<&str>, &str, &str)> = found
             .iter()
             .map(|c| (c.item.as_deref(), c.field.as_str(), c.after.as_str()))
@@ -141,16 +217,13 @@ mod tests {
         assert_eq!(
             summary,
             [
-                (None, "date", "2026-11-30"),
-                (Some("5"), "status", "partial"),
+                (None, "date", "2026年11月30日"),
+                (Some("5"), "status", "一部適合"),
                 (Some("5"), "hospitalActions", "ログの確認は医療機関で行う"),
             ]
         );
-        assert_eq!(
-            found[1].before,
-            last_year.answers["5"].status.clone().unwrap_or_default()
-        );
+        assert_eq!(found[1].before, "", "the sample states and does not rate");
         assert_eq!(found[1].when.as_deref(), Some(now));
-        assert!(changes(catalog, &this_year, &this_year).is_empty());
+        assert!(changes(catalog, &this_year, &this_year, Lang::En).is_empty());
     }
 }

@@ -86,7 +86,7 @@ pub fn Changes(props: &ChangesProps) -> Html {
 fn changes_table(props: &ChangesProps, earlier: &Earlier) -> Html {
     let lang = props.lang;
     let before = &earlier.assessment;
-    let found = changes(&props.catalog, before, &props.assessment);
+    let found = changes(&props.catalog, before, &props.assessment, lang);
     html! {
         <div class="comparison">
             <p class="compared-with">{ format!("{}: {}", Text::ComparingWith.label(lang), earlier.name) }</p>
