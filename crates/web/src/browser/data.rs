@@ -20,6 +20,15 @@ pub fn path(name: &str) -> String {
     format!("{FOLDER}/{name}")
 }
 
+/// Whether this page is the single self-contained file (it carries its data inline).
+pub fn in_single_file() -> bool {
+    let index = format!("tekigo-data-{}", tekigo_core::shipped::INDEX_FILE);
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(&index))
+        .is_some()
+}
+
 /// The text of the data file `name`.
 pub async fn text(name: &str) -> Result<String, DataError> {
     let failed = |detail: String| DataError {

@@ -265,6 +265,13 @@ fn client() -> Result<Rc<RefCell<Client>>, Failure> {
     if let Some(client) = CLIENT.with(|slot| slot.borrow().clone()) {
         return Ok(client);
     }
+    if super::data::in_single_file() {
+        return Err(Failure {
+            ja: Text::FormatsNotInSingleFile.label(Lang::Ja).to_owned(),
+            en: Text::FormatsNotInSingleFile.label(Lang::En).to_owned(),
+            kind: None,
+        });
+    }
     let client = start()?;
     CLIENT.with(|slot| *slot.borrow_mut() = Some(client.clone()));
     Ok(client)
