@@ -205,3 +205,33 @@ test('example sheets become catalogs, answered on their own scales, and score', 
   });
   assert.deepEqual(problems, []);
 });
+
+test('a catalog a person brought is saved back to a file and deleted, unless an assessment uses it', async () => {
+  const { page, problems } = await openApp({ context: await newContext() });
+  const catalogFile = new URL('../../crates/core/tests/fixtures/vendor-confirmation-sheet.json', import.meta.url).pathname;
+  await page.getByLabel('ファイルから開く').setInputFiles(catalogFile);
+  const entry = page.locator('li.catalog', { hasText: '事業者確認表 (テスト用の例)' });
+  await entry.waitFor();
+  const saved = await download(page, () => entry.getByRole('button', { name: 'tekigo のカタログ (JSON) として保存' }).click());
+  assert.equal(JSON.parse(readFileSync(saved.path, 'utf8')).id, 'example-vendor-confirmation');
+
+  // In use by an assessment: not deletable, and said why.
+  await entry.getByRole('button', { name: /新しい評価を開始/ }).click();
+  await page.locator('li.item').first().waitFor();
+  await page.getByRole('button', { name: '評価の一覧' }).click();
+  await entry.getByText('このカタログの評価があるため削除できません').waitFor();
+  assert.equal(await entry.getByRole('button', { name: /^削除/ }).count(), 0);
+
+  // Once the assessment is gone, deleting asks first, then the catalog is gone for good.
+  const assessment = page.locator('li.saved', { hasText: '事業者確認表' });
+  await assessment.getByRole('button', { name: '削除' }).click();
+  await assessment.getByRole('button', { name: '削除を確定' }).click();
+  await assessment.waitFor({ state: 'detached' });
+  await entry.getByRole('button', { name: '削除: 事業者確認表 (テスト用の例)' }).click();
+  await entry.getByRole('button', { name: 'カタログを削除する (元に戻せません)' }).click();
+  await entry.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.locator('li.catalog').first().waitFor();
+  assert.equal(await page.locator('li.catalog', { hasText: '事業者確認表 (テスト用の例)' }).count(), 0);
+  assert.deepEqual(problems, []);
+});

@@ -101,6 +101,7 @@ pub async fn load_saved(dispatch: Callback<AppAction>, library: Library, reopen:
             id: record.id.clone(),
             product: assessment.subject.product.clone(),
             catalog_title: catalog.title.clone(),
+            catalog_id: catalog.id.clone(),
             answered: overall.answered(),
             total: overall.total,
             updated_at: assessment.updated_at.clone(),

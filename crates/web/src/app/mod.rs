@@ -142,6 +142,24 @@ pub fn App() -> Html {
             });
         })
     };
+    let on_delete_catalog = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |id: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match storage::delete_catalog(&id).await {
+                    Ok(()) => dispatch.emit(AppAction::CatalogDeleted(id)),
+                    Err(problem) => {
+                        let (ja, en) = problem.message();
+                        dispatch.emit(AppAction::Notify(Notice::error(
+                            format!("{} ({id}): {ja}", Text::DeleteFailed.label(Lang::Ja)),
+                            format!("{} ({id}): {en}", Text::DeleteFailed.label(Lang::En)),
+                        )));
+                    }
+                }
+            });
+        })
+    };
     // Asking to delete reads the list again, so whether another tab has the assessment open
     // is said as it is now.
     let on_ask_delete = {
@@ -246,7 +264,7 @@ pub fn App() -> Html {
                 storage={state.storage}
                 library={state.library.clone()}
                 dispatch={dispatch.clone()}
-                {on_start} {on_open} {on_ask_delete} {on_delete} {on_save_raw} {on_file} {on_sample} />
+                {on_start} {on_open} {on_ask_delete} {on_delete} {on_delete_catalog} {on_save_raw} {on_file} {on_sample} />
         }
     };
     html! {

@@ -27,6 +27,7 @@ pub struct SavedSummary {
     pub id: String,
     pub product: String,
     pub catalog_title: String,
+    pub catalog_id: String,
     pub answered: usize,
     pub total: usize,
     pub updated_at: String,
@@ -94,6 +95,8 @@ pub enum AppAction {
     Loaded(Library),
     /// A load of data files begins (true) or ends (false).
     Loading(bool),
+    /// An imported catalog was deleted from storage.
+    CatalogDeleted(String),
     Saved(Vec<SavedEntry>),
     StorageUse(Option<StorageUse>),
     Open(Opened),
@@ -135,6 +138,7 @@ impl yew::Reducible for AppState {
             }
             AppAction::Library(library) => state.library = library,
             AppAction::Loaded(loaded) => state.library = state.library.merged(&loaded),
+            AppAction::CatalogDeleted(id) => state.library.catalogs.retain(|c| c.id != id),
             AppAction::Loading(true) => state.loading += 1,
             AppAction::Loading(false) => state.loading = state.loading.saturating_sub(1),
             AppAction::Saved(saved) => state.saved = saved,

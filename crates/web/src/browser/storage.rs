@@ -426,6 +426,15 @@ pub async fn save_catalog(id: &str, json: String) -> Result<(), StorageProblem> 
     .map(|_| ())
 }
 
+/// Removes an imported catalog.
+pub async fn delete_catalog(id: &str) -> Result<(), StorageProblem> {
+    on_store(&MAIN, CATALOGS, IdbTransactionMode::Readwrite, |s| {
+        s.delete(&id.into())
+    })
+    .await
+    .map(|_| ())
+}
+
 /// Removes a stored assessment (or a damaged record) by its key, then its kept versions.
 pub async fn delete_assessment(id: &str) -> Result<(), StorageProblem> {
     on_store(&MAIN, ASSESSMENTS, IdbTransactionMode::Readwrite, |s| {

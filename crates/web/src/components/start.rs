@@ -4,16 +4,19 @@
 //! catalogs a new assessment can start from, each named by its source document with a line on
 //! when to use it.
 
+use std::rc::Rc;
+
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::shipped::CatalogEntry;
+use tekigo_core::to_json;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::AppAction;
-use crate::app::{SavedEntry, SavedSummary, Unreadable};
+use crate::app::{AppAction, SavedEntry, SavedSummary, Unreadable};
 use crate::browser::clock::local_minutes;
 use crate::browser::quota::StorageUse;
 use crate::components::import_sheet::ImportSheet;
+use crate::components::save_file_button::SaveFileButton;
 use crate::ids::use_ids;
 use crate::library::Library;
 
@@ -33,6 +36,9 @@ pub struct StartProps {
     pub on_open: Callback<String>,
     /// The user asks to delete this assessment (and is to be asked to confirm).
     pub on_ask_delete: Callback<String>,
+    /// Delete the imported catalog with this id (confirmed; none of the saved assessments
+    /// uses it).
+    pub on_delete_catalog: Callback<String>,
     pub on_delete: Callback<String>,
     pub on_save_raw: Callback<Unreadable>,
     pub on_file: Callback<web_sys::File>,
@@ -88,6 +94,50 @@ pub fn StartScreen(props: &StartProps) -> Html {
             }
         } else {
             html! { <button onclick={ask}>{ Text::Delete.label(lang) }</button> }
+        }
+    };
+    let imported_actions = |id: &str| {
+        let Some(catalog) = props.library.catalog(id) else {
+            return html! {};
+        };
+        let key = format!("catalog:{id}");
+        let used_by = props
+            .saved
+            .iter()
+            .filter(|entry| matches!(entry, SavedEntry::Readable(saved) if saved.catalog_id == id))
+            .count();
+        let asking = confirming.as_deref() == Some(key.as_str());
+        let ask = {
+            let confirming = confirming.clone();
+            Callback::from(move |_| confirming.set(Some(key.clone())))
+        };
+        let delete = {
+            let (confirming, id) = (confirming.clone(), id.to_owned());
+            let on_delete_catalog = props.on_delete_catalog.clone();
+            Callback::from(move |_| {
+                confirming.set(None);
+                on_delete_catalog.emit(id.clone());
+            })
+        };
+        let cancel = {
+            let confirming = confirming.clone();
+            Callback::from(move |_| confirming.set(None))
+        };
+        html! {
+            <>
+                <SaveFileButton label={Text::SaveCatalogJson.label(lang).to_owned()}
+                                file_name={format!("{id}.json")} text={Rc::new(to_json(&*catalog))} {lang} />
+                if used_by > 0 {
+                    <span class="muted">{ format!("{} ({used_by})", Text::CatalogInUse.label(lang)) }</span>
+                } else if asking {
+                    <button class="danger" onclick={delete}>{ Text::ConfirmDeleteCatalog.label(lang) }</button>
+                    <button onclick={cancel}>{ Text::Cancel.label(lang) }</button>
+                } else {
+                    <button onclick={ask} aria-label={format!("{}: {}", Text::Delete.label(lang), catalog.title)}>
+                        { Text::Delete.label(lang) }
+                    </button>
+                }
+            </>
         }
     };
     let readable = |saved: &SavedSummary| {
@@ -192,10 +242,17 @@ pub fn StartScreen(props: &StartProps) -> Html {
                                         <span class="catalog-superseded">{ superseded.get(lang) }</span>
                                     }
                                 </div>
-                                <button class="primary" onclick={start}
-                                        aria-label={format!("{}: {}", Text::StartNew.label(lang), catalog.title)}>
-                                    { Text::StartNew.label(lang) }
-                                </button>
+                                <div class="catalog-actions">
+                                    <button class="primary" onclick={start}
+                                            aria-label={format!("{}: {}", Text::StartNew.label(lang), catalog.title)}>
+                                        { Text::StartNew.label(lang) }
+                                    </button>
+                                    // A catalog a person brought: kept in this browser, so it can be
+                                    // saved to a file and removed here.
+                                    if catalog.file.is_empty() {
+                                        { imported_actions(&catalog.id) }
+                                    }
+                                </div>
                             </li>
                         }
                     }) }
