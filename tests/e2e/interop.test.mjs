@@ -166,7 +166,7 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     await page.getByLabel('各列の意味 F').selectOption('ignore');
     await page.getByLabel('回答の選択肢と数え方 2').selectOption('partial');
     await preview.filter({ hasText: 'いいえ (一部適合)' }).waitFor();
-    const saved = await download(page, () => page.getByRole('button', { name: 'tekigo のカタログ (JSON) として保存' }).click());
+    const saved = await download(page, () => page.locator('.catalog-dialog').getByRole('button', { name: 'tekigo のカタログ (JSON) として保存' }).click());
     const catalog = JSON.parse(readFileSync(saved.path, 'utf8'));
     assert.equal(catalog.format, 'tekigo-catalog');
     assert.equal(catalog.items.length, 10);

@@ -179,7 +179,7 @@ pub fn ImportCatalog(props: &ImportCatalogProps) -> Html {
         }
     };
     html! {
-        <section class="publish panel" aria-labelledby={heading.clone()}>
+        <section class="publish panel catalog-dialog" aria-labelledby={heading.clone()}>
             <div class="publish-head">
                 <h3 id={heading}>{ format!("{} — {}", Text::ImportCatalogFromSheet.label(lang), props.sheet.name) }</h3>
                 <button onclick={props.on_close.reform(|_| ())}>{ Text::Cancel.label(lang) }</button>
