@@ -9,13 +9,13 @@ import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { BASE_URL } from './harness.mjs';
 
-/** Chromium on `profile`, its own process (so it can be killed), driven over CDP. */
+/** Chromium on `profile`, its own process group (so it can be killed whole), driven over CDP. */
 async function startChromium(profile) {
   const child = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const endpoint = await new Promise((resolve, reject) => {
     let seen = '';
     child.stderr.on('data', (chunk) => {
@@ -29,6 +29,18 @@ async function startChromium(profile) {
   return { child, browser, page: browser.contexts()[0].pages()[0] ?? (await browser.contexts()[0].newPage()) };
 }
 
+/** SIGKILL to the browser and every helper process it started, as a crash or power cut does. */
+async function killAll(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  await exited;
+}
+
 test('an edit made 200 ms before the browser is killed is there after a restart', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'tekigo-kill-'));
   try {
@@ -40,8 +52,7 @@ test('an edit made 200 ms before the browser is killed is there after a restart'
     await page.locator('.save-state[data-pending="false"]').waitFor();
     await page.locator('li.item').first().getByRole('button', { name: '未対応' }).click();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await killAll(child);
     await browser.close().catch(() => {});
 
     ({ child, browser, page } = await startChromium(profile));
@@ -52,10 +63,8 @@ test('an edit made 200 ms before the browser is killed is there after a restart'
     await page.locator('li.item').first().waitFor();
     assert.equal(await page.locator('li.item').first().locator('.status-badge').innerText(), '未対応');
     await browser.close();
-    child.kill('SIGKILL');
+    await killAll(child);
   } finally {
-    // Chromium's helper processes may still be writing the profile (the service worker's
-    // cache of the build) for a moment after the kill.
     rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
