@@ -1,5 +1,6 @@
 // The host side of the iframe API: when embed.html says it is ready, send it the published
-// answers (fetched from this site), follow its height, and show what it reports.
+// answers (fetched from this site), follow its height, and show what it reports. It asks once
+// whether embed.html is ready, in case that was said before this script ran.
 const frame = document.getElementById('tekigo-frame');
 const appOrigin = frame.dataset.appOrigin;
 const status = document.getElementById('iframe-status');
@@ -16,3 +17,4 @@ window.addEventListener('message', async (event) => {
     status.textContent = `tekigo-${message.name}: ${message.detail}`;
   }
 });
+frame.contentWindow?.postMessage({ type: 'tekigo-ping' }, appOrigin);

@@ -5,6 +5,8 @@
 //
 // Messages in:  {type: 'tekigo-load', published: <object or JSON text>, catalog?: <URL>}
 //               {type: 'tekigo-get'}  → answered with {type: 'tekigo-assessment', assessment}
+//               {type: 'tekigo-ping'} → answered with {type: 'tekigo-ready'} (for a host whose
+//                                       script ran after this page said it was ready)
 // Messages out: {type: 'tekigo-ready'} once listening, {type: 'tekigo-resize', height},
 //               {type: 'tekigo-event', name: 'load' | 'error' | 'start-own-check', detail}
 // Address parameters: origins, src (answers next to this page), catalog, lang, app.
@@ -28,6 +30,8 @@ window.addEventListener('message', async (event) => {
   const message = event.data ?? {};
   if (message.type === 'tekigo-load') {
     await element.load(message.published, message.catalog);
+  } else if (message.type === 'tekigo-ping') {
+    window.parent.postMessage({ type: 'tekigo-ready' }, event.origin);
   } else if (message.type === 'tekigo-get') {
     window.parent.postMessage({ type: 'tekigo-assessment', assessment: element.assessment }, event.origin);
   }
