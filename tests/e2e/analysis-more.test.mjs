@@ -63,6 +63,10 @@ test('answers of a stored METI 2012 assessment are carried to the checklist, unc
   await stored.selectOption(value);
   const offer = carry.locator('.carry-count');
   const [, count] = (await offer.innerText()).match(/(\d+) 件の回答を引き継げます/);
+  // How strong each link is, counted: confirmed by the texts, or by clause number only.
+  const [, verified, byNumber] = (await offer.innerText()).match(/本文でも確かめたつながり: (\d+)、条項番号だけのつながり \(特によく確認してください\): (\d+)/);
+  assert.equal(Number(verified) + Number(byNumber), Number(count));
+  assert.ok(Number(verified) > 0 && Number(byNumber) > 0, `${verified} + ${byNumber}`);
   const n = Number(count);
   assert.ok(n > 20, `${n} answers offered`);
   // Nothing changes before the user says so.

@@ -611,6 +611,8 @@ pub enum Text {
     FormatsNotInSingleFile,
     CatalogInUse,
     ConfirmDeleteCatalog,
+    CarryVerifiedLinks,
+    CarryNumberOnlyLinks,
 }
 
 impl Localized for Text {
@@ -789,6 +791,8 @@ impl Localized for Text {
             Text::FormatsNotInSingleFile => ("1ファイル版では Excel・CSV・OSCAL の読み書きと署名は使えません (その機能は別のファイルで、1ファイル版には入っていません)。tekigo の JSON の保存・読み込みは使えます。Excel などが必要なときは、配信版 (サーバーから開く tekigo) を使ってください。", "The single file has no Excel, CSV or OSCAL import and export, and no signatures (that part is a file of its own, not inside the single file). Saving and opening tekigo JSON works. For Excel and the rest, use the served tekigo."),
             Text::CatalogInUse => ("このカタログの評価があるため削除できません。先に評価を削除してください", "Assessments of this catalog are stored; delete them first to delete it"),
             Text::ConfirmDeleteCatalog => ("カタログを削除する (元に戻せません)", "Delete the catalog (cannot be undone)"),
+            Text::CarryVerifiedLinks => ("本文でも確かめたつながり", "links the texts confirm"),
+            Text::CarryNumberOnlyLinks => ("条項番号だけのつながり (特によく確認してください)", "links by clause number only (check these closely)"),
             Text::RiskNeedsBoth => ("発生可能性と影響度の両方を選ぶと記録されます。", "Recorded once both likelihood and impact are chosen."),
             Text::Report => ("レポート (印刷)", "Report (print)"),
             Text::ReportTitle => ("医療情報セキュリティガイドライン 適合性評価 報告書", "Assessment report: Japanese medical-information security guidelines"),

@@ -148,9 +148,15 @@ pub fn CarryAnswers(props: &CarryProps) -> Html {
                         chosen.set(None);
                     })
                 };
+                let verified = proposals.iter().filter(|carry| carry.verified).count();
+                let and = if lang == Lang::Ja { "、" } else { ", " };
                 html! {
                     <p class="carry-count">
                         { format!("{}: {} {}", source.name, proposals.len(), Text::CarryWould.label(lang)) }
+                        <span class="carry-links">
+                            { format!(" ({}: {verified}{and}{}: {})", Text::CarryVerifiedLinks.label(lang),
+                                Text::CarryNumberOnlyLinks.label(lang), proposals.len() - verified) }
+                        </span>
                         { " " }
                         <button class="primary" onclick={apply} disabled={props.read_only}>{ Text::CarryApply.label(lang) }</button>
                     </p>
