@@ -105,8 +105,21 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 pub fn catalog_hash(catalog: &Catalog) -> String {
     let value = serde_json::to_value(catalog).expect("our types always serialize");
     let mut canonical = String::new();
-    write_canonical(&value, &mut canonical);
-    Sha256::digest(canonical.as_bytes())
+    write_canonical(&value, &mut canonical, |value| !is_empty_value(value));
+    sha256_hex(canonical.as_bytes())
+}
+
+/// `value` as canonical JSON: every object's keys sorted by code point, no whitespace, every
+/// member kept (what a signature covers).
+pub fn canonical_json(value: &Value) -> String {
+    let mut canonical = String::new();
+    write_canonical(value, &mut canonical, |_| true);
+    canonical
+}
+
+/// SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
@@ -122,12 +135,13 @@ fn is_empty_value(value: &Value) -> bool {
     }
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
+/// Writes `value` canonically, leaving out the object members whose value `keep` refuses.
+fn write_canonical(value: &Value, out: &mut String, keep: fn(&Value) -> bool) {
     match value {
         Value::Object(object) => {
             let mut keys: Vec<&String> = object
                 .iter()
-                .filter(|(_, value)| !is_empty_value(value))
+                .filter(|(_, value)| keep(value))
                 .map(|(key, _)| key)
                 .collect();
             keys.sort();
@@ -138,7 +152,7 @@ fn write_canonical(value: &Value, out: &mut String) {
                 }
                 out.push_str(&Value::String(key.clone()).to_string());
                 out.push(':');
-                write_canonical(&object[key], out);
+                write_canonical(&object[key], out, keep);
             }
             out.push('}');
         }
@@ -148,7 +162,7 @@ fn write_canonical(value: &Value, out: &mut String) {
                 if index > 0 {
                     out.push(',');
                 }
-                write_canonical(value, out);
+                write_canonical(value, out, keep);
             }
             out.push(']');
         }

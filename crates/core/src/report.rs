@@ -3,8 +3,6 @@
 //! 見解, エビデンス with document and page, 開示, 利用者で必要な対応), and the digest of the data
 //! it was made from.
 
-use sha2::{Digest, Sha256};
-
 use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
 use crate::i18n::{Lang, Localized, Text};
@@ -134,10 +132,7 @@ fn row(catalog: &Catalog, assessment: &Assessment, position: usize, lang: Lang) 
 /// SHA-256 of the assessment as tekigo writes it, hex: names the exact data a report or a
 /// file was made from.
 pub fn digest(assessment: &Assessment) -> String {
-    Sha256::digest(to_json(assessment).as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    crate::json::sha256_hex(to_json(assessment).as_bytes())
 }
 
 #[cfg(test)]

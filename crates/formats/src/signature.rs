@@ -211,47 +211,11 @@ pub fn canonical_bytes(assessment: &Assessment) -> Vec<u8> {
     if let Value::Object(object) = &mut value {
         object.remove(SIGNATURE_KEY);
     }
-    let mut out = String::new();
-    write_canonical(&value, &mut out);
-    out.into_bytes()
-}
-
-fn write_canonical(value: &Value, out: &mut String) {
-    match value {
-        Value::Object(object) => {
-            let mut keys: Vec<&String> = object.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (index, key) in keys.into_iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(key.clone()).to_string());
-                out.push(':');
-                write_canonical(&object[key], out);
-            }
-            out.push('}');
-        }
-        Value::Array(values) => {
-            out.push('[');
-            for (index, value) in values.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_canonical(value, out);
-            }
-            out.push(']');
-        }
-        scalar => out.push_str(&scalar.to_string()),
-    }
+    tekigo_core::json::canonical_json(&value).into_bytes()
 }
 
 fn digest_of(bytes: &[u8]) -> String {
-    let hex: String = Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    format!("sha256:{hex}")
+    format!("sha256:{}", tekigo_core::json::sha256_hex(bytes))
 }
 
 /// `assessment` signed with `key` at `now`: a copy carrying the signature object (any

@@ -17,11 +17,10 @@
 //! - **status**: why there is none, or why it is 対象外, and, where the vendor's own words
 //!   say that part of a requirement is not done, those words.
 
-use sha2::{Digest, Sha256};
-
 use super::meti2012::{Mark, Row, Table};
 use crate::assessment::{Answer, AnswerNote, Assessment, Subject};
 use crate::catalog::Catalog;
+use crate::json::sha256_hex;
 use crate::party::{Party, PartyRole, Provenance, ProvenanceKind, SourceRef};
 use crate::scale::default_choice;
 
@@ -147,7 +146,7 @@ pub(super) fn build_assessment(
         source: SourceRef {
             assessment: source.file.to_owned(),
             title: source.title.clone(),
-            digest: sha256_hex(source.text),
+            digest: sha256_hex(source.text.as_bytes()),
         },
         confirmed_at: None,
     };
@@ -205,13 +204,6 @@ fn party_register() -> Vec<Party> {
             },
             _ => party,
         })
-        .collect()
-}
-
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
         .collect()
 }
 
