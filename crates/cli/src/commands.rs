@@ -167,22 +167,15 @@ pub(crate) fn now() -> String {
     rfc3339(seconds)
 }
 
-/// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (days to a civil date by Howard Hinnant's
-/// algorithm, so the CLI needs no date crate).
+/// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (the engine's civil date, so the CLI needs
+/// no date crate).
 fn rfc3339(seconds: u64) -> String {
-    let days = (seconds / 86_400) as i64;
     let rest = seconds % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let date = tekigo_core::dates::Date::from_days_since_epoch((seconds / 86_400) as i64)
+        .expect("a day since 1970 is after year 0")
+        .iso();
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        "{date}T{:02}:{:02}:{:02}Z",
         rest / 3_600,
         rest % 3_600 / 60,
         rest % 60

@@ -15,6 +15,25 @@ pub struct Date {
 }
 
 impl Date {
+    /// The date `days` days after 1970-01-01 (before it, when negative), by Howard Hinnant's
+    /// days-to-civil algorithm; none before year 0.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(Date {
+            year: u32::try_from(year).ok()?,
+            month: u32::try_from(month).ok()?,
+            day: u32::try_from(day).ok()?,
+        })
+    }
+
     /// Reads `YYYY-MM-DD`, or the date part of an RFC 3339 time; `None` for anything else or
     /// a day the month does not have.
     pub fn parse(text: &str) -> Option<Date> {
@@ -166,6 +185,18 @@ mod tests {
                 Date::parse_loose(typed).map(|d| d.iso()),
                 Some(iso.to_owned()),
                 "{typed}"
+            );
+        }
+        for (days, iso) in [
+            (0, "1970-01-01"),
+            (20_422, "2025-11-30"),
+            (-1, "1969-12-31"),
+            (11_016, "2000-02-29"),
+        ] {
+            assert_eq!(
+                Date::from_days_since_epoch(days).map(|d| d.iso()),
+                Some(iso.to_owned()),
+                "{days}"
             );
         }
         assert_eq!(Date::parse_loose("令和0年4月1日"), None);

@@ -340,17 +340,7 @@ fn excel_serial_date(text: &str) -> Option<Date> {
     if !(1.0..=2_958_465.0).contains(&serial) {
         return None;
     }
-    let days = serial.floor() as i64 - 25_569; // to days since 1970-01-01
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::parse(&format!("{year:04}-{month:02}-{day:02}"))
+    Date::from_days_since_epoch(serial.floor() as i64 - 25_569) // to days since 1970-01-01
 }
 
 #[cfg(test)]
