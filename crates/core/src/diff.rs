@@ -1,14 +1,15 @@
 //! What changed between two assessments of one catalog, or two saved versions of one: per
 //! item and field (every field of the answer-field table), with when the newer answer was
 //! changed, and the subject's changes. What an auditor asks: "what changed since last year?"
-//! Values are compared as stored and shown as a person reads them: a status, an option, a
-//! level or a disclosure by its label, parties by their names, dates in words.
+//! Values are compared as stored and shown as the table view's cells show them: a status, an
+//! option, a level or a disclosure by its label, parties by their names, dates in words.
 
 use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
 use crate::dates::display_date;
 use crate::fields::{answer_fields, AnswerField, Shape, Standard};
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Lang;
+use crate::table::field_cell;
 
 /// One field that differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,8 +120,9 @@ fn stored(field: &AnswerField, answer: &Answer) -> String {
     }
 }
 
-/// A field's value as a person reads it in `lang`, names taken from `catalog` and from the
-/// register of `assessment` (the one the answer belongs to).
+/// A field's value as a person reads it in `lang`, as the table view's cell writes it (names
+/// from `catalog` and the register of `assessment`, the one the answer belongs to); a status
+/// not given is nothing here rather than 未回答, since the table says what changed.
 fn shown(
     field: &AnswerField,
     catalog: &Catalog,
@@ -128,55 +130,10 @@ fn shown(
     answer: &Answer,
     lang: Lang,
 ) -> String {
-    let list = |names: Vec<String>| names.join(if lang == Lang::Ja { "、" } else { ", " });
-    match field.shape() {
-        Shape::Status => answer
-            .status
-            .as_deref()
-            .map(|id| {
-                catalog
-                    .scale()
-                    .choice(id)
-                    .map_or(id.to_owned(), |choice| choice.label.get(lang).to_owned())
-            })
-            .unwrap_or_default(),
-        Shape::Parties => list(
-            answer
-                .parties
-                .iter()
-                .map(|id| assessment.party(id).map_or(id.clone(), |p| p.label(lang)))
-                .collect(),
-        ),
-        Shape::Disclosure => answer
-            .disclosure
-            .map(|level| level.label(lang).to_owned())
-            .unwrap_or_default(),
-        Shape::Risk => answer
-            .risk
-            .map(|risk| {
-                format!(
-                    "{} × {}",
-                    risk.likelihood.label(lang),
-                    risk.impact.label(lang)
-                )
-            })
-            .unwrap_or_default(),
-        Shape::Date => display_date(field.text(answer).unwrap_or_default(), lang),
-        Shape::Choice => {
-            let stored = field.text(answer).unwrap_or_default();
-            match field {
-                AnswerField::Declared(def) => def
-                    .options
-                    .iter()
-                    .find(|option| option.id == stored)
-                    .map_or(stored.to_owned(), |option| {
-                        option.label.get(lang).to_owned()
-                    }),
-                AnswerField::Standard(_) => stored.to_owned(),
-            }
-        }
-        Shape::Evidence | Shape::Text => stored(field, answer),
+    if field.shape() == Shape::Status && answer.status.is_none() {
+        return String::new();
     }
+    field_cell(field, catalog, assessment, Some(answer), lang)
 }
 
 #[cfg(test)]

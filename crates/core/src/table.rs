@@ -114,7 +114,8 @@ impl<'c> Column<'c> {
     }
 }
 
-fn field_cell(
+/// What `field` of `answer` shows, as the table's cell and the changes table write it.
+pub(crate) fn field_cell(
     field: &AnswerField,
     catalog: &Catalog,
     assessment: &Assessment,
