@@ -648,17 +648,9 @@ fn group_for(groups: &mut Vec<Group>, outer: &str, inner: &str, sheet: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grid::Row;
 
     fn sheet(rows: &[&[&str]]) -> Workbook {
-        let mut sheet = Sheet::named("確認表");
-        sheet.rows = rows
-            .iter()
-            .map(|cells| Row::plain(cells.iter().map(|c| (*c).to_owned()).collect()))
-            .collect();
-        Workbook {
-            sheets: vec![sheet],
-        }
+        Workbook::one_sheet("確認表", rows)
     }
 
     fn checklist() -> Workbook {

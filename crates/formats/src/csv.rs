@@ -355,14 +355,7 @@ mod tests {
     use super::*;
 
     fn book(rows: &[&[&str]]) -> Workbook {
-        let mut sheet = Sheet::named("回答");
-        sheet.rows = rows
-            .iter()
-            .map(|cells| Row::plain(cells.iter().map(|c| (*c).to_owned()).collect()))
-            .collect();
-        Workbook {
-            sheets: vec![sheet],
-        }
+        Workbook::one_sheet("回答", rows)
     }
 
     #[test]

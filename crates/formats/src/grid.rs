@@ -15,6 +15,19 @@ impl Workbook {
     pub fn sheet(&self, name: &str) -> Option<&Sheet> {
         self.sheets.iter().find(|sheet| sheet.name == name)
     }
+
+    /// A workbook of one sheet `name` of plain rows, as the tests write one.
+    #[cfg(test)]
+    pub(crate) fn one_sheet(name: &str, rows: &[&[&str]]) -> Workbook {
+        let mut sheet = Sheet::named(name);
+        sheet.rows = rows
+            .iter()
+            .map(|cells| Row::plain(cells.iter().map(|c| (*c).to_owned()).collect()))
+            .collect();
+        Workbook {
+            sheets: vec![sheet],
+        }
+    }
 }
 
 /// One sheet.
