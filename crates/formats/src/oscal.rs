@@ -48,10 +48,7 @@ impl Exporter for OscalExporter {
         assessment: &Assessment,
         now: &str,
     ) -> Result<Vec<u8>, ExportError> {
-        let mut text = serde_json::to_string_pretty(&assessment_results(catalog, assessment, now))
-            .expect("JSON values always serialize");
-        text.push('\n');
-        Ok(text.into_bytes())
+        Ok(tekigo_core::to_json(&assessment_results(catalog, assessment, now)).into_bytes())
     }
 }
 
