@@ -36,6 +36,15 @@ async fn load_everything(dispatch: Callback<AppAction>, reopen: Option<String>) 
     flows::load_saved(dispatch, library, reopen).await;
 }
 
+/// What a deletion the browser refused says: the record's id and the browser's reason.
+fn delete_failed(id: &str, problem: &storage::StorageProblem) -> Notice {
+    let (ja, en) = problem.message();
+    Notice::error(
+        format!("{} ({id}): {ja}", Text::DeleteFailed.label(Lang::Ja)),
+        format!("{} ({id}): {en}", Text::DeleteFailed.label(Lang::En)),
+    )
+}
+
 #[component]
 pub fn App() -> Html {
     let ids = use_memo((), |_| IdPrefix::fresh());
@@ -130,13 +139,7 @@ pub fn App() -> Html {
                         unsaved::forget(&id);
                         tabs::announce_deleted(&id);
                     }
-                    Err(problem) => {
-                        let (ja, en) = problem.message();
-                        dispatch.emit(AppAction::Notify(Notice::error(
-                            format!("{} ({id}): {ja}", Text::DeleteFailed.label(Lang::Ja)),
-                            format!("{} ({id}): {en}", Text::DeleteFailed.label(Lang::En)),
-                        )));
-                    }
+                    Err(problem) => dispatch.emit(AppAction::Notify(delete_failed(&id, &problem))),
                 }
                 reload_list();
             });
@@ -149,13 +152,7 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match storage::delete_catalog(&id).await {
                     Ok(()) => dispatch.emit(AppAction::CatalogDeleted(id)),
-                    Err(problem) => {
-                        let (ja, en) = problem.message();
-                        dispatch.emit(AppAction::Notify(Notice::error(
-                            format!("{} ({id}): {ja}", Text::DeleteFailed.label(Lang::Ja)),
-                            format!("{} ({id}): {en}", Text::DeleteFailed.label(Lang::En)),
-                        )));
-                    }
+                    Err(problem) => dispatch.emit(AppAction::Notify(delete_failed(&id, &problem))),
                 }
             });
         })
