@@ -1,5 +1,5 @@
 //! `cargo xtask fuzz [--seconds N] [--target NAME]`: runs every fuzz target of the engine and
-//! of the exchange formats (or the one named) for N seconds (default 300). cargo-fuzz is
+//! of the exchange formats (or the one named) for N seconds (default 600: the ten minutes per target the reliability issue asks for). cargo-fuzz is
 //! installed from crates.io if missing; the stable toolchain runs it with `RUSTC_BOOTSTRAP=1`
 //! (no nightly can be fetched).
 //!

@@ -8,7 +8,7 @@
 //!   `dist/widget/`, the demo vendor site into `dist-demo/`), stamped with its version and
 //!   build id (see `stamp.rs`).
 //! - `cargo xtask fuzz [--seconds N] [--target NAME]`: run every fuzz target (or the one
-//!   named) for N seconds each (default 300).
+//!   named) for N seconds each (default 600).
 //! - `cargo xtask bench`: build the release app and measure it in headless Chromium against
 //!   plain pages (cold load, search keystroke, engine wasm vs native) and the download sizes.
 //! - `cargo xtask bench-import`: time each seed importer on 1, 2, 4 and 8 MB inputs.
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Some("test") => test_all(),
         Some("bench") => setup::ensure(true).and_then(|()| bench::bench()),
         Some("fuzz") => fuzz::fuzz(
-            number_after(&args, "--seconds").unwrap_or(300),
+            number_after(&args, "--seconds").unwrap_or(600),
             value_after(&args, "--target"),
         ),
         Some("bench-import") => bench_import::bench_import(),
