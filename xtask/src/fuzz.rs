@@ -1,6 +1,6 @@
 //! `cargo xtask fuzz [--seconds N] [--target NAME]`: runs every fuzz target of the engine and
-//! of the exchange formats (or the one named) for N seconds (default 600: the ten minutes per target the reliability issue asks for). cargo-fuzz is
-//! installed from crates.io if missing; the stable toolchain runs it with `RUSTC_BOOTSTRAP=1`
+//! of the exchange formats (or the one named) for N seconds (default 600, ten minutes each).
+//! cargo-fuzz is installed from crates.io if missing; the stable toolchain runs it with `RUSTC_BOOTSTRAP=1`
 //! (no nightly can be fetched).
 //!
 //! Each target starts from its seed documents and from `<fuzz dir>/seeds/<target>/` (short
