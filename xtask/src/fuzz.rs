@@ -1,7 +1,7 @@
 //! `cargo xtask fuzz [--seconds N] [--target NAME]`: runs every fuzz target of the engine and
 //! of the exchange formats (or the one named) for N seconds (default 600, ten minutes each).
-//! cargo-fuzz is installed from crates.io if missing; the stable toolchain runs it with `RUSTC_BOOTSTRAP=1`
-//! (no nightly can be fetched).
+//! cargo-fuzz is installed from crates.io if missing; the stable toolchain runs it with
+//! `RUSTC_BOOTSTRAP=1` (no nightly can be fetched).
 //!
 //! Each target starts from its seed documents and from `<fuzz dir>/seeds/<target>/` (short
 //! excerpts of the documents, and every input that once crashed the target), and an
