@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { timeKeystrokes } from './bench/keystrokes.mjs';
 import { openApp, useBrowser } from './harness.mjs';
 
 useBrowser();
@@ -34,25 +35,8 @@ function expectedMatches(catalog, query) {
   ).length;
 }
 
-async function keystrokeTimes(page, query) {
-  return page.evaluate(async (query) => {
-    const input = document.querySelector('.search-field input');
-    const times = [];
-    for (let round = 0; round < 3; round++) {
-      for (let i = 1; i <= query.length; i++) {
-        const started = performance.now();
-        input.value = query.slice(0, i);
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-        times.push(performance.now() - started);
-      }
-      input.value = '';
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    }
-    return times;
-  }, query);
-}
+const keystrokeTimes = (page, query) =>
+  page.evaluate(timeKeystrokes, { selector: '.search-field input', query, rounds: 3 });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

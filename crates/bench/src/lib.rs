@@ -37,7 +37,7 @@ pub fn workload(items: usize) -> (Catalog, Assessment) {
 /// filter by a query and by status. Returns a number that depends on every result.
 pub fn engine_round(catalog: &Catalog, assessment: &Assessment) -> usize {
     let card = score(catalog, assessment);
-    let index = SearchIndex::new(catalog, assessment);
+    let index = SearchIndex::new();
     let found = matching_items(
         catalog,
         assessment,

@@ -2,8 +2,10 @@
 //! unanswered only, and a search over all text. The filters combine (all must hold).
 //!
 //! [`SearchIndex`] keeps each item's text folded once ([`crate::search`]); an edit refolds one
-//! item, so a keystroke in the search box only scans the prepared texts.
+//! item, so a keystroke in the search box only scans the prepared texts. The folding is done
+//! the first time a search needs it ([`SearchIndex::prepare`]), not when an assessment opens.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::assessment::{Answer, Assessment, DisclosureLevel};
@@ -36,17 +38,23 @@ pub struct ItemFilter {
     pub query: String,
 }
 
-/// The folded searchable text of every item: catalog text plus what was answered.
+/// The folded searchable text of every item: catalog text plus what was answered. Empty until
+/// a search needs it (or [`SearchIndex::prepare`] is called when there is time).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
-    entries: Vec<Folded>,
+    entries: OnceCell<Vec<Folded>>,
 }
 
 impl SearchIndex {
-    /// Folds every item's catalog text and answer texts once, for [`matching_items`] to scan.
-    pub fn new(catalog: &Catalog, assessment: &Assessment) -> Self {
-        SearchIndex {
-            entries: catalog
+    /// An index whose folding waits for the first search, so opening an assessment does not.
+    pub fn new() -> Self {
+        SearchIndex::default()
+    }
+
+    /// Folds every item's catalog text and answer texts, once, for [`matching_items`] to scan.
+    pub fn prepare(&self, catalog: &Catalog, assessment: &Assessment) -> &[Folded] {
+        self.entries.get_or_init(|| {
+            catalog
                 .items
                 .iter()
                 .map(|item| {
@@ -56,20 +64,21 @@ impl SearchIndex {
                         assessment.answers.get(&item.id),
                     ))
                 })
-                .collect(),
-        }
+                .collect()
+        })
     }
 
     /// Where the query terms occur in item `position`'s own text (byte ranges of
-    /// `item.text`), read off the prepared folding instead of folding the text again.
+    /// `item.text`), read off the prepared folding instead of folding the text again; none
+    /// before a search has prepared it.
     pub fn text_highlights(
         &self,
         catalog: &Catalog,
         position: usize,
         terms: &[String],
     ) -> Vec<Range<usize>> {
-        let (Some(entry), Some(item)) = (self.entries.get(position), catalog.items.get(position))
-        else {
+        let entry = self.entries.get().and_then(|entries| entries.get(position));
+        let (Some(entry), Some(item)) = (entry, catalog.items.get(position)) else {
             return Vec::new();
         };
         // The searchable text starts with the id, a newline, then the item text.
@@ -85,7 +94,11 @@ impl SearchIndex {
     /// Refolds one item after its answer changed.
     pub fn update(&mut self, catalog: &Catalog, assessment: &Assessment, item_id: &str) {
         if let Some(index) = catalog.items.iter().position(|item| item.id == item_id) {
-            if let Some(entry) = self.entries.get_mut(index) {
+            if let Some(entry) = self
+                .entries
+                .get_mut()
+                .and_then(|entries| entries.get_mut(index))
+            {
                 *entry = fold(&searchable_text(
                     catalog,
                     &catalog.items[index],
@@ -120,6 +133,11 @@ pub fn matching_items(
     filter: &ItemFilter,
 ) -> Vec<usize> {
     let terms = query_terms(&filter.query);
+    let entries = if terms.is_empty() {
+        &[]
+    } else {
+        index.prepare(catalog, assessment)
+    };
     let clause = fold(filter.clause.trim()).text;
     catalog
         .items
@@ -147,8 +165,7 @@ pub fn matching_items(
                 && refers_to(catalog, item, filter.guideline.as_deref(), &clause)
                 && (!filter.unanswered_only || status.is_none())
                 && (terms.is_empty()
-                    || index
-                        .entries
+                    || entries
                         .get(*position)
                         .is_some_and(|entry| matches_all(entry, &terms)))
         })
@@ -222,7 +239,7 @@ mod tests {
             },
             "t",
         );
-        let index = SearchIndex::new(catalog, &assessment);
+        let index = SearchIndex::new();
         matching_items(catalog, &assessment, &index, filter)
             .into_iter()
             .map(|position| catalog.items[position].id.clone())
@@ -282,7 +299,7 @@ mod tests {
         assert!(section_within("2.6.14", "2.6"));
         let catalog = embedded::catalog("meti-2012").unwrap();
         let assessment = Assessment::new("t", catalog, "t");
-        let index = SearchIndex::new(catalog, &assessment);
+        let index = SearchIndex::new();
         let ids = |clause: &str| -> Vec<String> {
             let filter = ItemFilter {
                 clause: clause.into(),
@@ -320,7 +337,11 @@ mod tests {
     fn index_highlights_equal_highlights_of_the_text_alone() {
         let catalog = embedded::catalog("cloud-checklist-253").unwrap();
         let assessment = Assessment::new("t", catalog, "t");
-        let index = SearchIndex::new(catalog, &assessment);
+        let index = SearchIndex::new();
+        assert!(index
+            .text_highlights(catalog, 0, &query_terms("isms"))
+            .is_empty());
+        index.prepare(catalog, &assessment);
         for query in ["ｱｸｾｽ", "医療機関 クラウド", "isms", "(1)"] {
             let terms = query_terms(query);
             for (position, item) in catalog.items.iter().enumerate() {

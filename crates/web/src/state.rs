@@ -138,7 +138,7 @@ pub enum EditorAction {
 
 impl EditorState {
     pub fn new(catalog: Rc<Catalog>, assessment: Assessment) -> Self {
-        let index = SearchIndex::new(&catalog, &assessment);
+        let index = SearchIndex::new();
         let filter = ItemFilter::default();
         let visible = matching_items(&catalog, &assessment, &index, &filter);
         let visible = Rc::new(visible);
@@ -250,7 +250,7 @@ impl EditorState {
                         self.refilter();
                     }
                     Touched::Everything => {
-                        self.index = Rc::new(SearchIndex::new(&self.catalog, &self.assessment));
+                        self.index = Rc::new(SearchIndex::new());
                         self.refilter();
                     }
                     Touched::Assessment => {}
@@ -363,7 +363,7 @@ pub fn reduce(current: &EditorState, action: EditorAction) -> EditorState {
         // edits on screen that are not stored.
         EditorAction::Replaced(_) if state.save != SaveState::ReadOnly => {}
         EditorAction::Replaced(assessment) => {
-            state.index = Rc::new(SearchIndex::new(&state.catalog, &assessment));
+            state.index = Rc::new(SearchIndex::new());
             state.assessment = assessment;
             state.sort_table();
             state.refilter();

@@ -24,9 +24,7 @@ pub fn Items(props: &ItemsProps) -> Html {
     let lang = props.lang;
     let query = use_state(String::new);
     let todo_only = use_state(|| false);
-    let index = use_memo(props.loaded.clone(), |loaded| {
-        SearchIndex::new(&loaded.catalog, &loaded.assessment)
-    });
+    let index = use_memo(props.loaded.clone(), |_| SearchIndex::new());
     let Loaded {
         catalog,
         assessment,

@@ -3,6 +3,7 @@
 // the JSON file named on the command line; xtask prints the medians and ratios.
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { timeKeystrokes } from './keystrokes.mjs';
 
 const APP = process.env.TEKIGO_URL;
 const PAGES = process.env.BENCH_URL;
@@ -51,25 +52,7 @@ async function loads(throttle) {
   return { app, static: plain };
 }
 
-// Input → next rendered frame, for every character of the query, several times.
-const TYPE = async (selector) => {
-  const input = document.querySelector(selector);
-  const query = 'ｱｸｾｽ管理 規程';
-  const times = [];
-  for (let round = 0; round < 6; round++) {
-    for (let i = 1; i <= query.length; i++) {
-      const started = performance.now();
-      input.value = query.slice(0, i);
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-      times.push(performance.now() - started);
-    }
-    input.value = '';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-  }
-  return times;
-};
+const QUERY = 'ｱｸｾｽ管理 規程';
 
 async function keystrokes() {
   const context = await browser.newContext({ locale: 'ja-JP' });
@@ -79,10 +62,10 @@ async function keystrokes() {
   await page.locator('input[type=file]').first().setInputFiles({ name: 'catalog-1000.json', mimeType: 'application/json', buffer: catalog });
   await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).last().click();
   await page.locator('li.item').first().waitFor();
-  const app = await page.evaluate(TYPE, '.search-field input');
+  const app = await page.evaluate(timeKeystrokes, { selector: '.search-field input', query: QUERY, rounds: 6 });
   const vanillaPage = await context.newPage();
   await vanillaPage.goto(new URL('vanilla-search.html', PAGES).href);
-  const vanilla = await vanillaPage.evaluate(TYPE, '#q');
+  const vanilla = await vanillaPage.evaluate(timeKeystrokes, { selector: '#q', query: QUERY, rounds: 6 });
   await context.close();
   const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
   return { app, vanilla, appP95: [p95(app)], vanillaP95: [p95(vanilla)] };

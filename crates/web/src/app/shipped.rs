@@ -23,7 +23,7 @@ pub async fn with_index(dispatch: &Callback<AppAction>, library: &Library) -> Op
         return Some(library.clone());
     }
     loading(dispatch, async {
-        let index = parse(INDEX_FILE, load_index).await?;
+        let index = parse(data::request(INDEX_FILE), load_index).await?;
         let library = Library {
             index: Some(Shared(Rc::new(index))),
             ..library.clone()
@@ -67,18 +67,22 @@ pub async fn complete(
     if catalogs.is_empty() && crosswalks.is_empty() && profiles.is_empty() {
         return Some(library.clone());
     }
+    // Every file is requested at once; each is read as it is needed.
+    let catalogs: Vec<_> = catalogs.iter().map(|e| data::request(&e.file)).collect();
+    let crosswalks: Vec<_> = crosswalks.iter().map(|e| data::request(&e.file)).collect();
+    let profiles: Vec<_> = profiles.iter().map(|e| data::request(&e.file)).collect();
     loading(dispatch, async {
         let mut loaded = Library::default();
-        for entry in catalogs {
-            let catalog = parse(&entry.file, |text| load_catalog(text.as_bytes())).await?;
+        for file in catalogs {
+            let catalog = parse(file, |text| load_catalog(text.as_bytes())).await?;
             loaded.catalogs.push(Shared(Rc::new(catalog)));
         }
-        for entry in crosswalks {
-            let crosswalk = parse(&entry.file, load_crosswalk).await?;
+        for file in crosswalks {
+            let crosswalk = parse(file, load_crosswalk).await?;
             loaded.crosswalks.push(Shared(Rc::new(crosswalk)));
         }
-        for entry in profiles {
-            let profile = parse(&entry.file, |text| {
+        for file in profiles {
+            let profile = parse(file, |text| {
                 tekigo_core::applicability::load_profile(text.as_bytes())
             })
             .await?;
@@ -110,7 +114,9 @@ pub async fn sample(dispatch: &Callback<AppAction>, library: &Library) -> Option
     let file = library.index.as_ref()?.sample.clone();
     loading(
         dispatch,
-        parse(&file, |text| load_assessment(text.as_bytes())),
+        parse(data::request(&file), |text| {
+            load_assessment(text.as_bytes())
+        }),
     )
     .await
 }
@@ -128,15 +134,16 @@ async fn loading<T>(
         .ok()
 }
 
-/// The data file `name`, read by `read`; a file that is not what it should be fails as one
-/// that does not arrive.
+/// The data file `file`, read by `read` once it has arrived; a file that is not what it
+/// should be fails as one that does not arrive.
 async fn parse<T, E: std::fmt::Display>(
-    name: &str,
+    file: data::Pending,
     read: impl FnOnce(&str) -> Result<T, E>,
 ) -> Result<T, DataError> {
-    let text = data::text(name).await?;
+    let path = file.path();
+    let text = file.text().await?;
     read(&text).map_err(|error| DataError {
-        path: data::path(name),
+        path,
         detail: error.to_string(),
     })
 }

@@ -29,32 +29,71 @@ pub fn in_single_file() -> bool {
         .is_some()
 }
 
-/// The text of the data file `name`.
-pub async fn text(name: &str) -> Result<String, DataError> {
-    let failed = |detail: String| DataError {
+/// A data file on its way: its text where the page carries it, else a request already sent,
+/// so that several files are fetched at once and read in the order they are needed.
+pub struct Pending {
+    name: String,
+    source: Result<Source, DataError>,
+}
+
+enum Source {
+    Inline(String),
+    Fetch(js_sys::Promise),
+}
+
+/// Starts getting the data file `name`.
+pub fn request(name: &str) -> Pending {
+    let failed = |detail: &str| DataError {
         path: path(name),
-        detail,
+        detail: detail.into(),
     };
-    let window = web_sys::window().ok_or_else(|| failed("no window".into()))?;
-    let inline = window
-        .document()
-        .and_then(|document| document.get_element_by_id(&format!("tekigo-data-{name}")));
-    if let Some(block) = inline {
-        return Ok(block.text_content().unwrap_or_default());
+    let source = web_sys::window()
+        .ok_or_else(|| failed("no window"))
+        .map(|window| {
+            let inline = window
+                .document()
+                .and_then(|document| document.get_element_by_id(&format!("tekigo-data-{name}")));
+            match inline {
+                Some(block) => Source::Inline(block.text_content().unwrap_or_default()),
+                None => Source::Fetch(window.fetch_with_str(&path(name))),
+            }
+        });
+    Pending {
+        name: name.to_owned(),
+        source,
     }
-    let response = JsFuture::from(window.fetch_with_str(&path(name)))
-        .await
-        .map_err(|error| failed(describe(&error)))?;
-    let response: web_sys::Response = response.unchecked_into();
-    if !response.ok() {
-        return Err(failed(format!("HTTP {}", response.status())));
+}
+
+impl Pending {
+    /// Where the file is, as the page asks for it.
+    pub fn path(&self) -> String {
+        path(&self.name)
     }
-    let text = response.text().map_err(|error| failed(describe(&error)))?;
-    JsFuture::from(text)
-        .await
-        .map_err(|error| failed(describe(&error)))?
-        .as_string()
-        .ok_or_else(|| failed("not text".into()))
+
+    /// The file's text, once it has arrived.
+    pub async fn text(self) -> Result<String, DataError> {
+        let failed = |detail: String| DataError {
+            path: path(&self.name),
+            detail,
+        };
+        let response = match self.source? {
+            Source::Inline(text) => return Ok(text),
+            Source::Fetch(response) => response,
+        };
+        let response = JsFuture::from(response)
+            .await
+            .map_err(|error| failed(describe(&error)))?;
+        let response: web_sys::Response = response.unchecked_into();
+        if !response.ok() {
+            return Err(failed(format!("HTTP {}", response.status())));
+        }
+        let text = response.text().map_err(|error| failed(describe(&error)))?;
+        JsFuture::from(text)
+            .await
+            .map_err(|error| failed(describe(&error)))?
+            .as_string()
+            .ok_or_else(|| failed("not text".into()))
+    }
 }
 
 /// What the browser says of a failure (a fetch's TypeError says `Failed to fetch`).

@@ -32,6 +32,9 @@ use crate::components::table_view::TableView;
 use crate::shared::Shared;
 use crate::state::{EditorAction, EditorState, SaveState, Tab};
 
+/// How long after the screen is drawn the search index is folded.
+const PREPARE_SEARCH_AFTER_MS: u32 = 100;
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub opened: Opened,
@@ -147,6 +150,20 @@ pub fn Editor(props: &EditorProps) -> Html {
             if let (Some(root), Some(first)) = (root.cast::<web_sys::Element>(), first) {
                 focus_row(&root, first);
             }
+        });
+    }
+    // The search index is folded once the screen is drawn, so that opening does not wait for
+    // it and the first keystroke seldom does.
+    {
+        let catalog = state.catalog.clone();
+        let assessment = state.assessment.clone();
+        use_effect_with(Shared(state.index.clone()), move |index| {
+            let index = index.clone();
+            let fold_later =
+                gloo_timers::callback::Timeout::new(PREPARE_SEARCH_AFTER_MS, move || {
+                    index.prepare(&catalog, &assessment);
+                });
+            move || drop(fold_later)
         });
     }
     // A jump from the table or the dashboard removes the element that had the focus: the
