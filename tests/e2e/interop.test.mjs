@@ -187,6 +187,28 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     await page.getByRole('button', { name: '評価の一覧' }).click();
   });
 
+  await t.test('a sheet wider than the screen: its last column is mapped, and only the sheet scrolls', async () => {
+    // 35 columns, the answers in the last (AI), as wide sheets with many notes columns have it.
+    const notes = Array.from({ length: 32 }, (_, n) => `備考${n + 1}`);
+    const row = (id, text, answer) => [id, text, ...notes.map(() => ''), answer].join(',');
+    const wide = join(scratch, 'wide-sheet.csv');
+    writeFileSync(wide, '\ufeff' + [
+      ['番号', '確認する内容', ...notes, '回答'].join(','),
+      row('1', '端末の台帳がある', 'できている'),
+      row('2', '停電時の手順がある', 'できていない'),
+      row('3', '委託先の一覧がある', 'できている'),
+    ].join('\r\n') + '\r\n');
+    await sheetInputs(page);
+    await page.getByLabel('表からカタログを作る').setInputFiles(wide);
+    await page.getByLabel('各列の意味 AI').selectOption('status');
+    const preview = page.locator('.catalog-preview');
+    await preview.filter({ hasText: '3 項目' }).filter({ hasText: 'できている' }).waitFor();
+    assert.match(await preview.innerText(), /できている \(適合\)、できていない \(未対応\)/);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(sideways <= 0, `the page scrolls sideways by ${sideways} px`);
+    await page.locator('.catalog-dialog').getByRole('button', { name: '取り消し', exact: true }).click();
+  });
+
   await t.test('a CSV in neither UTF-8 nor Shift_JIS is refused and changes nothing', async () => {
     const saved = page.locator('.saved');
     await saved.first().waitFor();

@@ -193,9 +193,9 @@ fn read_sheet_assessment(header: &Value, bytes: &[u8]) -> Result<Answer, Failure
     ))
 }
 
-/// How many rows and columns of each sheet the mapping dialog shows.
+/// How many rows of each sheet the mapping dialog shows. Every column is shown (the reader
+/// takes at most 1,000), so that any of them can be mapped, however wide the sheet.
 const PREVIEW_ROWS: usize = 40;
-const PREVIEW_COLUMNS: usize = 30;
 
 fn sheet_open(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
     let name = text(header, "fileName")?;
@@ -211,13 +211,7 @@ fn sheet_open(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
                 .rows
                 .iter()
                 .take(PREVIEW_ROWS)
-                .map(|row| {
-                    row.cells
-                        .iter()
-                        .take(PREVIEW_COLUMNS)
-                        .map(String::as_str)
-                        .collect()
-                })
+                .map(|row| row.cells.iter().map(String::as_str).collect())
                 .collect();
             json!({ "name": sheet.name, "rows": rows, "total": sheet.rows.len() })
         })

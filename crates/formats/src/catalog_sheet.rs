@@ -194,7 +194,7 @@ pub fn outcome_of(label: &str) -> Outcome {
     } else if is(&["△"]) || has(&["一部", "部分", "partial"]) {
         Outcome::Partial
     } else if is(&["いいえ", "no", "×", "✕", "n", "未"])
-        || has(&["未対応", "未実施", "不可", "なし"])
+        || has(&["未対応", "未実施", "不可", "なし", "ていない", "できない"])
     {
         Outcome::NotMet
     } else {
@@ -812,6 +812,9 @@ mod tests {
             ("該当しない", Outcome::Excluded),
             ("一部対応", Outcome::Partial),
             ("×", Outcome::NotMet),
+            ("できていない", Outcome::NotMet),
+            ("実施していない", Outcome::NotMet),
+            ("できている", Outcome::Met),
             ("○", Outcome::Met),
             ("-", Outcome::Excluded),
         ] {
