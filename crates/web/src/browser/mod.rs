@@ -1,6 +1,6 @@
 //! The few browser APIs the app needs, wrapped so components never touch `web_sys` directly:
 //! IndexedDB storage (and the copy of refused edits kept aside), the storage quota, the
-//! tab-to-tab channel, file reading and download, the clock, the shipped data files.
+//! tab-to-tab channel, file reading and download, the clock, the shipped data files, work that waits for a paint.
 
 pub mod autosave;
 pub mod clock;
@@ -8,6 +8,7 @@ pub mod data;
 pub mod files;
 pub mod formats;
 pub mod handover;
+pub mod paint;
 pub mod preview;
 pub mod quota;
 pub mod storage;

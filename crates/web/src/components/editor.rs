@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::app::Opened;
 use crate::browser::autosave::{Autosave, Outcome};
+use crate::browser::paint::after_next_paint;
 use crate::browser::tabs::{self, TabEvent};
 use crate::browser::{clock, files, stored, versions};
 use crate::components::analysis::Analysis;
@@ -31,9 +32,6 @@ use crate::components::subject::SubjectForm;
 use crate::components::table_view::TableView;
 use crate::shared::Shared;
 use crate::state::{EditorAction, EditorState, SaveState, Tab};
-
-/// How long after the screen is drawn the search index is folded.
-const PREPARE_SEARCH_AFTER_MS: u32 = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -152,17 +150,16 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         });
     }
-    // The search index is folded once the screen is drawn, so that opening does not wait for
-    // it and the first keystroke seldom does.
+    // The search index is folded once the screen is painted, so that opening does not wait
+    // for it and the first keystroke seldom does.
     {
         let catalog = state.catalog.clone();
         let assessment = state.assessment.clone();
         use_effect_with(Shared(state.index.clone()), move |index| {
             let index = index.clone();
-            let fold_later =
-                gloo_timers::callback::Timeout::new(PREPARE_SEARCH_AFTER_MS, move || {
-                    index.prepare(&catalog, &assessment);
-                });
+            let fold_later = after_next_paint(move || {
+                index.prepare(&catalog, &assessment);
+            });
             move || drop(fold_later)
         });
     }

@@ -3,7 +3,8 @@
 //! choices), and the details of the selected item. Rows are memoized components, so a
 //! keystroke re-renders only rows whose props changed. Keyboard: ↑↓ or j/k move, Home/End go
 //! to the first and last item, 1–9 set the status, 0 clears it, n jumps to the next unanswered
-//! item, Enter opens the details and Esc closes them.
+//! item, Enter opens the details and Esc closes them. A long list is built in two steps: the
+//! first rows at once, the rest once they are painted.
 
 use std::ops::Range;
 
@@ -16,6 +17,7 @@ use tekigo_core::{Answer, Assessment, Catalog, DisclosureLevel, Outcome, Provena
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::browser::paint::after_next_paint;
 use crate::components::details::ItemDetails;
 use crate::ids::use_ids;
 use crate::shared::Shared;
@@ -49,10 +51,22 @@ pub fn outcome_class(outcome: Option<Outcome>) -> &'static str {
     }
 }
 
+/// Rows built in the list's first frame; the rest follow once it is painted, so that a long
+/// list is on screen, and its first rows usable, before all of it is built.
+const FIRST_ROWS: usize = 40;
+
 #[component]
 pub fn ItemList(props: &ItemListProps) -> Html {
     let list = use_node_ref();
     let ids = use_ids();
+    let drawn = use_state(|| FIRST_ROWS);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            let the_rest = after_next_paint(move || drawn.set(usize::MAX));
+            move || drop(the_rest)
+        });
+    }
     let moved_by_keyboard = use_mut_ref(|| false);
     {
         let list = list.clone();
@@ -132,7 +146,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
         <>
             <p class="keyboard-help muted" id={help_id.clone()}>{ Text::KeyboardHelp.label(lang) }</p>
             <ul class="items" ref={list} {onkeydown}>
-                { for props.visible.iter().map(|&position| {
+                { for props.visible.iter().take(*drawn).map(|&position| {
                     let item = &props.catalog.items[position];
                     let selected = props.selected == Some(position);
                     let answer = props.assessment.answers.get(&item.id).cloned();
