@@ -1,9 +1,9 @@
 // More of the analysis tab as a person uses it: carry the answers of a stored METI 2012
 // assessment to a checklist assessment and confirm one, or those of a file (a catalog file is
-// refused); attach a vendor's published file as a layer, after a file of another catalog is
-// refused with nothing changed; keep a version, edit, compare it with now, find it again after
-// a reload, download it and delete it; the latest 50 are kept and go with their assessment; an
-// assessment stored before versions existed keeps its place.
+// refused); attach a vendor's published file as the vendor's layer, marked on its items, after
+// a file of another catalog is refused with nothing changed; keep a version, edit, compare it
+// with now, find it again after a reload, download it and delete it; the latest 50 are kept
+// and go with their assessment; an assessment stored before versions existed keeps its place.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -152,11 +152,15 @@ test("a vendor's published file attaches as a layer; a file of another catalog i
   await screenshot(page, 'analysis-more-refused');
   assert.equal(await claims.innerText(), before);
   assert.equal(await page.locator('.layer').count(), 0);
+  // The vendor's published answers under the hospital's own check: the vendor's layer.
+  await page.getByLabel('取り込む層の立場').selectOption('vendor');
   await input.setInputFiles(published.path);
   await page.locator('.layer-file [role=status]', { hasText: /層として取り込みました[\s\S]*東雲クラウド株式会社 — 3 項目/ }).waitFor();
   await claims.filter({ hasText: /下層から継承: 3/ }).waitFor();
-  assert.match(await page.locator('.layer').innerText(), /東雲クラウド株式会社[\s\S]*3/);
+  assert.match(await page.locator('.layer').innerText(), /下層: 東雲クラウド株式会社 \(事業者\): 3 項目/);
   await page.getByRole('tab', { name: '項目' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('li.item .chip-layer').length === 3);
+  assert.equal(await page.locator('li.item .chip-layer').first().innerText(), '下層から継承: 東雲クラウド株式会社 (事業者)');
   assert.equal(await row(page, '5').locator('.status-badge').innerText(), '一部適合');
   await saved(page);
   assert.deepEqual(problems, []);

@@ -68,8 +68,14 @@ test("the vendor sample's Microsoft Azure share attached as a layer is inherited
   assert.match(await claims.innerText(), /下層から継承: 0/);
   await page.getByRole('button', { name: /分担を下層として取り込む: Microsoft Azure/ }).click();
   await claims.filter({ hasText: /下層から継承: 175/ }).waitFor();
-  assert.match(await page.locator('.layer').innerText(), /Microsoft Azure[\s\S]*175/);
+  assert.match(await page.locator('.layer').innerText(), /下層: Microsoft Azure \(IaaS・再委託先\): 175 項目/);
   await screenshot(page, 'analysis-layer');
+  // The item list marks each item the layer covers.
+  await page.getByRole('tab', { name: '項目' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('li.item .chip-layer').length === 175);
+  assert.equal(await page.locator('li.item .chip-layer').first().innerText(), '下層から継承: Microsoft Azure (IaaS・再委託先)');
+  assert.equal(await page.locator('li.item').first().locator('.chip-party', { hasText: 'Microsoft Azure' }).count(), 0, 'Azure is named once, by its layer');
+  await page.getByRole('tab', { name: '分析' }).click();
   await page.locator('.layer').getByRole('button', { name: '削除' }).click();
   await claims.filter({ hasText: /下層から継承: 0/ }).waitFor();
   await context.close();

@@ -613,6 +613,10 @@ pub enum Text {
     ConfirmDeleteCatalog,
     CarryVerifiedLinks,
     CarryNumberOnlyLinks,
+    LayerRole,
+    ChooseTrustedKey,
+    TrustedKey,
+    SignedWithChosenKey,
 }
 
 impl Localized for Text {
@@ -792,6 +796,10 @@ impl Localized for Text {
             Text::CatalogInUse => ("このカタログの評価があるため削除できません。先に評価を削除してください", "Assessments of this catalog are stored; delete them first to delete it"),
             Text::ConfirmDeleteCatalog => ("カタログを削除する (元に戻せません)", "Delete the catalog (cannot be undone)"),
             Text::CarryVerifiedLinks => ("本文でも確かめたつながり", "links the texts confirm"),
+            Text::ChooseTrustedKey => ("照合する公開鍵を選ぶ (任意)", "Choose the signer's public key (optional)"),
+            Text::TrustedKey => ("照合する公開鍵", "Checked against the public key"),
+            Text::SignedWithChosenKey => ("選んだ公開鍵の署名です。", "It was signed with the chosen public key."),
+            Text::LayerRole => ("取り込む層の立場", "The layer's party is"),
             Text::CarryNumberOnlyLinks => ("条項番号だけのつながり (特によく確認してください)", "links by clause number only (check these closely)"),
             Text::RiskNeedsBoth => ("発生可能性と影響度の両方を選ぶと記録されます。", "Recorded once both likelihood and impact are chosen."),
             Text::Report => ("レポート (印刷)", "Report (print)"),

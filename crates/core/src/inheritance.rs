@@ -50,12 +50,14 @@ pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
 
 /// A layer of another assessment's answers read from a file (an IaaS's or a vendor's published
 /// version, say), with the party it is: the party already standing for a layer from the same
-/// assessment, so attaching the file again replaces its layer; else a new IaaS party named
-/// after the file's applicant (or product), under an id the register does not use yet.
+/// assessment, so attaching the file again replaces its layer; else a new party in `role` (an
+/// IaaS under a vendor, the vendor under a hospital's own check) named after the file's
+/// applicant (or product), under an id the register does not use yet.
 pub fn layer_of_file(
     catalog: &Catalog,
     assessment: &Assessment,
     other: &Assessment,
+    role: PartyRole,
 ) -> (Layer, Party) {
     let existing = assessment
         .layers
@@ -73,7 +75,7 @@ pub fn layer_of_file(
             .find(|name| !name.is_empty())
             .cloned()
             .unwrap_or_default();
-        iaas_party(&id, &name)
+        Party { id, role, name }
     });
     (layer_from(catalog, other, &party.id), party)
 }
@@ -161,15 +163,6 @@ pub fn claims(catalog: &Catalog, assessment: &Assessment) -> Claims {
     result
 }
 
-/// A named IaaS party for a layer, e.g. Microsoft Azure.
-pub fn iaas_party(id: &str, name: &str) -> Party {
-    Party {
-        id: id.to_owned(),
-        role: PartyRole::Iaas,
-        name: name.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,7 +209,7 @@ mod tests {
     }
 
     #[test]
-    fn a_file_attached_twice_is_one_layer_of_a_new_iaas_party_named_after_it() {
+    fn a_file_attached_twice_is_one_layer_of_a_new_party_named_after_it_in_the_role_chosen() {
         let catalog = embedded::catalog("meti-2012").unwrap();
         let mut sample = embedded::sample_assessment();
         for answer in sample.answers.values_mut().take(3) {
@@ -224,16 +217,17 @@ mod tests {
         }
         let published = crate::publish::publish(catalog, &sample, "2026-11-30T00:00:00Z");
         let mut hospital = Assessment::new("hospital", catalog, "t");
-        let (layer, party) = layer_of_file(catalog, &hospital, &published);
+        let (layer, party) = layer_of_file(catalog, &hospital, &published, PartyRole::Vendor);
         assert_eq!(
             (party.id.as_str(), party.role),
-            ("layer-1", PartyRole::Iaas)
+            ("layer-1", PartyRole::Vendor)
         );
         assert_eq!(party.name, sample.subject.applicant);
         assert_eq!(layer.covers.len(), 3);
         attach(&mut hospital, layer, party.clone());
         let parties = hospital.parties.len();
-        let (again, same) = layer_of_file(catalog, &hospital, &published);
+        // Attached again, under whatever role is chosen then, it is the same party.
+        let (again, same) = layer_of_file(catalog, &hospital, &published, PartyRole::Iaas);
         assert_eq!(same, party);
         attach(&mut hospital, again, same);
         assert_eq!(

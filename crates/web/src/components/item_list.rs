@@ -151,7 +151,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                     let selected = props.selected == Some(position);
                     let answer = props.assessment.answers.get(&item.id).cloned();
                     let highlights = props.index.text_highlights(&props.catalog, position, &terms);
-                    let chips = chips(&props.assessment, answer.as_ref(), lang);
+                    let chips = chips(&props.assessment, &item.id, answer.as_ref(), lang);
                     html! {
                         <ItemRow key={item.id.clone()} catalog={props.catalog.clone()} {position}
                                  answer={answer.clone()} {chips} {selected} expanded={selected && props.expanded}
@@ -188,22 +188,41 @@ pub struct Chip {
     pub class: &'static str,
 }
 
-/// What a row shows at a glance: who holds the item, 要NDA, 要対応, the evidence count, and an
-/// answer that still awaits confirmation.
-fn chips(assessment: &Assessment, answer: Option<&Answer>, lang: Lang) -> Vec<Chip> {
-    let Some(answer) = answer else {
-        return Vec::new();
+/// What a row shows at a glance: the layers it is inherited from, who holds the item, 要NDA,
+/// 要対応, the evidence count, and an answer that still awaits confirmation.
+fn chips(assessment: &Assessment, item: &str, answer: Option<&Answer>, lang: Lang) -> Vec<Chip> {
+    let party_name = |id: &String| {
+        assessment
+            .party(id)
+            .map_or_else(|| id.clone(), |party| party.label(lang))
     };
-    let mut chips: Vec<Chip> = answer
-        .parties
+    let layers: Vec<&String> = assessment
+        .layers
         .iter()
-        .map(|id| Chip {
-            text: assessment
-                .party(id)
-                .map_or_else(|| id.clone(), |party| party.label(lang)),
-            class: "chip-party",
+        .filter(|layer| layer.covers.contains_key(item))
+        .map(|layer| &layer.party)
+        .collect();
+    let mut chips: Vec<Chip> = layers
+        .iter()
+        .map(|party| Chip {
+            text: format!("{}: {}", Text::Inherited.label(lang), party_name(party)),
+            class: "chip-layer",
         })
         .collect();
+    let Some(answer) = answer else {
+        return chips;
+    };
+    // A party whose layer covers the item is named once, by the layer's chip.
+    chips.extend(
+        answer
+            .parties
+            .iter()
+            .filter(|id| !layers.contains(id))
+            .map(|id| Chip {
+                text: party_name(id),
+                class: "chip-party",
+            }),
+    );
     if answer.disclosure == Some(DisclosureLevel::Nda) {
         chips.push(Chip {
             text: DisclosureLevel::Nda.label(lang).to_owned(),

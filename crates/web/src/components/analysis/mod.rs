@@ -285,12 +285,20 @@ fn responsibility(props: &AnalysisProps) -> Html {
                 <li class="unclaimed">{ format!("{}: {} {}", Text::Unclaimed.label(lang), split.unclaimed.len(), Text::Items.label(lang)) }</li>
             </ul>
             { for props.assessment.layers.iter().map(|layer| {
-                let name = props.assessment.party(&layer.party).map_or_else(|| layer.party.clone(), |p| p.label(lang));
+                let party = props.assessment.party(&layer.party);
+                let name = party.map_or_else(|| layer.party.clone(), |p| p.label(lang));
+                // The source's title, where it says more than the party's name.
+                let title = &layer.source.title;
+                let source = if title.is_empty() || party.is_some_and(|p| &p.name == title) {
+                    String::new()
+                } else {
+                    format!(" ({title})")
+                };
                 let items: Vec<&str> = layer.covers.keys().map(String::as_str).collect();
                 let detach = props.on_edit.reform({ let party = layer.party.clone(); move |_| Edit::DetachLayer { party: party.clone() } });
                 html! {
                     <div class="layer">
-                        <p>{ format!("{} {name} ({}): {} {}", Text::LayerOf.label(lang), layer.source.title, items.len(), Text::Items.label(lang)) }
+                        <p>{ format!("{} {name}{source}: {} {}", Text::LayerOf.label(lang), items.len(), Text::Items.label(lang)) }
                             { " " }<button onclick={detach} disabled={props.read_only}>{ Text::Remove.label(lang) }</button></p>
                         <details><summary>{ Text::InheritedItems.label(lang) }</summary>{ item_links(props, &items) }</details>
                     </div>
