@@ -1,6 +1,7 @@
 // Exchange formats as a person uses them: the import and export worker loads only when asked;
 // the vendor sample goes out as Excel and Shift_JIS CSV and comes back whole in a fresh
-// profile; a key made in the browser signs a file that verifies, and a changed copy does not;
+// profile; a key made in the browser signs a file that verifies, and a changed copy does not,
+// nor does the file against another signer's public key;
 // the two example sheets (our own wording) become catalogs, are answered on their own scales
 // and score; a CSV in a foreign encoding is refused with a message and changes nothing.
 import assert from 'node:assert/strict';
@@ -89,12 +90,23 @@ test('a key made in the browser signs; the signature verifies, a changed copy do
   await page.getByRole('button', { name: '書き出し・署名' }).click();
   await page.getByLabel('署名者の名前 (会社名など)').fill('きりんカルテシステム株式会社');
   const keys = [];
-  page.on('download', (file) => keys.push(file.suggestedFilename()));
-  await page.getByRole('button', { name: '新しい署名鍵を作る' }).click();
+  page.on('download', (file) => keys.push(file));
+  /** Makes a key in the browser; returns where its public key file was saved. */
+  const makeKey = async () => {
+    const before = keys.length;
+    await page.getByRole('button', { name: '新しい署名鍵を作る' }).click();
+    for (let waited = 0; keys.length < before + 2 && waited < 50; waited++) await page.waitForTimeout(100);
+    assert.equal(keys.length, before + 2);
+    const pub = keys.slice(before).find((file) => file.suggestedFilename().endsWith('.pub.json'));
+    assert.ok(pub, 'a public key file was offered');
+    const path = join(scratch, `key-${before}.pub.json`);
+    await pub.saveAs(path);
+    return path;
+  };
+  // A key made and put aside (another signer's), then the key that signs.
+  const otherKey = await makeKey();
+  const publicKey = await makeKey();
   await page.getByRole('status').filter({ hasText: '署名鍵を作り' }).waitFor();
-  for (let waited = 0; keys.length < 2 && waited < 50; waited++) await page.waitForTimeout(100);
-  assert.equal(keys.length, 2);
-  assert.ok(keys.some((name) => name.endsWith('.pub.json')));
   assert.ok(await page.getByRole('checkbox', { name: /署名鍵/ }).isChecked());
   const signed = await exportAs(page, 'json');
   const json = JSON.parse(readFileSync(signed.path, 'utf8'));
@@ -115,6 +127,16 @@ test('a key made in the browser signs; the signature verifies, a changed copy do
   await hospital.page.getByLabel('ファイルの署名を確認').setInputFiles(tampered);
   const alert = hospital.page.getByRole('alert');
   await alert.filter({ hasText: '署名後に内容が変更されています' }).waitFor();
+
+  // Checked against the signer's public key file, as `tekigo verify --key` does.
+  await hospital.page.getByLabel('照合する公開鍵を選ぶ (任意)').setInputFiles(publicKey);
+  await hospital.page.getByRole('status').filter({ hasText: '照合する公開鍵: key-' }).waitFor();
+  await hospital.page.getByLabel('ファイルの署名を確認').setInputFiles(signed.path);
+  await hospital.page.getByRole('status').filter({ hasText: '選んだ公開鍵の署名です' }).waitFor();
+  await hospital.page.getByLabel('照合する公開鍵を選ぶ (任意)').setInputFiles(otherKey);
+  await hospital.page.getByRole('status').filter({ hasText: otherKey.split('/').pop() }).waitFor();
+  await hospital.page.getByLabel('ファイルの署名を確認').setInputFiles(signed.path);
+  await alert.filter({ hasText: '指定された鍵' }).filter({ hasText: '別の鍵で署名されています' }).waitFor();
 
   // A signed file still opens as an assessment; its menu checks the signature.
   await hospital.page.locator('input[type=file]').first().setInputFiles(signed.path);

@@ -2,7 +2,7 @@
 //! 「ファイルの署名を確認」. A sheet the import and export worker reads as an assessment becomes
 //! tekigo JSON and is opened as any picked file is (the app's own flow stores it, or says why
 //! not); a sheet that is no assessment is offered to the catalog dialog; a signed file is
-//! checked.
+//! checked, against the signer's public key file when one is chosen (as `tekigo verify --key`).
 
 use std::rc::Rc;
 
@@ -76,6 +76,8 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
     let shown = use_state(|| false);
     let said = use_state(|| None::<Notice>);
     let sheet = use_state(|| None::<PickedSheet>);
+    // The public key file signatures are checked against: its name and text.
+    let trusted_key = use_state(|| None::<(String, Rc<String>)>);
     // Said as the app says of a file that does not open: nothing was changed.
     let fail = |said: &UseStateHandle<Option<Notice>>, name: &str, failure: &Failure| {
         said.set(Some(Notice::error(
@@ -164,31 +166,61 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
             });
         })
     };
-    let on_verify = {
-        let said = said.clone();
+    let on_trusted_key = {
+        let (said, trusted_key) = (said.clone(), trusted_key.clone());
         Callback::from(move |event: Event| {
             let Some(file) = picked(&event) else { return };
-            let said = said.clone();
+            let (said, trusted_key) = (said.clone(), trusted_key.clone());
+            said.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                match read(&file).await {
+                    Ok(bytes) => trusted_key.set(Some((
+                        file.name(),
+                        Rc::new(String::from_utf8_lossy(&bytes).into_owned()),
+                    ))),
+                    Err(failure) => fail(&said, &file.name(), &failure),
+                }
+            });
+        })
+    };
+    let on_verify = {
+        let said = said.clone();
+        let trusted = (*trusted_key).clone();
+        Callback::from(move |event: Event| {
+            let Some(file) = picked(&event) else { return };
+            let (said, trusted) = (said.clone(), trusted.clone());
             let catalogs = catalogs_json();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(catalogs) = catalogs.await else {
                     return;
                 };
-                let header = Header::default()
+                let mut header = Header::default()
                     .with("fileName", file.name())
                     .with_texts("catalogs", &catalogs);
+                if let Some((_, key)) = &trusted {
+                    header = header.with("publicKey", key.as_str());
+                }
                 let bytes = match read(&file).await {
                     Ok(bytes) => bytes,
                     Err(failure) => return fail(&said, &file.name(), &failure),
                 };
                 match request("verify", header, Some(&bytes)).await {
                     Ok(reply) => {
-                        let text =
-                            |key: &str| format!("{}: {}", file.name(), reply.header.text(key));
+                        let passed = reply.header.flag("passed");
+                        // Passed against a chosen key: it is that key's signature.
+                        let text = |key: &str, lang| match &trusted {
+                            Some((name, _)) if passed => format!(
+                                "{}: {} {} ({name})",
+                                file.name(),
+                                reply.header.text(key),
+                                Text::SignedWithChosenKey.label(lang)
+                            ),
+                            _ => format!("{}: {}", file.name(), reply.header.text(key)),
+                        };
                         said.set(Some(Notice {
-                            error: !reply.header.flag("passed"),
-                            ja: text("ja"),
-                            en: text("en"),
+                            error: !passed,
+                            ja: text("ja", Lang::Ja),
+                            en: text("en", Lang::En),
                         }))
                     }
                     Err(failure) => fail(&said, &file.name(), &failure),
@@ -237,6 +269,13 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                 { Text::VerifyFile.label(lang) }
                 <input type="file" accept=".json,.xlsx,.csv,application/json" onchange={on_verify} />
             </label>
+            <label class="file-button">
+                { Text::ChooseTrustedKey.label(lang) }
+                <input type="file" accept=".json,application/json" onchange={on_trusted_key} />
+            </label>
+            if let Some((name, _)) = &*trusted_key {
+                <span class="muted" role="status">{ format!("{}: {name}", Text::TrustedKey.label(lang)) }</span>
+            }
             <span id={hint} class="muted">{ Text::ImportSheetHint.label(lang) }</span>
         </div>
         }
