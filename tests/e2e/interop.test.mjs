@@ -3,7 +3,7 @@
 // profile; a key made in the browser signs a file that verifies, and a changed copy does not,
 // nor does the file against another signer's public key;
 // the two example sheets (our own wording) become catalogs, are answered on their own scales
-// and score; a CSV in a foreign encoding is refused with a message and changes nothing.
+// and score, and a filled copy of one opens as answers to the catalog made from it; a CSV in a foreign encoding is refused with a message and changes nothing.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -206,6 +206,23 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     const rates = await page.locator('.rates').innerText();
     assert.match(rates, /適合率 \(全項目\)\s+11%/);
     assert.match(rates, /適合率 \(回答済みのみ\)\s+100%/);
+    await page.getByRole('button', { name: '評価の一覧' }).click();
+  });
+
+  await t.test('the MHLW-style sheet as filled in Excel opens as answers to the catalog made from it', async () => {
+    await sheetInputs(page);
+    await page.getByLabel('Excel・CSV から読み込む').setInputFiles(fixture('mhlw-cyber-checklist-example.xlsx'));
+    await page.locator('li.item').first().waitFor();
+    assert.match(await page.locator('.editor-header').innerText(), /サイバーセキュリティ確認表 \(例\)/);
+    const row = (id) => page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: new RegExp(`^${id}$`) }) });
+    assert.equal(await row('1').locator('.status-badge').innerText(), 'はい');
+    assert.equal(await row('2').locator('.status-badge').innerText(), 'いいえ');
+    assert.equal(await row('3').locator('.status-badge').count(), 0);
+    // The second check and the note came into the catalog's own fields.
+    await row('2').locator('.item-select').click();
+    const details = page.locator('.details');
+    await details.waitFor();
+    assert.equal(await details.getByLabel('備考', { exact: true }).inputValue(), '手順書を改訂中');
     await page.getByRole('button', { name: '評価の一覧' }).click();
   });
 

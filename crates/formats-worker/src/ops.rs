@@ -186,7 +186,7 @@ fn read_sheet_assessment(header: &Value, bytes: &[u8]) -> Result<Answer, Failure
     Ok((
         json!({
             "assessment": to_json(&imported.assessment),
-            "layout": imported.layout.id(),
+            "layout": imported.layout.map(|layout| layout.id()),
             "source": source_name(imported.source),
         }),
         None,

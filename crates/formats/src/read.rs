@@ -23,8 +23,8 @@ pub enum SourceKind {
 pub struct Imported {
     /// The assessment, checked by the engine.
     pub assessment: Assessment,
-    /// The layout its sheet was in.
-    pub layout: Layout,
+    /// The layout its sheet was in; None for a filled copy of a catalog's own sheet.
+    pub layout: Option<Layout>,
     /// What the file was.
     pub source: SourceKind,
 }

@@ -35,7 +35,7 @@ fn assert_round_trips(catalog: &Catalog, assessment: &Assessment) {
             },
         )
         .unwrap_or_else(|error| panic!("{}: {}", format.id, error.both()));
-        assert_eq!(imported.layout, exporter.layout, "{}", format.id);
+        assert_eq!(imported.layout, Some(exporter.layout), "{}", format.id);
         let expected_source = match exporter.container {
             tekigo_formats::exporters::Container::Xlsx => SourceKind::Xlsx,
             tekigo_formats::exporters::Container::Csv(encoding) => SourceKind::Csv(encoding),

@@ -5,7 +5,7 @@
 use tekigo_core::{embedded, Assessment, Catalog};
 use tekigo_formats::catalog_sheet::{build, guess};
 use tekigo_formats::grid::Workbook;
-use tekigo_formats::table::{from_workbook, to_workbook, Fresh};
+use tekigo_formats::table::{from_workbook, to_workbook, Fresh, Layout};
 
 const NOW: &str = "2026-12-01T10:00:00+09:00";
 
@@ -18,9 +18,11 @@ fn fresh() -> Fresh<'static> {
 }
 
 /// Reads `workbook` as an assessment and as a catalog sheet; an assessment that reads is
-/// written in its layout and, where `write_and_read` can write it, reads back unchanged.
+/// written in its layout (the checklist's, for a filled copy of a catalog's own sheet) and,
+/// where `write_and_read` can write it, reads back unchanged.
 pub fn interpret(workbook: &Workbook, write_and_read: impl Fn(&Workbook) -> Option<Workbook>) {
     if let Ok((assessment, catalog, layout)) = from_workbook(workbook, &catalogs(), fresh()) {
+        let layout = layout.unwrap_or(Layout::Checklist);
         let Some(again) = write_and_read(&to_workbook(catalog, &assessment, layout)) else {
             return;
         };

@@ -6,10 +6,12 @@
 //! register (関係者), the document register (参照文書リスト) and tekigo's own data (a hidden
 //! sheet `tekigo`, and a hidden last column): what no cell shows — ids, times, provenance —
 //! so a file written and read back is the assessment written. A sheet a person filled in
-//! without those reads as well: the headings find the columns, the item numbers the rows.
+//! without those reads as well: the headings find the columns, the item numbers the rows. So
+//! does a filled copy of the sheet a catalog was made from, known by its rows.
 
 mod cells;
 pub mod columns;
+mod own_sheet;
 mod read;
 mod write;
 

@@ -1,6 +1,7 @@
 //! A workbook read back into an assessment: the layout and the heading row found by their
 //! headings, the catalog by tekigo's data or by the rows' numbers and texts, then every row
-//! read into an answer. Cells a person changed win over tekigo's data for the row; what no
+//! read into an answer; a sheet in neither layout may be a filled copy of a catalog's own sheet
+//! ([`super::own_sheet`]). Cells a person changed win over tekigo's data for the row; what no
 //! cell shows comes from that data. Any cell that does not read stops the whole import.
 
 use std::collections::HashMap;
@@ -18,7 +19,7 @@ use tekigo_core::{
 use super::cells::{apply, parse, render_evidence, CellProblem};
 use super::columns::{columns, fold_heading, Column, Source};
 use super::write::{DATA_NOTE, SUBJECT_LABELS};
-use super::{Layout, DATA_SHEET, DOCUMENTS_SHEET, PARTIES_SHEET};
+use super::{own_sheet, Layout, DATA_SHEET, DOCUMENTS_SHEET, PARTIES_SHEET};
 use crate::error::{FormatError, Place};
 use crate::grid::{Sheet, Workbook};
 
@@ -40,8 +41,16 @@ pub fn from_workbook<'c>(
     workbook: &Workbook,
     catalogs: &[&'c Catalog],
     fresh: Fresh,
-) -> Result<(Assessment, &'c Catalog, Layout), FormatError> {
-    let (sheet, heading_row, layout) = find_layout(workbook)?;
+) -> Result<(Assessment, &'c Catalog, Option<Layout>), FormatError> {
+    let (sheet, heading_row, layout) = match find_layout(workbook) {
+        Ok(found) => found,
+        Err(unknown) => {
+            return match own_sheet::read(workbook, catalogs, fresh) {
+                Some(read) => read.map(|(assessment, catalog)| (assessment, catalog, None)),
+                None => Err(unknown),
+            }
+        }
+    };
     let data = workbook
         .sheet(DATA_SHEET)
         .map(|sheet| read_data(sheet).map(|values| (sheet, values)))
@@ -87,7 +96,7 @@ pub fn from_workbook<'c>(
     if !errors.is_empty() {
         return Err(FormatError::Invalid(errors));
     }
-    Ok((assessment, catalog, layout))
+    Ok((assessment, catalog, Some(layout)))
 }
 
 /// The sheet, heading row and layout: the first row, in sheet order, holding an item-number
@@ -228,7 +237,7 @@ fn place(sheet: &Sheet, row: usize, column: usize, heading: &str) -> Place {
     Place::cell(&sheet.name, sheet.row_number(row), column, heading)
 }
 
-fn read_rows(
+pub(super) fn read_rows(
     sheet: &Sheet,
     heading_row: usize,
     mapped: &[(usize, &Column)],

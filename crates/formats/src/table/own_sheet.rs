@@ -1,0 +1,231 @@
+//! A filled copy of the sheet a catalog was made from (「表からカタログを作る」): this year's
+//! checklist as the hospital filled it in Excel, say. It has neither layout's headings, so it
+//! is known by its rows instead: the item-number and text columns (found by their headings, as
+//! when the catalog was made) name only items of one catalog, each with that item's own text.
+//! The answer column is the one whose values are mostly choices of that catalog's scale; columns
+//! headed with one of the catalog's own answer fields fill that field. Anything else that does
+//! not fit is said as for any sheet, naming the row and column.
+
+use tekigo_core::fields::{AnswerField, Standard};
+use tekigo_core::validate::{validate, Problem};
+use tekigo_core::{Assessment, Catalog};
+
+use super::columns::{columns, fold_heading, Column, Source};
+use super::read::{read_rows, Fresh};
+use super::Layout;
+use crate::catalog_sheet::{guess, Role};
+use crate::error::FormatError;
+use crate::grid::{Sheet, Workbook};
+
+/// The assessment a filled copy of one of `catalogs`' own sheets holds, or None when the
+/// workbook is no such copy.
+pub fn read<'c>(
+    workbook: &Workbook,
+    catalogs: &[&'c Catalog],
+    fresh: Fresh,
+) -> Option<Result<(Assessment, &'c Catalog), FormatError>> {
+    let mapping = guess(workbook, "");
+    let sheet = workbook.sheet(&mapping.sheet)?;
+    let heading_row = mapping.heading_row;
+    let column_of = |role| mapping.columns.iter().position(|r| *r == role);
+    let (id_column, text_column) = (column_of(Role::Id)?, column_of(Role::Text)?);
+    let rows: Vec<(&str, &str)> = (heading_row + 1..sheet.rows.len())
+        .map(|row| {
+            (
+                sheet.cell(row, id_column).trim(),
+                sheet.cell(row, text_column).trim(),
+            )
+        })
+        .filter(|(id, _)| !id.is_empty())
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    // Every row is an item of the catalog, with its text: a new edition, with items of its
+    // own or texts reworded, is a new catalog, not answers to this one.
+    let catalog = *catalogs.iter().find(|catalog| {
+        rows.iter().all(|(id, text)| {
+            catalog
+                .item(id)
+                .is_some_and(|item| item.text.trim() == *text)
+        })
+    })?;
+    let heading = |column: usize| sheet.cell(heading_row, column).trim().to_owned();
+    let layout_columns = columns(Layout::Checklist, catalog);
+    let mut chosen: Vec<(usize, Column)> = Vec::new();
+    let id = layout_columns
+        .iter()
+        .find(|column| column.source == Source::ItemId)?;
+    chosen.push((id_column, renamed(id, heading(id_column))));
+    let status_column = answer_column(sheet, heading_row, catalog, &[id_column, text_column]);
+    if let Some(status_column) = status_column {
+        let status = layout_columns.iter().find(|column| {
+            column.source == Source::Field(AnswerField::Standard(Standard::Status))
+        })?;
+        chosen.push((status_column, renamed(status, heading(status_column))));
+    }
+    for column in 0..sheet.rows[heading_row].cells.len() {
+        if [Some(id_column), Some(text_column), status_column].contains(&Some(column)) {
+            continue;
+        }
+        let folded = fold_heading(&heading(column));
+        let own_field = layout_columns.iter().find(|field| {
+            matches!(field.source, Source::Field(AnswerField::Declared(_)))
+                && fold_heading(&field.heading) == folded
+        });
+        if let (Some(field), false) = (own_field, folded.is_empty()) {
+            chosen.push((column, field.clone()));
+        }
+    }
+    let mapped: Vec<(usize, &Column)> = chosen.iter().map(|(index, c)| (*index, c)).collect();
+    let mut assessment = Assessment::new(fresh.id, catalog, fresh.now);
+    Some(
+        read_rows(
+            sheet,
+            heading_row,
+            &mapped,
+            catalog,
+            &mut assessment,
+            fresh.now,
+        )
+        .and_then(|()| {
+            let errors: Vec<Problem> = validate(&assessment, catalog)
+                .into_iter()
+                .filter(Problem::is_error)
+                .collect();
+            if errors.is_empty() {
+                Ok((assessment, catalog))
+            } else {
+                Err(FormatError::Invalid(errors))
+            }
+        }),
+    )
+}
+
+/// The layout's column under the sheet's own heading, so that a problem names the column as
+/// the person sees it.
+fn renamed<'c>(column: &Column<'c>, heading: String) -> Column<'c> {
+    Column {
+        heading,
+        aliases: Vec::new(),
+        ..column.clone()
+    }
+}
+
+/// The column, other than `skip`, most of whose values are choices of the catalog's scale
+/// (by their label in either language, or their id); the one with the most, if several. A
+/// value off the scale in it is then said, naming its row, rather than the column passed over.
+fn answer_column(
+    sheet: &Sheet,
+    heading_row: usize,
+    catalog: &Catalog,
+    skip: &[usize],
+) -> Option<usize> {
+    let is_choice = |value: &str| {
+        let folded = fold_heading(value);
+        catalog.scale().choices.iter().any(|choice| {
+            [&choice.label.ja, &choice.label.en, &choice.id]
+                .iter()
+                .any(|name| !name.is_empty() && fold_heading(name) == folded)
+        })
+    };
+    let width = sheet.rows[heading_row].cells.len();
+    (0..width)
+        .filter(|column| !skip.contains(column))
+        .filter_map(|column| {
+            let values: Vec<&str> = (heading_row + 1..sheet.rows.len())
+                .map(|row| sheet.cell(row, column).trim())
+                .filter(|value| !value.is_empty())
+                .collect();
+            let choices = values.iter().filter(|value| is_choice(value)).count();
+            (choices > 0 && choices * 2 >= values.len()).then_some((choices, column))
+        })
+        .max_by_key(|&(choices, column)| (choices, std::cmp::Reverse(column)))
+        .map(|(_, column)| column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog_sheet::build;
+    use crate::table::from_workbook;
+
+    const HEADINGS: &[&str] = &["番号", "確認項目", "回答", "目標日", "備考"];
+
+    fn sheet(rows: &[&[&str]]) -> Workbook {
+        let mut all: Vec<&[&str]> = vec![&["年次確認表 (例)"], HEADINGS];
+        all.extend_from_slice(rows);
+        Workbook::one_sheet("確認表", &all)
+    }
+
+    /// The catalog made from the blank sheet, as 「表からカタログを作る」 makes it.
+    fn catalog() -> Catalog {
+        let blank = sheet(&[
+            &["1", "端末の台帳がある。", "", "", ""],
+            &["2", "停電のときの手順がある。", "", "", ""],
+            &["3", "委託先の一覧がある。", "", "", ""],
+        ]);
+        build(&blank, &guess(&blank, "確認表.xlsx"), "2026-12-01").unwrap()
+    }
+
+    fn fresh() -> Fresh<'static> {
+        Fresh {
+            id: "filled",
+            now: "2026-12-01T00:00:00Z",
+        }
+    }
+
+    #[test]
+    fn a_filled_copy_of_the_sheet_reads_as_answers_to_its_catalog() {
+        let catalog = catalog();
+        let filled = sheet(&[
+            &["1", "端末の台帳がある。", "はい", "", "情報システム課"],
+            &["2", "停電のときの手順がある。", "いいえ", "2027/3/31", ""],
+            &["3", "委託先の一覧がある。", "", "", ""],
+        ]);
+        let (assessment, read_against, layout) =
+            from_workbook(&filled, &[&catalog], fresh()).unwrap();
+        assert_eq!(
+            (read_against.id.as_str(), layout),
+            (catalog.id.as_str(), None)
+        );
+        let status = |id: &str| assessment.answers.get(id).and_then(|a| a.status.clone());
+        let yes = &catalog.scale().choices[0].id;
+        let no = &catalog.scale().choices[1].id;
+        assert_eq!(status("1").as_ref(), Some(yes));
+        assert_eq!(status("2").as_ref(), Some(no));
+        assert_eq!(status("3"), None);
+        let fields = |id: &str| serde_json::to_string(&assessment.answers[id].fields).unwrap();
+        assert!(fields("1").contains("情報システム課"), "{}", fields("1"));
+        assert!(fields("2").contains("2027-03-31"), "{}", fields("2"));
+    }
+
+    #[test]
+    fn a_new_edition_with_an_item_of_its_own_is_no_copy() {
+        let catalog = catalog();
+        let next_year = sheet(&[
+            &["1", "端末の台帳がある。", "はい", "", ""],
+            &["4", "訓練をしている。", "はい", "", ""],
+        ]);
+        assert!(matches!(
+            from_workbook(&next_year, &[&catalog], fresh()),
+            Err(FormatError::UnknownLayout { .. })
+        ));
+        let reworded = sheet(&[&["1", "端末の台帳を作っている。", "はい", "", ""]]);
+        assert!(from_workbook(&reworded, &[&catalog], fresh()).is_err());
+    }
+
+    #[test]
+    fn an_answer_off_the_scale_is_said_with_its_row() {
+        let catalog = catalog();
+        let filled = sheet(&[
+            &["1", "端末の台帳がある。", "はい", "", ""],
+            &["2", "停電のときの手順がある。", "たぶん", "", ""],
+            &["3", "委託先の一覧がある。", "いいえ", "", ""],
+        ]);
+        let error = from_workbook(&filled, &[&catalog], fresh()).unwrap_err();
+        let said = error.message(tekigo_core::i18n::Lang::Ja);
+        assert!(said.contains("4") && said.contains("たぶん"), "{said}");
+        assert!(said.contains("回答"), "{said}");
+    }
+}
