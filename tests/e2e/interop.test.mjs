@@ -218,6 +218,8 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     assert.equal(await row('1').locator('.status-badge').innerText(), 'はい');
     assert.equal(await row('2').locator('.status-badge').innerText(), 'いいえ');
     assert.equal(await row('3').locator('.status-badge').innerText(), '未回答');
+    // The keys named are this catalog's own choices.
+    assert.match(await page.locator('.keyboard-help').innerText(), /1 はい・2 いいえ・0 未回答/);
     // The second check and the note came into the catalog's own fields.
     await row('2').locator('.item-select').click();
     const details = page.locator('.details');

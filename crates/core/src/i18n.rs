@@ -617,6 +617,7 @@ pub enum Text {
     ChooseTrustedKey,
     TrustedKey,
     SignedWithChosenKey,
+    KeyboardHelpRest,
 }
 
 impl Localized for Text {
@@ -680,7 +681,8 @@ impl Localized for Text {
             Text::Verdict => ("判定結果", "Verdict"),
             Text::Improvement => ("改善策", "Improvement"),
             Text::InternalNote => ("社内メモ (公開されません)", "Internal note (never published)"),
-            Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、1 適合・2 適合可能・3 一部適合・4 未対応・5 対象外・0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "Keys: ↑↓ or j/k move, 1 compliant, 2 capable, 3 partly, 4 not met, 5 N/A, 0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
+            Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、", "Keys: ↑↓ or j/k move, "),
+            Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("保存済み — 変更はこのブラウザに自動保存されます", "Saved — changes are saved in this browser automatically"),
             Text::Saving => ("保存中…", "Saving…"),

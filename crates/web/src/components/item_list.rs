@@ -144,7 +144,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
     let help_id = ids.of("keyboard-help");
     html! {
         <>
-            <p class="keyboard-help muted" id={help_id.clone()}>{ Text::KeyboardHelp.label(lang) }</p>
+            <p class="keyboard-help muted" id={help_id.clone()}>{ keyboard_help(&props.catalog, lang) }</p>
             <ul class="items" ref={list} {onkeydown}>
                 { for props.visible.iter().take(*drawn).map(|&position| {
                     let item = &props.catalog.items[position];
@@ -168,6 +168,27 @@ pub fn ItemList(props: &ItemListProps) -> Html {
             </ul>
         </>
     }
+}
+
+/// The keys the list answers to, with the digits of this catalog's own scale (1 はい・2 いいえ).
+fn keyboard_help(catalog: &Catalog, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::Ja => "・",
+        Lang::En => ", ",
+    };
+    let digits: String = catalog
+        .scale()
+        .choices
+        .iter()
+        .take(9)
+        .enumerate()
+        .map(|(index, choice)| format!("{} {}{separator}", index + 1, choice.label.get(lang)))
+        .collect();
+    format!(
+        "{}{digits}{}",
+        Text::KeyboardHelp.label(lang),
+        Text::KeyboardHelpRest.label(lang)
+    )
 }
 
 /// Focuses the row button of the item at `position`, if it is shown.
