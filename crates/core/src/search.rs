@@ -44,9 +44,11 @@ fn built_in_nfkc(text: &str) -> String {
 fn nfkc_stable(c: char) -> bool {
     matches!(c,
         '\u{0000}'..='\u{007F}'
+        // 、。 々〆〇 and the brackets 〈〉《》「」『』【】
+        | '\u{3001}'..='\u{3002}'
+        | '\u{3005}'..='\u{3011}'
         | '\u{3041}'..='\u{3096}'
-        | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}'
+        | '\u{30A1}'..='\u{30FC}'
         | '\u{4E00}'..='\u{9FFF}')
 }
 
@@ -71,16 +73,13 @@ pub fn fold(original: &str) -> Folded {
                 chars.next();
             }
         }
-        let unit: String = if end - start == c.len_utf8() && nfkc_stable(c) {
-            c.to_lowercase().collect()
-        } else {
-            nfkc(&original[start..end])
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
         folded.units.push((folded.text.len(), start..end));
-        folded.text.push_str(&unit);
+        if end - start == c.len_utf8() && nfkc_stable(c) {
+            folded.text.extend(c.to_lowercase());
+        } else {
+            let unit = nfkc(&original[start..end]);
+            folded.text.extend(unit.chars().flat_map(char::to_lowercase));
+        }
     }
     folded
 }
