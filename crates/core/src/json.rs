@@ -117,6 +117,16 @@ pub fn canonical_json(value: &Value) -> String {
     canonical
 }
 
+/// What a signature covers: the assessment's JSON without its signature, canonical. The same
+/// whichever file format carried the assessment.
+pub fn signed_content(assessment: &crate::Assessment) -> String {
+    let mut value = serde_json::to_value(assessment).expect("our types always serialize");
+    if let Value::Object(object) = &mut value {
+        object.remove(crate::assessment::SIGNATURE_KEY);
+    }
+    canonical_json(&value)
+}
+
 /// SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)

@@ -6,7 +6,6 @@
 use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
 use crate::i18n::{Lang, Localized, Text};
-use crate::json::to_json;
 
 /// One row of a report table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,10 +128,11 @@ fn row(catalog: &Catalog, assessment: &Assessment, position: usize, lang: Lang) 
     }
 }
 
-/// SHA-256 of the assessment as tekigo writes it, hex: names the exact data a report or a
-/// file was made from.
+/// SHA-256 of what a signature covers ([`crate::json::signed_content`]), hex: names the exact
+/// data a report or a layer was made from, the same in a JSON, Excel or CSV file of it, and the
+/// digest a signature of it carries.
 pub fn digest(assessment: &Assessment) -> String {
-    crate::json::sha256_hex(to_json(assessment).as_bytes())
+    crate::json::sha256_hex(crate::json::signed_content(assessment).as_bytes())
 }
 
 #[cfg(test)]

@@ -78,7 +78,9 @@ pub fn fold(original: &str) -> Folded {
             folded.text.extend(c.to_lowercase());
         } else {
             let unit = nfkc(&original[start..end]);
-            folded.text.extend(unit.chars().flat_map(char::to_lowercase));
+            folded
+                .text
+                .extend(unit.chars().flat_map(char::to_lowercase));
         }
     }
     folded

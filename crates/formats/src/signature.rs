@@ -12,7 +12,6 @@
 
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 use tekigo_core::i18n::Lang;
 use tekigo_core::Assessment;
@@ -207,11 +206,7 @@ fn public_key_bytes(text: &str) -> Option<[u8; 32]> {
 /// The bytes a signature covers: the assessment's JSON without its signature, canonical
 /// (object keys sorted by code point, no whitespace).
 pub fn canonical_bytes(assessment: &Assessment) -> Vec<u8> {
-    let mut value = serde_json::to_value(assessment).expect("an assessment always serializes");
-    if let Value::Object(object) = &mut value {
-        object.remove(SIGNATURE_KEY);
-    }
-    tekigo_core::json::canonical_json(&value).into_bytes()
+    tekigo_core::json::signed_content(assessment).into_bytes()
 }
 
 fn digest_of(bytes: &[u8]) -> String {
@@ -372,6 +367,7 @@ pub fn verify(assessment: &Assessment, trusted: Option<&PublicKeyFile>) -> Verif
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
     use tekigo_core::embedded;
 
     const NOW: &str = "2026-12-01T10:00:00+09:00";
@@ -417,6 +413,14 @@ mod tests {
             None
         )
         .passed());
+        // The digest a report prints is the one the signature carries, signed or not.
+        let carried = &signed.extra[SIGNATURE_KEY]["digest"];
+        let printed = tekigo_core::report::digest(&reopened);
+        assert_eq!(carried.as_str(), Some(format!("sha256:{printed}").as_str()));
+        assert_eq!(
+            printed,
+            tekigo_core::report::digest(&embedded::sample_assessment())
+        );
     }
 
     #[test]
