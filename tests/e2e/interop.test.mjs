@@ -107,7 +107,14 @@ test('a key made in the browser signs; the signature verifies, a changed copy do
   const otherKey = await makeKey();
   const publicKey = await makeKey();
   await page.getByRole('status').filter({ hasText: '署名鍵を作り' }).waitFor();
-  assert.ok(await page.getByRole('checkbox', { name: /署名鍵/ }).isChecked());
+  const chosenKey = page.getByRole('checkbox', { name: /署名鍵/ });
+  assert.ok(await chosenKey.isChecked());
+  const shown = await chosenKey.locator('xpath=..').innerText();
+  assert.match(shown, /きりんカルテシステム株式会社 \(鍵の指紋 [0-9a-f ]+\)/);
+  // A public key chosen as the signing key is refused at once; the key in use stays.
+  await page.getByLabel('署名鍵のファイル', { exact: true }).setInputFiles(publicKey);
+  await page.getByRole('alert').filter({ hasText: 'tekigo の署名鍵 (秘密鍵)のファイルではありません' }).waitFor();
+  assert.equal(await chosenKey.locator('xpath=..').innerText(), shown);
   const signed = await exportAs(page, 'json');
   const json = JSON.parse(readFileSync(signed.path, 'utf8'));
   assert.equal(json.signature.algorithm, 'Ed25519');

@@ -618,6 +618,7 @@ pub enum Text {
     TrustedKey,
     SignedWithChosenKey,
     KeyboardHelpRest,
+    KeyFingerprint,
 }
 
 impl Localized for Text {
@@ -682,6 +683,7 @@ impl Localized for Text {
             Text::Improvement => ("改善策", "Improvement"),
             Text::InternalNote => ("社内メモ (公開されません)", "Internal note (never published)"),
             Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、", "Keys: ↑↓ or j/k move, "),
+            Text::KeyFingerprint => ("鍵の指紋", "key fingerprint"),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("保存済み — 変更はこのブラウザに自動保存されます", "Saved — changes are saved in this browser automatically"),

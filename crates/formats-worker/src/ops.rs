@@ -6,10 +6,11 @@
 //! |---|---|---|---|---|
 //! | `formats` | | | `formats`: id, label, extension, mime | |
 //! | `export` | `format`, `catalog`, `assessment`, `now`, `today`, `key`? | | `fileName`, `mime` | the file |
-//! | `read-assessment` | `fileName`, `catalogs`, `id`, `now` | the file | `assessment`, `layout`, `source` | |
+//! | `read-assessment` | `fileName`, `catalogs`, `id`, `now` | the file | `assessment`, `layout` (null for a catalog's own sheet), `source` | |
 //! | `sheet-open` | `fileName` | the file | `sheets`, `mapping`, `roles` | |
 //! | `sheet-build` | `fileName`, `mapping`, `today` | the file | `catalog`, `items` | |
 //! | `keygen` | `signer`, `now` | | `key`, `publicKey`, `fingerprint` | |
+//! | `key-read` | `key` | | `signer`, `fingerprint` | |
 //! | `verify` | `fileName`, `catalogs`, `publicKey`? | the file | `passed`, `ja`, `en` | |
 //!
 //! Catalogs and assessments travel as the JSON text of tekigo's files.
@@ -119,6 +120,13 @@ pub fn handle(
             ))
         }
         "verify" => verify_file(header, file(bytes)?),
+        "key-read" => {
+            let key = signing_key(header)?;
+            Ok((
+                json!({ "signer": key.signer, "fingerprint": key.fingerprint }),
+                None,
+            ))
+        }
         other => Err(malformed(&format!("a known operation ({other})"))),
     }
 }
@@ -149,11 +157,7 @@ fn export(header: &Value) -> Result<Answer, Failure> {
         load_assessment(text(header, "assessment")?.as_bytes()).map_err(|e| load_failure(&e))?;
     let now = text(header, "now")?;
     let written = match header["key"].as_str() {
-        Some(key) => {
-            let key = SigningKeyFile::read(key.as_bytes())
-                .map_err(|error| Failure::new(error.message(Lang::Ja), error.message(Lang::En)))?;
-            export_signed(exporter, &catalog, &assessment, &key, now)
-        }
+        Some(_) => export_signed(exporter, &catalog, &assessment, &signing_key(header)?, now),
         None => exporter.export(&catalog, &assessment, now),
     }
     .map_err(|error| Failure::new(error.message(Lang::Ja), error.message(Lang::En)))?;
@@ -249,6 +253,12 @@ fn is_json(bytes: &[u8]) -> bool {
     bytes.iter().find(|byte| !byte.is_ascii_whitespace()) == Some(&b'{')
 }
 
+/// The signing key file in `key`, or why it is none.
+fn signing_key(header: &Value) -> Result<SigningKeyFile, Failure> {
+    SigningKeyFile::read(text(header, "key")?.as_bytes())
+        .map_err(|error| Failure::new(error.message(Lang::Ja), error.message(Lang::En)))
+}
+
 fn verify_file(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
     let trusted = header["publicKey"]
         .as_str()
@@ -294,6 +304,16 @@ mod tests {
 
     fn call(op: &str, header: Value, bytes: Option<&[u8]>) -> Result<Answer, Failure> {
         handle(op, &header, bytes, &mut no_random)
+    }
+
+    #[test]
+    fn a_signing_key_is_read_when_chosen_and_a_public_key_is_refused() {
+        let (keys, _) = call("keygen", json!({ "signer": "きりん", "now": NOW }), None).unwrap();
+        let (read, _) = call("key-read", json!({ "key": keys["key"] }), None).unwrap();
+        assert_eq!(read["signer"], "きりん");
+        assert_eq!(read["fingerprint"], keys["fingerprint"]);
+        let refused = call("key-read", json!({ "key": keys["publicKey"] }), None).unwrap_err();
+        assert!(refused.ja.contains("署名鍵 (秘密鍵)"), "{}", refused.ja);
     }
 
     #[test]

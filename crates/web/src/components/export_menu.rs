@@ -1,7 +1,8 @@
 //! 「書き出し・署名」 in the editor: every format the import and export worker offers (tekigo
 //! JSON, the public version, Excel and CSV in each layout and encoding, OSCAL), each written
 //! signed if the user chooses a signing key — one made here, in the browser, or read from the
-//! file the vendor keeps — and the check of the signature the open assessment carries. The
+//! file the vendor keeps, checked when chosen and shown with its signer and fingerprint — and
+//! the check of the signature the open assessment carries. The
 //! worker is started when the menu is first opened.
 
 use std::rc::Rc;
@@ -37,11 +38,14 @@ struct Format {
     en: String,
 }
 
-/// A signing key chosen for this session: its file's text and name.
+/// A signing key chosen for this session: its file's text and name, whose signature it makes
+/// and its fingerprint.
 #[derive(Clone, PartialEq)]
 struct Key {
     file: Rc<String>,
     name: String,
+    signer: String,
+    fingerprint: String,
 }
 
 fn failed(failure: &Failure) -> Notice {
@@ -148,15 +152,43 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             };
             let (key, signing, said) = (key.clone(), signing.clone(), said.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read_bytes(&file).await {
-                    Ok(bytes) => {
+                let Ok(bytes) = files::read_bytes(&file).await else {
+                    said.set(Some(Notice::error_text(Text::FileReadFailed)));
+                    return;
+                };
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                // Read now, so that a wrong file is said when it is chosen, not at the export.
+                match request(
+                    "key-read",
+                    Header::default().with("key", text.as_str()),
+                    None,
+                )
+                .await
+                {
+                    Ok(reply) => {
                         key.set(Some(Key {
-                            file: Rc::new(String::from_utf8_lossy(&bytes).into_owned()),
+                            file: Rc::new(text),
                             name: file.name(),
+                            signer: reply.header.text("signer"),
+                            fingerprint: reply.header.text("fingerprint"),
                         }));
                         signing.set(true);
+                        said.set(None);
                     }
-                    Err(files::Refused) => said.set(Some(Notice::error_text(Text::FileReadFailed))),
+                    Err(failure) => said.set(Some(Notice::error(
+                        format!(
+                            "{} ({}) {}",
+                            Text::FileOpenFailed.label(Lang::Ja),
+                            file.name(),
+                            failure.ja
+                        ),
+                        format!(
+                            "{} ({}) {}",
+                            Text::FileOpenFailed.label(Lang::En),
+                            file.name(),
+                            failure.en
+                        ),
+                    ))),
                 }
             });
         })
@@ -172,7 +204,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             let (key, signing, said) = (key.clone(), signing.clone(), said.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let header = Header::default()
-                    .with("signer", name)
+                    .with("signer", name.as_str())
                     .with("now", clock::now());
                 match request("keygen", header, None).await {
                     Ok(reply) => {
@@ -199,6 +231,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                         key.set(Some(Key {
                             file: Rc::new(private),
                             name: format!("{stem}.json"),
+                            signer: name,
+                            fingerprint: fingerprint.clone(),
                         }));
                         signing.set(true);
                         said.set(Some(Notice::info(
@@ -299,7 +333,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                         if let Some(key) = &*key {
                             <label class="field checkbox">
                                 <input type="checkbox" checked={*signing} onchange={on_signing} />
-                                { format!("{}: {}", Text::SigningKeyLoaded.label(lang), key.name) }
+                                { format!("{}: {} — {} ({} {})", Text::SigningKeyLoaded.label(lang), key.name, key.signer, Text::KeyFingerprint.label(lang), key.fingerprint) }
                             </label>
                         }
                     </div>
