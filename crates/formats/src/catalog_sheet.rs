@@ -96,7 +96,8 @@ pub struct ChoiceSpec {
 pub struct Mapping {
     /// The sheet to read.
     pub sheet: String,
-    /// The row of headings, from 0 (the items follow it).
+    /// The row of headings, from 0 (the items follow it, or a second row of headings does:
+    /// [`headings`]).
     pub heading_row: usize,
     /// What each column is, from A.
     pub columns: Vec<Role>,
@@ -203,9 +204,9 @@ pub fn outcome_of(label: &str) -> Outcome {
 }
 
 /// The distinct non-empty values of a column below the heading row, in order of appearance.
-fn values_of(sheet: &Sheet, heading_row: usize, column: usize) -> Vec<String> {
+fn values_of(sheet: &Sheet, first_item_row: usize, column: usize) -> Vec<String> {
     let mut values: Vec<String> = Vec::new();
-    for row in heading_row + 1..sheet.rows.len() {
+    for row in first_item_row..sheet.rows.len() {
         let value = sheet.cell(row, column).trim();
         if !value.is_empty() && !values.iter().any(|v| v == value) {
             values.push(value.to_owned());
@@ -215,13 +216,83 @@ fn values_of(sheet: &Sheet, heading_row: usize, column: usize) -> Vec<String> {
 }
 
 /// The values a column offers: its drop-down list where it has one, else what it holds.
-fn offered(sheet: &Sheet, heading_row: usize, column: usize) -> Vec<String> {
+fn offered(sheet: &Sheet, first_item_row: usize, column: usize) -> Vec<String> {
     sheet
         .lists
         .iter()
-        .find(|list| list.column == column && list.last_row > heading_row)
+        .find(|list| list.column == column && list.last_row >= first_item_row)
         .map(|list| list.values.clone())
-        .unwrap_or_else(|| values_of(sheet, heading_row, column))
+        .unwrap_or_else(|| values_of(sheet, first_item_row, column))
+}
+
+/// The headings of a sheet's columns, read from the row at `heading_row`, and the row the
+/// items start on.
+pub(crate) struct Headings {
+    /// Each column's heading (empty where it has none).
+    pub texts: Vec<String>,
+    /// The first row under the headings.
+    pub first_item_row: usize,
+}
+
+impl Headings {
+    /// Column `column`'s heading.
+    pub fn of(&self, column: usize) -> &str {
+        self.texts.get(column).map_or("", String::as_str)
+    }
+}
+
+/// The headings from `heading_row`, or from it and the row under it: a row with a value under
+/// an empty heading — 1回目 / 2回目 under 確認結果 merged across both columns, which is read in
+/// its first column only — and nothing under the number or text headings is a second row of
+/// headings. Each of its values is joined to the heading over it, or, under an empty one, to
+/// the nearest heading to its left.
+pub(crate) fn headings(sheet: &Sheet, heading_row: usize) -> Headings {
+    let row = |index: usize| -> Vec<&str> {
+        sheet
+            .rows
+            .get(index)
+            .map(|row| row.cells.iter().map(|cell| cell.trim()).collect())
+            .unwrap_or_default()
+    };
+    let (top, below) = (row(heading_row), row(heading_row + 1));
+    fn at<'a>(cells: &[&'a str], column: usize) -> &'a str {
+        cells.get(column).copied().unwrap_or("")
+    }
+    let width = top.len().max(below.len());
+    let under_an_empty_heading = (1..width).any(|column| {
+        at(&top, column).is_empty()
+            && !at(&below, column).is_empty()
+            && (0..column).any(|left| !at(&top, left).is_empty())
+    });
+    let under_number_or_text = (0..width).any(|column| {
+        matches!(role_of_heading(at(&top, column)), Role::Id | Role::Text)
+            && !at(&below, column).is_empty()
+    });
+    if !under_an_empty_heading || under_number_or_text {
+        return Headings {
+            texts: top.iter().map(|text| (*text).to_owned()).collect(),
+            first_item_row: heading_row + 1,
+        };
+    }
+    let mut over = "";
+    let mut texts = Vec::with_capacity(width);
+    for column in 0..width {
+        let (upper, lower) = (at(&top, column), at(&below, column));
+        if !upper.is_empty() {
+            over = upper;
+        } else if lower.is_empty() {
+            over = "";
+        }
+        texts.push(match (over.is_empty(), lower.is_empty()) {
+            (true, _) => lower.to_owned(),
+            (false, true) => over.to_owned(),
+            (false, false) => format!("{over} {lower}"),
+        });
+    }
+    Headings {
+        texts,
+        first_item_row: heading_row + 2,
+    }
 }
 
 /// A proposed mapping: the sheet and row with the most recognised headings, a role for each
@@ -245,16 +316,17 @@ pub fn guess(workbook: &Workbook, file_name: &str) -> Mapping {
         Some((_, sheet, row)) => (Some(sheet), row),
         None => (workbook.sheets.first(), 0),
     };
-    let mut columns: Vec<Role> = sheet
-        .and_then(|sheet| sheet.rows.get(heading_row))
-        .map(|row| row.cells.iter().map(|c| role_of_heading(c)).collect())
-        .unwrap_or_default();
+    let found = sheet.map(|sheet| headings(sheet, heading_row));
+    let mut columns: Vec<Role> = found
+        .iter()
+        .flat_map(|found| found.texts.iter().map(|text| role_of_heading(text)))
+        .collect();
     let mut choices = Vec::new();
-    if let Some(sheet) = sheet {
+    if let (Some(sheet), Some(found)) = (sheet, &found) {
         // One answer column: the first; later answer columns (a second round) are choices.
         let mut status_seen = false;
         for (column, role) in columns.iter_mut().enumerate() {
-            let values = offered(sheet, heading_row, column);
+            let values = offered(sheet, found.first_item_row, column);
             match role {
                 Role::Status if !status_seen => {
                     status_seen = true;
@@ -345,7 +417,8 @@ pub fn build(workbook: &Workbook, mapping: &Mapping, today: &str) -> Result<Cata
         role: Role::Text.label(),
     })?;
     let id_column = column_of(Role::Id);
-    let heading = |column: usize| sheet.cell(mapping.heading_row, column).trim().to_owned();
+    let found = headings(sheet, mapping.heading_row);
+    let heading = |column: usize| found.of(column).to_owned();
     let columns_with = |wanted: Role| -> Vec<usize> {
         mapping
             .columns
@@ -393,7 +466,7 @@ pub fn build(workbook: &Workbook, mapping: &Mapping, today: &str) -> Result<Cata
     {
         let label = heading(column);
         let options = if kind == FieldKind::Choice {
-            offered(sheet, mapping.heading_row, column)
+            offered(sheet, found.first_item_row, column)
                 .into_iter()
                 .enumerate()
                 .map(|(index, value)| FieldOption {
@@ -442,7 +515,7 @@ pub fn build(workbook: &Workbook, mapping: &Mapping, today: &str) -> Result<Cata
     let (group_column, subgroup_column) = (column_of(Role::Group), column_of(Role::Subgroup));
     let (mut group, mut subgroup) = (String::new(), String::new());
     let mut section = String::new();
-    for row in mapping.heading_row + 1..sheet.rows.len() {
+    for row in found.first_item_row..sheet.rows.len() {
         let cell = |column: Option<usize>| column.map_or("", |c| sheet.cell(row, c).trim());
         let filled: Vec<&str> = sheet.rows[row]
             .cells
@@ -802,6 +875,53 @@ mod tests {
         let groups: Vec<&str> = catalog.groups.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(groups, ["1 体制", "2 備え"]);
         assert_eq!(catalog.scale().choices[1].outcome, Outcome::Excluded);
+    }
+
+    #[test]
+    fn a_second_row_of_headings_under_a_merged_heading_is_joined_to_it() {
+        // 確認結果 is merged across C and D: the reader sees it in C only.
+        let workbook = sheet(&[
+            &["番号", "確認項目", "確認結果", "", "目標日"],
+            &["", "", "1回目", "2回目", ""],
+            &["1", "責任者を決めている。", "はい", "", ""],
+            &[
+                "2",
+                "連絡先を一覧にしている。",
+                "いいえ",
+                "はい",
+                "2026/9/30",
+            ],
+        ]);
+        let mapping = guess(&workbook, "x.xlsx");
+        assert_eq!(
+            mapping.columns[..4],
+            [Role::Id, Role::Text, Role::Status, Role::ChoiceField]
+        );
+        let labels: Vec<&str> = mapping.choices.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["はい", "いいえ"],
+            "the second heading row is no answer"
+        );
+        let catalog = build(&workbook, &mapping, "2026-12-01").unwrap();
+        assert_eq!(catalog.items.len(), 2);
+        let fields: Vec<&str> = catalog
+            .answer_fields
+            .iter()
+            .map(|field| field.label.ja.as_str())
+            .collect();
+        assert_eq!(fields, ["確認結果 2回目", "目標日"]);
+    }
+
+    #[test]
+    fn a_first_item_with_a_value_under_an_unheaded_column_stays_an_item() {
+        let workbook = sheet(&[
+            &["番号", "確認項目", "回答", ""],
+            &["1", "責任者を決めている。", "はい", "メモ"],
+            &["2", "連絡先を一覧にしている。", "いいえ", ""],
+        ]);
+        let catalog = build(&workbook, &guess(&workbook, "x.xlsx"), "2026-12-01").unwrap();
+        assert_eq!(catalog.items.len(), 2);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use tekigo_core::{Assessment, Catalog};
 use super::columns::{columns, fold_heading, Column, Source};
 use super::read::{read_rows, Fresh};
 use super::Layout;
-use crate::catalog_sheet::{guess, Role};
+use crate::catalog_sheet::{guess, headings, Headings, Role};
 use crate::error::FormatError;
 use crate::grid::{Sheet, Workbook};
 
@@ -26,10 +26,12 @@ pub fn read<'c>(
 ) -> Option<Result<(Assessment, &'c Catalog), FormatError>> {
     let mapping = guess(workbook, "");
     let sheet = workbook.sheet(&mapping.sheet)?;
-    let heading_row = mapping.heading_row;
+    let found = headings(sheet, mapping.heading_row);
+    // The last row of headings: the items follow it.
+    let heading_row = found.first_item_row - 1;
     let column_of = |role| mapping.columns.iter().position(|r| *r == role);
     let (id_column, text_column) = (column_of(Role::Id)?, column_of(Role::Text)?);
-    let rows: Vec<(&str, &str)> = (heading_row + 1..sheet.rows.len())
+    let rows: Vec<(&str, &str)> = (found.first_item_row..sheet.rows.len())
         .map(|row| {
             (
                 sheet.cell(row, id_column).trim(),
@@ -50,21 +52,21 @@ pub fn read<'c>(
                 .is_some_and(|item| item.text.trim() == *text)
         })
     })?;
-    let heading = |column: usize| sheet.cell(heading_row, column).trim().to_owned();
+    let heading = |column: usize| found.of(column).to_owned();
     let layout_columns = columns(Layout::Checklist, catalog);
     let mut chosen: Vec<(usize, Column)> = Vec::new();
     let id = layout_columns
         .iter()
         .find(|column| column.source == Source::ItemId)?;
     chosen.push((id_column, renamed(id, heading(id_column))));
-    let status_column = answer_column(sheet, heading_row, catalog, &[id_column, text_column]);
+    let status_column = answer_column(sheet, &found, catalog, &[id_column, text_column]);
     if let Some(status_column) = status_column {
         let status = layout_columns.iter().find(|column| {
             column.source == Source::Field(AnswerField::Standard(Standard::Status))
         })?;
         chosen.push((status_column, renamed(status, heading(status_column))));
     }
-    for column in 0..sheet.rows[heading_row].cells.len() {
+    for column in 0..found.texts.len() {
         if [Some(id_column), Some(text_column), status_column].contains(&Some(column)) {
             continue;
         }
@@ -117,7 +119,7 @@ fn renamed<'c>(column: &Column<'c>, heading: String) -> Column<'c> {
 /// value off the scale in it is then said, naming its row, rather than the column passed over.
 fn answer_column(
     sheet: &Sheet,
-    heading_row: usize,
+    found: &Headings,
     catalog: &Catalog,
     skip: &[usize],
 ) -> Option<usize> {
@@ -129,11 +131,10 @@ fn answer_column(
                 .any(|name| !name.is_empty() && fold_heading(name) == folded)
         })
     };
-    let width = sheet.rows[heading_row].cells.len();
-    (0..width)
+    (0..found.texts.len())
         .filter(|column| !skip.contains(column))
         .filter_map(|column| {
-            let values: Vec<&str> = (heading_row + 1..sheet.rows.len())
+            let values: Vec<&str> = (found.first_item_row..sheet.rows.len())
                 .map(|row| sheet.cell(row, column).trim())
                 .filter(|value| !value.is_empty())
                 .collect();
@@ -198,6 +199,32 @@ mod tests {
         let fields = |id: &str| serde_json::to_string(&assessment.answers[id].fields).unwrap();
         assert!(fields("1").contains("情報システム課"), "{}", fields("1"));
         assert!(fields("2").contains("2027-03-31"), "{}", fields("2"));
+    }
+
+    #[test]
+    fn a_filled_copy_with_two_rows_of_headings_reads_too() {
+        let two_rows = |rows: [[&str; 2]; 2]| {
+            Workbook::one_sheet(
+                "確認表",
+                &[
+                    &["番号", "確認項目", "確認結果", ""],
+                    &["", "", "1回目", "2回目"],
+                    &["1", "端末の台帳がある。", rows[0][0], rows[0][1]],
+                    &["2", "停電のときの手順がある。", rows[1][0], rows[1][1]],
+                ],
+            )
+        };
+        // Made from last year's copy, answered both times.
+        let last_year = two_rows([["はい", "いいえ"], ["いいえ", "はい"]]);
+        let catalog = build(&last_year, &guess(&last_year, "確認表.xlsx"), "2026-12-01").unwrap();
+        let filled = two_rows([["いいえ", "はい"], ["", ""]]);
+        let (assessment, _, _) = from_workbook(&filled, &[&catalog], fresh()).unwrap();
+        let answer = &assessment.answers["1"];
+        assert_eq!(answer.status.as_ref(), Some(&catalog.scale().choices[1].id));
+        assert!(serde_json::to_string(&answer.fields)
+            .unwrap()
+            .contains("option-2"));
+        assert!(!assessment.answers.contains_key("2"));
     }
 
     #[test]
