@@ -243,10 +243,10 @@ impl Headings {
 
 /// The headings from `heading_row`, or from it and the row under it: a row with a value under
 /// an empty heading — 1回目 / 2回目 under 確認結果 merged across both columns, which is read in
-/// its first column only — and nothing under the number or text headings is a second row of
-/// headings. Each of its values is joined to the heading over it, or, under an empty one, to
-/// the nearest heading to its left.
-pub(crate) fn headings(sheet: &Sheet, heading_row: usize) -> Headings {
+/// its first column only — and nothing in the `item_columns` (the number's and the text's) is
+/// a second row of headings. Each of its values is joined to the heading over it, or, under an
+/// empty one, to the nearest heading to its left.
+pub(crate) fn headings(sheet: &Sheet, heading_row: usize, item_columns: &[usize]) -> Headings {
     let row = |index: usize| -> Vec<&str> {
         sheet
             .rows
@@ -264,10 +264,9 @@ pub(crate) fn headings(sheet: &Sheet, heading_row: usize) -> Headings {
             && !at(&below, column).is_empty()
             && (0..column).any(|left| !at(&top, left).is_empty())
     });
-    let under_number_or_text = (0..width).any(|column| {
-        matches!(role_of_heading(at(&top, column)), Role::Id | Role::Text)
-            && !at(&below, column).is_empty()
-    });
+    let under_number_or_text = item_columns
+        .iter()
+        .any(|column| !at(&below, *column).is_empty());
     if !under_an_empty_heading || under_number_or_text {
         return Headings {
             texts: top.iter().map(|text| (*text).to_owned()).collect(),
@@ -316,7 +315,17 @@ pub fn guess(workbook: &Workbook, file_name: &str) -> Mapping {
         Some((_, sheet, row)) => (Some(sheet), row),
         None => (workbook.sheets.first(), 0),
     };
-    let found = sheet.map(|sheet| headings(sheet, heading_row));
+    let found = sheet.map(|sheet| {
+        let item_columns: Vec<usize> = sheet
+            .rows
+            .get(heading_row)
+            .iter()
+            .flat_map(|row| row.cells.iter().enumerate())
+            .filter(|(_, cell)| matches!(role_of_heading(cell), Role::Id | Role::Text))
+            .map(|(column, _)| column)
+            .collect();
+        headings(sheet, heading_row, &item_columns)
+    });
     let mut columns: Vec<Role> = found
         .iter()
         .flat_map(|found| found.texts.iter().map(|text| role_of_heading(text)))
@@ -417,7 +426,11 @@ pub fn build(workbook: &Workbook, mapping: &Mapping, today: &str) -> Result<Cata
         role: Role::Text.label(),
     })?;
     let id_column = column_of(Role::Id);
-    let found = headings(sheet, mapping.heading_row);
+    let item_columns: Vec<usize> = [Some(text_column), id_column]
+        .into_iter()
+        .flatten()
+        .collect();
+    let found = headings(sheet, mapping.heading_row, &item_columns);
     let heading = |column: usize| found.of(column).to_owned();
     let columns_with = |wanted: Role| -> Vec<usize> {
         mapping
@@ -921,6 +934,20 @@ mod tests {
             &["2", "連絡先を一覧にしている。", "いいえ", ""],
         ]);
         let catalog = build(&workbook, &guess(&workbook, "x.xlsx"), "2026-12-01").unwrap();
+        assert_eq!(catalog.items.len(), 2);
+    }
+
+    #[test]
+    fn a_first_item_under_an_unknown_text_heading_stays_an_item_when_mapped() {
+        // 項 and 内容 are no headings the guess knows; the person maps them.
+        let workbook = sheet(&[
+            &["項", "内容", "回答", ""],
+            &["1", "責任者を決めている。", "はい", "メモ"],
+            &["2", "連絡先を一覧にしている。", "いいえ", ""],
+        ]);
+        let mut mapping = guess(&workbook, "x.xlsx");
+        mapping.columns = vec![Role::Id, Role::Text, Role::Status, Role::Ignore];
+        let catalog = build(&workbook, &mapping, "2026-12-01").unwrap();
         assert_eq!(catalog.items.len(), 2);
     }
 

@@ -26,11 +26,11 @@ pub fn read<'c>(
 ) -> Option<Result<(Assessment, &'c Catalog), FormatError>> {
     let mapping = guess(workbook, "");
     let sheet = workbook.sheet(&mapping.sheet)?;
-    let found = headings(sheet, mapping.heading_row);
-    // The last row of headings: the items follow it.
-    let heading_row = found.first_item_row - 1;
     let column_of = |role| mapping.columns.iter().position(|r| *r == role);
     let (id_column, text_column) = (column_of(Role::Id)?, column_of(Role::Text)?);
+    let found = headings(sheet, mapping.heading_row, &[id_column, text_column]);
+    // The last row of headings: the items follow it.
+    let heading_row = found.first_item_row - 1;
     let rows: Vec<(&str, &str)> = (found.first_item_row..sheet.rows.len())
         .map(|row| {
             (
