@@ -257,6 +257,25 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     await page.locator('.catalog-dialog').getByRole('button', { name: '取り消し', exact: true }).click();
   });
 
+  await t.test('headings on two rows are read as one, not as the first item', async () => {
+    const twoRows = join(scratch, 'two-row-headings.csv');
+    writeFileSync(twoRows, '\ufeff' + [
+      '番号,確認項目,確認結果,,目標日',
+      ',,1回目,2回目,',
+      '1,責任者を決めている,はい,,',
+      '2,連絡先を一覧にしている,いいえ,はい,2027/3/31',
+    ].join('\r\n') + '\r\n');
+    await sheetInputs(page);
+    await page.getByLabel('表からカタログを作る').setInputFiles(twoRows);
+    const preview = page.locator('.catalog-preview');
+    await preview.filter({ hasText: '2 項目' }).waitFor();
+    const said = await preview.innerText();
+    assert.match(said, /はい \(適合\)、いいえ \(未対応\)/);
+    assert.doesNotMatch(said, /1回目 \(/, 'the second heading row is no answer');
+    assert.match(said, /確認結果 2回目/);
+    await page.locator('.catalog-dialog').getByRole('button', { name: '取り消し', exact: true }).click();
+  });
+
   await t.test('a CSV in neither UTF-8 nor Shift_JIS is refused and changes nothing', async () => {
     const saved = page.locator('.saved');
     await saved.first().waitFor();
