@@ -107,7 +107,8 @@ pub struct SourceRef {
     /// What a person recognises it by: product and vendor, or the document's title.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
-    /// SHA-256 of the file it was read from, when known.
+    /// SHA-256 of its content as a signature covers it (`report::digest`): the same for a
+    /// JSON, Excel or CSV file of it. Empty when not known.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub digest: String,
 }

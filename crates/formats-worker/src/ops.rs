@@ -197,9 +197,11 @@ fn read_sheet_assessment(header: &Value, bytes: &[u8]) -> Result<Answer, Failure
     ))
 }
 
-/// How many rows of each sheet the mapping dialog shows. Every column is shown (the reader
-/// takes at most 1,000), so that any of them can be mapped, however wide the sheet.
+/// How many rows and columns of each sheet the mapping dialog shows: columns up to IV, as
+/// wide as Excel 2003 sheets went and far wider than any checklist, so that any column a
+/// person means can be mapped, while a runaway CSV row does not fill the page with menus.
 const PREVIEW_ROWS: usize = 40;
+const PREVIEW_COLUMNS: usize = 256;
 
 fn sheet_open(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
     let name = text(header, "fileName")?;
@@ -215,7 +217,13 @@ fn sheet_open(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
                 .rows
                 .iter()
                 .take(PREVIEW_ROWS)
-                .map(|row| row.cells.iter().map(String::as_str).collect())
+                .map(|row| {
+                    row.cells
+                        .iter()
+                        .take(PREVIEW_COLUMNS)
+                        .map(String::as_str)
+                        .collect()
+                })
                 .collect();
             json!({ "name": sheet.name, "rows": rows, "total": sheet.rows.len() })
         })

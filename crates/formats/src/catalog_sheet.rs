@@ -203,7 +203,8 @@ pub fn outcome_of(label: &str) -> Outcome {
     }
 }
 
-/// The distinct non-empty values of a column below the heading row, in order of appearance.
+/// The distinct non-empty values of a column from the first item row on, in order of
+/// appearance.
 fn values_of(sheet: &Sheet, first_item_row: usize, column: usize) -> Vec<String> {
     let mut values: Vec<String> = Vec::new();
     for row in first_item_row..sheet.rows.len() {
@@ -244,8 +245,8 @@ impl Headings {
 /// The headings from `heading_row`, or from it and the row under it: a row with a value under
 /// an empty heading — 1回目 / 2回目 under 確認結果 merged across both columns, which is read in
 /// its first column only — and nothing in the `item_columns` (the number's and the text's) is
-/// a second row of headings. Each of its values is joined to the heading over it, or, under an
-/// empty one, to the nearest heading to its left.
+/// a second row of headings (never when no such column is known). Each of its values is joined
+/// to the heading over it, or, under an empty one, to the nearest heading to its left.
 pub(crate) fn headings(sheet: &Sheet, heading_row: usize, item_columns: &[usize]) -> Headings {
     let row = |index: usize| -> Vec<&str> {
         sheet
@@ -264,9 +265,11 @@ pub(crate) fn headings(sheet: &Sheet, heading_row: usize, item_columns: &[usize]
             && !at(&below, column).is_empty()
             && (0..column).any(|left| !at(&top, left).is_empty())
     });
-    let under_number_or_text = item_columns
-        .iter()
-        .any(|column| !at(&below, *column).is_empty());
+    // Without a column known to hold the number or the text, nothing says the row is no item.
+    let under_number_or_text = item_columns.is_empty()
+        || item_columns
+            .iter()
+            .any(|column| !at(&below, *column).is_empty());
     if !under_an_empty_heading || under_number_or_text {
         return Headings {
             texts: top.iter().map(|text| (*text).to_owned()).collect(),

@@ -2,9 +2,10 @@
 //! checklist as the hospital filled it in Excel, say. It has neither layout's headings, so it
 //! is known by its rows instead: the item-number and text columns (found by their headings, as
 //! when the catalog was made) name only items of one catalog, each with that item's own text.
-//! The answer column is the one whose values are mostly choices of that catalog's scale; columns
-//! headed with one of the catalog's own answer fields fill that field. Anything else that does
-//! not fit is said as for any sheet, naming the row and column.
+//! The answer column is the first one headed as an answer, as when the catalog was made, or
+//! else the one whose values are mostly choices of that catalog's scale; a value off the scale
+//! in it is said, naming its row and column. Columns headed with one of the catalog's own
+//! answer fields fill that field; a column with no heading is not read.
 
 use tekigo_core::fields::{AnswerField, Standard};
 use tekigo_core::validate::{validate, Problem};
@@ -44,14 +45,19 @@ pub fn read<'c>(
         return None;
     }
     // Every row is an item of the catalog, with its text: a new edition, with items of its
-    // own or texts reworded, is a new catalog, not answers to this one.
-    let catalog = *catalogs.iter().find(|catalog| {
-        rows.iter().all(|(id, text)| {
-            catalog
-                .item(id)
-                .is_some_and(|item| item.text.trim() == *text)
+    // own or texts reworded, is a new catalog, not answers to this one. Of the catalogs that
+    // hold every row, the one with the fewest items besides (an older edition's copy is not
+    // read against the newer one that added items).
+    let catalog = *catalogs
+        .iter()
+        .filter(|catalog| {
+            rows.iter().all(|(id, text)| {
+                catalog
+                    .item(id)
+                    .is_some_and(|item| item.text.trim() == *text)
+            })
         })
-    })?;
+        .min_by_key(|catalog| catalog.items.len())?;
     let heading = |column: usize| found.of(column).to_owned();
     let layout_columns = columns(Layout::Checklist, catalog);
     let mut chosen: Vec<(usize, Column)> = Vec::new();
@@ -59,7 +65,10 @@ pub fn read<'c>(
         .iter()
         .find(|column| column.source == Source::ItemId)?;
     chosen.push((id_column, renamed(id, heading(id_column))));
-    let status_column = answer_column(sheet, &found, catalog, &[id_column, text_column]);
+    // The answer column as the catalog was made (the first one headed as an answer), else
+    // the one whose values are the catalog's choices.
+    let status_column = column_of(Role::Status)
+        .or_else(|| answer_column(sheet, &found, catalog, &[id_column, text_column]));
     if let Some(status_column) = status_column {
         let status = layout_columns.iter().find(|column| {
             column.source == Source::Field(AnswerField::Standard(Standard::Status))
@@ -240,6 +249,37 @@ mod tests {
         ));
         let reworded = sheet(&[&["1", "端末の台帳を作っている。", "はい", "", ""]]);
         assert!(from_workbook(&reworded, &[&catalog], fresh()).is_err());
+    }
+
+    #[test]
+    fn answers_in_other_signs_are_said_not_dropped() {
+        let catalog = catalog();
+        let filled = sheet(&[
+            &["1", "端末の台帳がある。", "○", "", ""],
+            &["2", "停電のときの手順がある。", "×", "", ""],
+        ]);
+        let said = from_workbook(&filled, &[&catalog], fresh())
+            .unwrap_err()
+            .message(tekigo_core::i18n::Lang::Ja);
+        assert!(said.contains("○"), "{said}");
+    }
+
+    #[test]
+    fn an_older_copy_is_read_against_its_own_edition_not_a_larger_one() {
+        let older = catalog();
+        let mut newer = older.clone();
+        newer.id = "newer".into();
+        let mut added = newer.items[0].clone();
+        added.id = "4".into();
+        added.text = "訓練をしている。".into();
+        newer.items.push(added);
+        let filled = sheet(&[
+            &["1", "端末の台帳がある。", "はい", "", ""],
+            &["2", "停電のときの手順がある。", "", "", ""],
+            &["3", "委託先の一覧がある。", "", "", ""],
+        ]);
+        let (_, read_against, _) = from_workbook(&filled, &[&newer, &older], fresh()).unwrap();
+        assert_eq!(read_against.id, older.id);
     }
 
     #[test]

@@ -72,21 +72,30 @@ pub async fn complete(
     let crosswalks: Vec<_> = crosswalks.iter().map(|e| data::request(&e.file)).collect();
     let profiles: Vec<_> = profiles.iter().map(|e| data::request(&e.file)).collect();
     loading(dispatch, async {
+        // Each request is awaited, even after one fails: none is left to fail unheard.
+        let mut failed = None;
         let mut loaded = Library::default();
         for file in catalogs {
-            let catalog = parse(file, |text| load_catalog(text.as_bytes())).await?;
-            loaded.catalogs.push(Shared(Rc::new(catalog)));
+            match parse(file, |text| load_catalog(text.as_bytes())).await {
+                Ok(catalog) => loaded.catalogs.push(Shared(Rc::new(catalog))),
+                Err(error) => failed = failed.or(Some(error)),
+            }
         }
         for file in crosswalks {
-            let crosswalk = parse(file, load_crosswalk).await?;
-            loaded.crosswalks.push(Shared(Rc::new(crosswalk)));
+            match parse(file, load_crosswalk).await {
+                Ok(crosswalk) => loaded.crosswalks.push(Shared(Rc::new(crosswalk))),
+                Err(error) => failed = failed.or(Some(error)),
+            }
         }
         for file in profiles {
-            let profile = parse(file, |text| {
-                tekigo_core::applicability::load_profile(text.as_bytes())
-            })
-            .await?;
-            loaded.profiles.push(Shared(Rc::new(profile)));
+            let read = |text: &str| tekigo_core::applicability::load_profile(text.as_bytes());
+            match parse(file, read).await {
+                Ok(profile) => loaded.profiles.push(Shared(Rc::new(profile))),
+                Err(error) => failed = failed.or(Some(error)),
+            }
+        }
+        if let Some(error) = failed {
+            return Err(error);
         }
         let library = library.merged(&loaded);
         dispatch.emit(AppAction::Loaded(library.clone()));

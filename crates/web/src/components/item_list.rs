@@ -141,12 +141,18 @@ pub fn ItemList(props: &ItemListProps) -> Html {
     if props.visible.is_empty() {
         return html! { <p class="panel muted">{ Text::NoMatches.label(lang) }</p> };
     }
+    // The first frame reaches the selected item, however far down: a jump from the table or
+    // the dashboard focuses it.
+    let selected_row = props
+        .selected
+        .and_then(|selected| props.visible.iter().position(|&p| p == selected));
+    let drawn_now = selected_row.map_or(*drawn, |row| (*drawn).max(row + 1));
     let help_id = ids.of("keyboard-help");
     html! {
         <>
             <p class="keyboard-help muted" id={help_id.clone()}>{ keyboard_help(&props.catalog, lang) }</p>
             <ul class="items" ref={list} {onkeydown}>
-                { for props.visible.iter().take(*drawn).map(|&position| {
+                { for props.visible.iter().take(drawn_now).map(|&position| {
                     let item = &props.catalog.items[position];
                     let selected = props.selected == Some(position);
                     let answer = props.assessment.answers.get(&item.id).cloned();
