@@ -144,6 +144,15 @@ test('a key made in the browser signs; the signature verifies, a changed copy do
   await hospital.page.getByRole('status').filter({ hasText: otherKey.split('/').pop() }).waitFor();
   await hospital.page.getByLabel('ファイルの署名を確認').setInputFiles(signed.path);
   await alert.filter({ hasText: '指定された鍵' }).filter({ hasText: '別の鍵で署名されています' }).waitFor();
+  // A file that is no key is refused when chosen; the key chosen before stays, until removed.
+  const keyLine = hospital.page.getByRole('status').filter({ hasText: '照合する公開鍵:' });
+  const before = await keyLine.innerText();
+  assert.match(before, /きりんカルテシステム株式会社 \(鍵の指紋 [0-9a-f ]+\)/);
+  await hospital.page.getByLabel('照合する公開鍵を選ぶ (任意)').setInputFiles(signed.path);
+  await alert.filter({ hasText: 'tekigo の公開鍵のファイルではありません' }).waitFor();
+  assert.equal(await keyLine.innerText(), before);
+  await hospital.page.locator('.import-sheet').getByRole('button', { name: '削除' }).click();
+  await keyLine.waitFor({ state: 'detached' });
 
   // A signed file still opens as an assessment; its menu checks the signature.
   await hospital.page.locator('input[type=file]').first().setInputFiles(signed.path);

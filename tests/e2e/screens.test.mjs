@@ -266,11 +266,11 @@ test('the table sorts by a heading, edits a cell the item list then shows, and w
   // A row far down the list, beyond the first rows the list draws at once, is opened and
   // focused the same way.
   await page.getByRole('tab', { name: '一覧表' }).click();
-  await tableRow(page, '200').locator('.row-open').focus();
+  await tableRow(page, '170').locator('.row-open').focus();
   await page.keyboard.press('Enter');
   await page.locator('.details').waitFor();
-  assert.equal(await page.locator('li.item.selected .item-id').innerText(), '200');
-  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.querySelector('.item-id')?.textContent), '200');
+  assert.equal(await page.locator('li.item.selected .item-id').innerText(), '170');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.querySelector('.item-id')?.textContent), '170');
 
   // The filter bar serves both: what the list filters, the table shows.
   await page.getByLabel('状態', { exact: true }).first().selectOption({ label: '未対応' });

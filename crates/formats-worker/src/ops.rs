@@ -11,6 +11,7 @@
 //! | `sheet-build` | `fileName`, `mapping`, `today` | the file | `catalog`, `items` | |
 //! | `keygen` | `signer`, `now` | | `key`, `publicKey`, `fingerprint` | |
 //! | `key-read` | `key` | | `signer`, `fingerprint` | |
+//! | `public-key-read` | `publicKey` | | `signer`, `fingerprint` | |
 //! | `verify` | `fileName`, `catalogs`, `publicKey`? | the file | `passed`, `ja`, `en` | |
 //!
 //! Catalogs and assessments travel as the JSON text of tekigo's files.
@@ -122,6 +123,14 @@ pub fn handle(
         "verify" => verify_file(header, file(bytes)?),
         "key-read" => {
             let key = signing_key(header)?;
+            Ok((
+                json!({ "signer": key.signer, "fingerprint": key.fingerprint }),
+                None,
+            ))
+        }
+        "public-key-read" => {
+            let key = PublicKeyFile::read(text(header, "publicKey")?.as_bytes())
+                .map_err(|error| Failure::new(error.message(Lang::Ja), error.message(Lang::En)))?;
             Ok((
                 json!({ "signer": key.signer, "fingerprint": key.fingerprint }),
                 None,
@@ -315,13 +324,27 @@ mod tests {
     }
 
     #[test]
-    fn a_signing_key_is_read_when_chosen_and_a_public_key_is_refused() {
+    fn keys_are_read_when_chosen_and_other_files_are_refused() {
         let (keys, _) = call("keygen", json!({ "signer": "きりん", "now": NOW }), None).unwrap();
         let (read, _) = call("key-read", json!({ "key": keys["key"] }), None).unwrap();
         assert_eq!(read["signer"], "きりん");
         assert_eq!(read["fingerprint"], keys["fingerprint"]);
         let refused = call("key-read", json!({ "key": keys["publicKey"] }), None).unwrap_err();
         assert!(refused.ja.contains("署名鍵 (秘密鍵)"), "{}", refused.ja);
+        let (public, _) = call(
+            "public-key-read",
+            json!({ "publicKey": keys["publicKey"] }),
+            None,
+        )
+        .unwrap();
+        assert_eq!(public["fingerprint"], keys["fingerprint"]);
+        // A private key file gives its public half; an assessment is no key.
+        let (half, _) = call("public-key-read", json!({ "publicKey": keys["key"] }), None).unwrap();
+        assert_eq!(half["fingerprint"], keys["fingerprint"]);
+        let assessment = to_json(&embedded::sample_assessment());
+        let refused =
+            call("public-key-read", json!({ "publicKey": assessment }), None).unwrap_err();
+        assert!(refused.ja.contains("公開鍵"), "{}", refused.ja);
     }
 
     #[test]

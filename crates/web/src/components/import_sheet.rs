@@ -43,6 +43,16 @@ async fn catalogs_json(library: Library, dispatch: Callback<AppAction>) -> Optio
     )
 }
 
+/// A public key file chosen to check signatures against: its name and text, and whose key
+/// it is.
+#[derive(Clone, PartialEq)]
+struct TrustedKey {
+    name: String,
+    text: Rc<String>,
+    signer: String,
+    fingerprint: String,
+}
+
 /// A sheet on its way into the catalog dialog.
 #[derive(Clone, PartialEq)]
 pub struct PickedSheet {
@@ -76,8 +86,8 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
     let shown = use_state(|| false);
     let said = use_state(|| None::<Notice>);
     let sheet = use_state(|| None::<PickedSheet>);
-    // The public key file signatures are checked against: its name and text.
-    let trusted_key = use_state(|| None::<(String, Rc<String>)>);
+    // The public key file signatures are checked against.
+    let trusted_key = use_state(|| None::<TrustedKey>);
     // Said as the app says of a file that does not open: nothing was changed.
     let fail = |said: &UseStateHandle<Option<Notice>>, name: &str, failure: &Failure| {
         said.set(Some(Notice::error(
@@ -173,15 +183,27 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
             let (said, trusted_key) = (said.clone(), trusted_key.clone());
             said.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                match read(&file).await {
-                    Ok(bytes) => trusted_key.set(Some((
-                        file.name(),
-                        Rc::new(String::from_utf8_lossy(&bytes).into_owned()),
-                    ))),
+                let text = match read(&file).await {
+                    Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                    Err(failure) => return fail(&said, &file.name(), &failure),
+                };
+                // Read now: a wrong file is said when it is chosen, and the key kept stays.
+                let header = Header::default().with("publicKey", text.as_str());
+                match request("public-key-read", header, None).await {
+                    Ok(reply) => trusted_key.set(Some(TrustedKey {
+                        name: file.name(),
+                        text: Rc::new(text),
+                        signer: reply.header.text("signer"),
+                        fingerprint: reply.header.text("fingerprint"),
+                    })),
                     Err(failure) => fail(&said, &file.name(), &failure),
                 }
             });
         })
+    };
+    let forget_trusted_key = {
+        let trusted_key = trusted_key.clone();
+        Callback::from(move |_| trusted_key.set(None))
     };
     let on_verify = {
         let said = said.clone();
@@ -197,8 +219,8 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                 let mut header = Header::default()
                     .with("fileName", file.name())
                     .with_texts("catalogs", &catalogs);
-                if let Some((_, key)) = &trusted {
-                    header = header.with("publicKey", key.as_str());
+                if let Some(key) = &trusted {
+                    header = header.with("publicKey", key.text.as_str());
                 }
                 let bytes = match read(&file).await {
                     Ok(bytes) => bytes,
@@ -209,11 +231,12 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                         let passed = reply.header.flag("passed");
                         // Passed against a chosen key: it is that key's signature.
                         let text = |key: &str, lang| match &trusted {
-                            Some((name, _)) if passed => format!(
-                                "{}: {} {} ({name})",
+                            Some(trusted) if passed => format!(
+                                "{}: {} {} ({})",
                                 file.name(),
                                 reply.header.text(key),
-                                Text::SignedWithChosenKey.label(lang)
+                                Text::SignedWithChosenKey.label(lang),
+                                trusted.name
                             ),
                             _ => format!("{}: {}", file.name(), reply.header.text(key)),
                         };
@@ -273,8 +296,11 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
                 { Text::ChooseTrustedKey.label(lang) }
                 <input type="file" accept=".json,application/json" onchange={on_trusted_key} />
             </label>
-            if let Some((name, _)) = &*trusted_key {
-                <span class="muted" role="status">{ format!("{}: {name}", Text::TrustedKey.label(lang)) }</span>
+            if let Some(key) = &*trusted_key {
+                <span class="muted" role="status">
+                    { format!("{}: {} — {} ({} {})", Text::TrustedKey.label(lang), key.name, key.signer, Text::KeyFingerprint.label(lang), key.fingerprint) }
+                </span>
+                <button onclick={forget_trusted_key}>{ Text::Remove.label(lang) }</button>
             }
             <span id={hint} class="muted">{ Text::ImportSheetHint.label(lang) }</span>
         </div>
