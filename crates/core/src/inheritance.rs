@@ -49,10 +49,11 @@ pub fn layer_from(catalog: &Catalog, other: &Assessment, party: &str) -> Layer {
 }
 
 /// A layer of another assessment's answers read from a file (an IaaS's or a vendor's published
-/// version, say), with the party it is: the party already standing for a layer from the same
-/// assessment, so attaching the file again replaces its layer; else a new party in `role` (an
-/// IaaS under a vendor, the vendor under a hospital's own check) named after the file's
-/// applicant (or product), under an id the register does not use yet.
+/// version, say), with the party it is, in `role` (an IaaS under a vendor, the vendor under a
+/// hospital's own check): the party already standing for a layer from the same assessment, so
+/// attaching the file again replaces its layer (and takes the role chosen now); else a new
+/// party named after the file's applicant (or product), under an id the register does not use
+/// yet.
 pub fn layer_of_file(
     catalog: &Catalog,
     assessment: &Assessment,
@@ -64,7 +65,10 @@ pub fn layer_of_file(
         .iter()
         .find(|layer| layer.source.assessment == other.id)
         .and_then(|layer| assessment.party(&layer.party))
-        .cloned();
+        .map(|party| Party {
+            role,
+            ..party.clone()
+        });
     let party = existing.unwrap_or_else(|| {
         let id = (1..)
             .map(|n| format!("layer-{n}"))
@@ -102,11 +106,12 @@ pub fn layer_of_party(assessment: &Assessment, party: &str) -> Layer {
     }
 }
 
-/// Attaches `layer` as `party` (added to the register if its id is new), replacing a layer of
-/// the same party.
+/// Attaches `layer` as `party` (added to the register if its id is new, else its entry there
+/// replaced), replacing a layer of the same party.
 pub fn attach(assessment: &mut Assessment, layer: Layer, party: Party) {
-    if assessment.party(&party.id).is_none() {
-        assessment.parties.push(party);
+    match assessment.parties.iter_mut().find(|p| p.id == party.id) {
+        Some(registered) => *registered = party,
+        None => assessment.parties.push(party),
     }
     assessment
         .layers
@@ -226,13 +231,14 @@ mod tests {
         assert_eq!(layer.covers.len(), 3);
         attach(&mut hospital, layer, party.clone());
         let parties = hospital.parties.len();
-        // Attached again, under whatever role is chosen then, it is the same party.
+        // Attached again, it is the same party, in the role chosen then.
         let (again, same) = layer_of_file(catalog, &hospital, &published, PartyRole::Iaas);
-        assert_eq!(same, party);
+        assert_eq!((&same.id, &same.name), (&party.id, &party.name));
         attach(&mut hospital, again, same);
         assert_eq!(
             (hospital.layers.len(), hospital.parties.len()),
             (1, parties)
         );
+        assert_eq!(hospital.party("layer-1").unwrap().role, PartyRole::Iaas);
     }
 }
