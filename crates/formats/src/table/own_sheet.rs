@@ -8,11 +8,10 @@
 //! answer fields fill that field; a column with no heading is not read.
 
 use tekigo_core::fields::{AnswerField, Standard};
-use tekigo_core::validate::{validate, Problem};
 use tekigo_core::{Assessment, Catalog};
 
 use super::columns::{columns, fold_heading, Column, Source};
-use super::read::{read_rows, Fresh};
+use super::read::{checked, read_rows, Fresh};
 use super::Layout;
 use crate::catalog_sheet::{guess, headings, Headings, Role};
 use crate::error::FormatError;
@@ -99,17 +98,8 @@ pub fn read<'c>(
             &mut assessment,
             fresh.now,
         )
-        .and_then(|()| {
-            let errors: Vec<Problem> = validate(&assessment, catalog)
-                .into_iter()
-                .filter(Problem::is_error)
-                .collect();
-            if errors.is_empty() {
-                Ok((assessment, catalog))
-            } else {
-                Err(FormatError::Invalid(errors))
-            }
-        }),
+        .and_then(|()| checked(&assessment, catalog))
+        .map(|()| (assessment, catalog)),
     )
 }
 

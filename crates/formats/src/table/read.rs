@@ -89,14 +89,22 @@ pub fn from_workbook<'c>(
         &mut assessment,
         fresh.now,
     )?;
-    let errors: Vec<Problem> = validate(&assessment, catalog)
+    checked(&assessment, catalog)?;
+    Ok((assessment, catalog, Some(layout)))
+}
+
+/// Whether an assessment read from a sheet holds against its catalog: the engine's errors,
+/// if any, stop the import.
+pub(super) fn checked(assessment: &Assessment, catalog: &Catalog) -> Result<(), FormatError> {
+    let errors: Vec<Problem> = validate(assessment, catalog)
         .into_iter()
         .filter(Problem::is_error)
         .collect();
-    if !errors.is_empty() {
-        return Err(FormatError::Invalid(errors));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(FormatError::Invalid(errors))
     }
-    Ok((assessment, catalog, Some(layout)))
 }
 
 /// The sheet, heading row and layout: the first row, in sheet order, holding an item-number
