@@ -279,10 +279,7 @@ pub async fn start_own_check(
 pub async fn open_file(dispatch: Callback<AppAction>, library: Library, file: web_sys::File) {
     let name = file.name();
     let failed = |ja: String, en: String| {
-        dispatch.emit(AppAction::Notify(Notice::error(
-            format!("{} ({name}) {ja}", Text::FileOpenFailed.label(Lang::Ja)),
-            format!("{} ({name}) {en}", Text::FileOpenFailed.label(Lang::En)),
-        )))
+        dispatch.emit(AppAction::Notify(Notice::file_failed(&name, &ja, &en)))
     };
     // A file too big to be a tekigo file is refused before its bytes are read.
     if file.size() > MAX_FILE_BYTES as f64 {

@@ -175,19 +175,10 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                         signing.set(true);
                         said.set(None);
                     }
-                    Err(failure) => said.set(Some(Notice::error(
-                        format!(
-                            "{} ({}) {}",
-                            Text::FileOpenFailed.label(Lang::Ja),
-                            file.name(),
-                            failure.ja
-                        ),
-                        format!(
-                            "{} ({}) {}",
-                            Text::FileOpenFailed.label(Lang::En),
-                            file.name(),
-                            failure.en
-                        ),
+                    Err(failure) => said.set(Some(Notice::file_failed(
+                        &file.name(),
+                        &failure.ja,
+                        &failure.en,
                     ))),
                 }
             });

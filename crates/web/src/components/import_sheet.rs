@@ -90,18 +90,7 @@ pub fn ImportSheet(props: &ImportSheetProps) -> Html {
     let trusted_key = use_state(|| None::<TrustedKey>);
     // Said as the app says of a file that does not open: nothing was changed.
     let fail = |said: &UseStateHandle<Option<Notice>>, name: &str, failure: &Failure| {
-        said.set(Some(Notice::error(
-            format!(
-                "{} ({name}) {}",
-                Text::FileOpenFailed.label(Lang::Ja),
-                failure.ja
-            ),
-            format!(
-                "{} ({name}) {}",
-                Text::FileOpenFailed.label(Lang::En),
-                failure.en
-            ),
-        )))
+        said.set(Some(Notice::file_failed(name, &failure.ja, &failure.en)))
     };
     let catalogs_json = {
         let (library, dispatch) = (props.library.clone(), props.dispatch.clone());

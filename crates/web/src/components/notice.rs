@@ -28,6 +28,15 @@ impl Notice {
         )
     }
 
+    /// The file `name` did not open, for the reason given in both languages; the words say
+    /// that nothing was changed.
+    pub fn file_failed(name: &str, ja: &str, en: &str) -> Self {
+        Notice::error(
+            format!("{} ({name}) {ja}", Text::FileOpenFailed.label(Lang::Ja)),
+            format!("{} ({name}) {en}", Text::FileOpenFailed.label(Lang::En)),
+        )
+    }
+
     pub fn info(ja: String, en: String) -> Self {
         Notice {
             error: false,
