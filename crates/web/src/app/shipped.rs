@@ -72,28 +72,18 @@ pub async fn complete(
     let crosswalks: Vec<_> = crosswalks.iter().map(|e| data::request(&e.file)).collect();
     let profiles: Vec<_> = profiles.iter().map(|e| data::request(&e.file)).collect();
     loading(dispatch, async {
-        // Each request is awaited, even after one fails: none is left to fail unheard.
         let mut failed = None;
-        let mut loaded = Library::default();
-        for file in catalogs {
-            match parse(file, |text| load_catalog(text.as_bytes())).await {
-                Ok(catalog) => loaded.catalogs.push(Shared(Rc::new(catalog))),
-                Err(error) => failed = failed.or(Some(error)),
-            }
-        }
-        for file in crosswalks {
-            match parse(file, load_crosswalk).await {
-                Ok(crosswalk) => loaded.crosswalks.push(Shared(Rc::new(crosswalk))),
-                Err(error) => failed = failed.or(Some(error)),
-            }
-        }
-        for file in profiles {
-            let read = |text: &str| tekigo_core::applicability::load_profile(text.as_bytes());
-            match parse(file, read).await {
-                Ok(profile) => loaded.profiles.push(Shared(Rc::new(profile))),
-                Err(error) => failed = failed.or(Some(error)),
-            }
-        }
+        let loaded = Library {
+            catalogs: read_each(catalogs, |text| load_catalog(text.as_bytes()), &mut failed).await,
+            crosswalks: read_each(crosswalks, load_crosswalk, &mut failed).await,
+            profiles: read_each(
+                profiles,
+                |text| tekigo_core::applicability::load_profile(text.as_bytes()),
+                &mut failed,
+            )
+            .await,
+            ..Library::default()
+        };
         if let Some(error) = failed {
             return Err(error);
         }
@@ -141,6 +131,23 @@ async fn loading<T>(
     result
         .map_err(|error| dispatch.emit(AppAction::Notify(failed(&error))))
         .ok()
+}
+
+/// Each of `files`, read by `read` as it arrives. Each is awaited even after one fails, so
+/// none is left to fail unheard; the first failure is kept in `failed`.
+async fn read_each<T, E: std::fmt::Display>(
+    files: Vec<data::Pending>,
+    read: impl Fn(&str) -> Result<T, E>,
+    failed: &mut Option<DataError>,
+) -> Vec<Shared<T>> {
+    let mut read_files = Vec::new();
+    for file in files {
+        match parse(file, &read).await {
+            Ok(value) => read_files.push(Shared(Rc::new(value))),
+            Err(error) => *failed = failed.take().or(Some(error)),
+        }
+    }
+    read_files
 }
 
 /// The data file `file`, read by `read` once it has arrived; a file that is not what it
