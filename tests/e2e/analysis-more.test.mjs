@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { BASE_URL, newContext, openApp, screenshot, useBrowser } from './harness.mjs';
+import { allItemsDrawn, BASE_URL, newContext, openApp, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -78,6 +78,7 @@ test('answers of a stored METI 2012 assessment are carried to the checklist, unc
   // An answer given here is never replaced.
   assert.equal(await row(page, '1').locator('.status-badge').innerText(), '未対応');
   const carried = page.locator('li.item').filter({ has: page.locator('.chip-unconfirmed', { hasText: '引き継ぎ・未確認' }) });
+  await allItemsDrawn(page);
   assert.equal(await carried.count(), n);
   const first = carried.first();
   const id = await first.locator('.item-id').innerText();

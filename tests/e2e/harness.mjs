@@ -87,6 +87,11 @@ export async function expectText(locator, text) {
 }
 
 /** The shipped catalog with this id, as committed. */
+/** Waits until the item list has drawn every item it shows: it draws the first rows at once, the rest after a paint. */
+export async function allItemsDrawn(page) {
+  await page.waitForFunction(() => document.querySelectorAll('li.item').length === Number(document.querySelector('.shown-count')?.textContent));
+}
+
 export function shippedCatalog(id) {
   return JSON.parse(readFileSync(new URL(`../../crates/core/data/${id}.json`, import.meta.url), 'utf8'));
 }
