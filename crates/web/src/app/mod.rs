@@ -11,6 +11,7 @@ use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::Assessment;
 use yew::prelude::*;
 
+use crate::browser::paint::after_next_paint;
 use crate::browser::{clock, files, handover, quota, storage, tabs, unsaved};
 use crate::components::about::About;
 use crate::components::editor::Editor;
@@ -87,6 +88,27 @@ pub fn App() -> Html {
             if open_id.is_some() {
                 quota::ask_to_persist();
             }
+        });
+    }
+    // Once the start screen has settled (the saved assessments listed, nothing open, nothing
+    // loading), the shipped catalogs are read after the next paint, so that starting one waits
+    // for no file. A load the user starts first cancels it.
+    {
+        let settled = state.listed
+            && state.open.is_none()
+            && state.loading == 0
+            && state.library.index.is_some();
+        let dispatch = dispatch.clone();
+        let library = state.library.clone();
+        use_effect_with(settled, move |settled| {
+            let waiting = settled.then(|| {
+                after_next_paint(move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        shipped::read_ahead(&dispatch, &library).await
+                    })
+                })
+            });
+            move || drop(waiting)
         });
     }
     let lang = state.lang;

@@ -1,8 +1,9 @@
 //! The shipped data, loaded into the library as the app needs it: the index at start (what the
 //! start screen lists), the files opening a catalog needs (`Index::needs`: the catalog, the
 //! crosswalks that link it with the catalog at their other end, its profile), the sample when
-//! the user asks for it. What is loaded stays loaded. While files load, the app says
-//! 「読み込み中…」; a file that does not load is said, naming it, and nothing changes.
+//! the user asks for it, and, once the start screen has settled, every shipped catalog ahead of
+//! the user's choice, quietly (`read_ahead`). What is loaded stays loaded. While the other loads
+//! run, the app says 「読み込み中…」; a file that does not load is said, naming it, and nothing changes.
 
 use std::rc::Rc;
 
@@ -43,47 +44,11 @@ pub async fn complete(
     ids: &[&str],
 ) -> Option<Library> {
     let library = &with_index(dispatch, library).await?;
-    let index = library.index.clone()?;
-    let needs = index.needs(ids);
-    let catalogs: Vec<_> = needs
-        .catalogs
-        .into_iter()
-        .filter(|entry| library.catalog(&entry.id).is_none())
-        .collect();
-    let crosswalks: Vec<_> = needs
-        .crosswalks
-        .into_iter()
-        .filter(|entry| {
-            library
-                .crosswalk(&entry.from_catalog, &entry.to_catalog)
-                .is_none()
-        })
-        .collect();
-    let profiles: Vec<_> = needs
-        .profiles
-        .into_iter()
-        .filter(|entry| library.profile(&entry.catalog).is_none())
-        .collect();
-    if catalogs.is_empty() && crosswalks.is_empty() && profiles.is_empty() {
+    let Some(missing) = Missing::request(library, ids) else {
         return Some(library.clone());
-    }
-    // Every file is requested at once; each is read as it is needed.
-    let catalogs: Vec<_> = catalogs.iter().map(|e| data::request(&e.file)).collect();
-    let crosswalks: Vec<_> = crosswalks.iter().map(|e| data::request(&e.file)).collect();
-    let profiles: Vec<_> = profiles.iter().map(|e| data::request(&e.file)).collect();
+    };
     loading(dispatch, async {
-        let mut failed = None;
-        let loaded = Library {
-            catalogs: read_each(catalogs, |text| load_catalog(text.as_bytes()), &mut failed).await,
-            crosswalks: read_each(crosswalks, load_crosswalk, &mut failed).await,
-            profiles: read_each(
-                profiles,
-                |text| tekigo_core::applicability::load_profile(text.as_bytes()),
-                &mut failed,
-            )
-            .await,
-            ..Library::default()
-        };
+        let (loaded, failed) = missing.read().await;
         if let Some(error) = failed {
             return Err(error);
         }
@@ -97,14 +62,96 @@ pub async fn complete(
 /// `library` with every shipped catalog, as deciding what a file is needs them all.
 pub async fn complete_all(dispatch: &Callback<AppAction>, library: &Library) -> Option<Library> {
     let library = &with_index(dispatch, library).await?;
-    let ids: Vec<String> = library
+    let ids = shipped_ids(library);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    complete(dispatch, library, &ids).await
+}
+
+/// Reads, without a word, what opening any shipped catalog needs and `library` lacks, so that
+/// starting one once the start screen has settled waits for no file. What loads is kept; a
+/// file that does not is left for the start itself to fetch again, and to say.
+pub async fn read_ahead(dispatch: &Callback<AppAction>, library: &Library) {
+    let ids = shipped_ids(library);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    if let Some(missing) = Missing::request(library, &ids) {
+        let (loaded, _) = missing.read().await;
+        dispatch.emit(AppAction::Loaded(loaded));
+    }
+}
+
+/// The ids of the catalogs the build ships, once its index has loaded.
+fn shipped_ids(library: &Library) -> Vec<String> {
+    library
         .index
         .iter()
         .flat_map(|index| index.catalog_ids())
         .map(str::to_owned)
-        .collect();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    complete(dispatch, library, &ids).await
+        .collect()
+}
+
+/// The data files opening some catalogs needs that the library lacks, requested all at once.
+struct Missing {
+    catalogs: Vec<data::Pending>,
+    crosswalks: Vec<data::Pending>,
+    profiles: Vec<data::Pending>,
+}
+
+impl Missing {
+    /// Requests what opening `ids` needs and `library` lacks; None when it lacks nothing (or
+    /// its index has not loaded).
+    fn request(library: &Library, ids: &[&str]) -> Option<Missing> {
+        let needs = library.index.as_ref()?.needs(ids);
+        let catalogs: Vec<_> = needs
+            .catalogs
+            .iter()
+            .filter(|entry| library.catalog(&entry.id).is_none())
+            .map(|entry| data::request(&entry.file))
+            .collect();
+        let crosswalks: Vec<_> = needs
+            .crosswalks
+            .iter()
+            .filter(|entry| {
+                library
+                    .crosswalk(&entry.from_catalog, &entry.to_catalog)
+                    .is_none()
+            })
+            .map(|entry| data::request(&entry.file))
+            .collect();
+        let profiles: Vec<_> = needs
+            .profiles
+            .iter()
+            .filter(|entry| library.profile(&entry.catalog).is_none())
+            .map(|entry| data::request(&entry.file))
+            .collect();
+        let lacks = !(catalogs.is_empty() && crosswalks.is_empty() && profiles.is_empty());
+        lacks.then_some(Missing {
+            catalogs,
+            crosswalks,
+            profiles,
+        })
+    }
+
+    /// The files read, each as it arrives, and the first that did not load, if one did not.
+    async fn read(self) -> (Library, Option<DataError>) {
+        let mut failed = None;
+        let loaded = Library {
+            catalogs: read_each(
+                self.catalogs,
+                |text| load_catalog(text.as_bytes()),
+                &mut failed,
+            )
+            .await,
+            crosswalks: read_each(self.crosswalks, load_crosswalk, &mut failed).await,
+            profiles: read_each(
+                self.profiles,
+                |text| tekigo_core::applicability::load_profile(text.as_bytes()),
+                &mut failed,
+            )
+            .await,
+            ..Library::default()
+        };
+        (loaded, failed)
+    }
 }
 
 /// The sample assessment, or None when it does not load (said to the user).

@@ -84,6 +84,9 @@ pub struct AppState {
     pub storage: Option<StorageUse>,
     /// How many loads of data files are under way.
     pub loading: u32,
+    /// Whether the saved assessments have been listed (and the one open before a reload
+    /// reopened): until then the start has work of its own to do.
+    pub listed: bool,
 }
 
 pub enum AppAction {
@@ -118,6 +121,7 @@ impl AppState {
             offer: None,
             storage: None,
             loading: 0,
+            listed: false,
         }
     }
 }
@@ -141,7 +145,10 @@ impl yew::Reducible for AppState {
             AppAction::CatalogDeleted(id) => state.library.catalogs.retain(|c| c.id != id),
             AppAction::Loading(true) => state.loading += 1,
             AppAction::Loading(false) => state.loading = state.loading.saturating_sub(1),
-            AppAction::Saved(saved) => state.saved = saved,
+            AppAction::Saved(saved) => {
+                state.saved = saved;
+                state.listed = true;
+            }
             AppAction::StorageUse(storage) => state.storage = storage,
             AppAction::Open(opened) => {
                 state.open = Some(opened);
