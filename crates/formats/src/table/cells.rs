@@ -335,7 +335,7 @@ pub fn apply(field: &AnswerField, answer: &mut Answer, value: Value) {
 
 /// A date Excel keeps as a serial number (days since 1899-12-30), as a person typing a date
 /// into a cell formatted as a date leaves it.
-fn excel_serial_date(text: &str) -> Option<Date> {
+pub(super) fn excel_serial_date(text: &str) -> Option<Date> {
     let serial: f64 = text.trim().parse().ok()?;
     if !(1.0..=2_958_465.0).contains(&serial) {
         return None;

@@ -5,13 +5,14 @@
 //! The answer column is the first one headed as an answer, as when the catalog was made, or
 //! else the one whose values are mostly choices of that catalog's scale; a value off the scale
 //! in it is said, naming its row and column. Columns headed with one of the catalog's own
-//! answer fields fill that field; a column with no heading is not read.
+//! answer fields fill that field; a column with no heading is not read. A header block above
+//! the headings (事業者名, 記入者, 記入日 …) fills the assessment's subject.
 
 use tekigo_core::fields::{AnswerField, Standard};
 use tekigo_core::{Assessment, Catalog};
 
 use super::columns::{columns, fold_heading, Column, Source};
-use super::read::{checked, read_rows, Fresh};
+use super::read::{checked, read_rows, read_subject, Fresh};
 use super::Layout;
 use crate::catalog_sheet::{guess, headings, Headings, Role};
 use crate::error::FormatError;
@@ -89,6 +90,7 @@ pub fn read<'c>(
     }
     let mapped: Vec<(usize, &Column)> = chosen.iter().map(|(index, c)| (*index, c)).collect();
     let mut assessment = Assessment::new(fresh.id, catalog, fresh.now);
+    read_subject(sheet, mapping.heading_row, &mut assessment);
     Some(
         read_rows(
             sheet,
@@ -198,6 +200,36 @@ mod tests {
         let fields = |id: &str| serde_json::to_string(&assessment.answers[id].fields).unwrap();
         assert!(fields("1").contains("情報システム課"), "{}", fields("1"));
         assert!(fields("2").contains("2027-03-31"), "{}", fields("2"));
+    }
+
+    #[test]
+    fn the_header_block_of_a_filled_copy_fills_the_subject() {
+        let catalog = catalog();
+        let filled = Workbook::one_sheet(
+            "確認表",
+            &[
+                &["年次確認表 (例)"],
+                &["医療機関名", "", "みなと病院", "記入日：2026年12月1日"],
+                &[
+                    "記入者: 情報システム課 山田",
+                    "",
+                    "",
+                    "サービス名",
+                    "電子カルテ",
+                ],
+                HEADINGS,
+                &["1", "端末の台帳がある。", "はい", "", ""],
+                &["2", "停電のときの手順がある。", "", "", ""],
+                &["3", "委託先の一覧がある。", "", "", ""],
+            ],
+        );
+        let (assessment, _, _) = from_workbook(&filled, &[&catalog], fresh()).unwrap();
+        let subject = &assessment.subject;
+        assert_eq!(subject.applicant, "みなと病院");
+        assert_eq!(subject.date, "2026-12-01");
+        assert_eq!(subject.evaluator, "情報システム課 山田");
+        assert_eq!(subject.product, "電子カルテ");
+        assert_eq!(subject.reference_number, "");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use tekigo_core::assessment::{ASSESSMENT_FORMAT, ASSESSMENT_SCHEMA_VERSION};
+use tekigo_core::dates::Date;
 use tekigo_core::i18n::{Lang, Localized};
 use tekigo_core::validate::{validate, Problem};
 use tekigo_core::{
@@ -16,9 +17,10 @@ use tekigo_core::{
     Party, PartyRole,
 };
 
+use super::cells::excel_serial_date;
 use super::cells::{apply, parse, render_evidence, CellProblem};
 use super::columns::{columns, fold_heading, Column, Source};
-use super::write::{DATA_NOTE, SUBJECT_LABELS};
+use super::write::{SubjectField, DATA_NOTE, SUBJECT_LABELS};
 use super::{own_sheet, Layout, DATA_SHEET, DOCUMENTS_SHEET, PARTIES_SHEET};
 use crate::error::{FormatError, Place};
 use crate::grid::{Sheet, Workbook};
@@ -206,35 +208,69 @@ fn map_headings<'a, 'c>(
     mapped
 }
 
-/// The subject from the header block: the text right of each label, up to the next label.
-fn read_subject(sheet: &Sheet, heading_row: usize, assessment: &mut Assessment) {
-    let is_label = |text: &str| {
+/// Labels of the subject's fields that people put in their own sheets' header blocks, besides
+/// the ones tekigo writes (and the checklist's own 評価対象プロジェクト名).
+const SUBJECT_ALIASES: [(&str, SubjectField); 12] = [
+    ("評価対象プロジェクト名", SubjectField::Product),
+    ("サービス名", SubjectField::Product),
+    ("製品名", SubjectField::Product),
+    ("システム名", SubjectField::Product),
+    ("事業者名", SubjectField::Applicant),
+    ("医療機関名", SubjectField::Applicant),
+    ("施設名", SubjectField::Applicant),
+    ("記入者", SubjectField::Evaluator),
+    ("回答者", SubjectField::Evaluator),
+    ("記入日", SubjectField::Date),
+    ("回答日", SubjectField::Date),
+    ("管理番号", SubjectField::ReferenceNumber),
+];
+
+/// The subject from the header block above the headings: for each label, the text after it in
+/// its own cell (「事業者名: 〇〇」) or else the first text right of it, up to the next label. A
+/// date is written as ISO when it reads as one (2026/4/1, 2026年4月1日, an Excel serial).
+pub(super) fn read_subject(sheet: &Sheet, heading_row: usize, assessment: &mut Assessment) {
+    let label_of = |text: &str| -> Option<(SubjectField, String)> {
         let folded = fold_heading(text);
         SUBJECT_LABELS
             .iter()
-            .any(|(label, _)| fold_heading(label) == folded)
-            || folded == fold_heading("評価対象プロジェクト名")
+            .chain(&SUBJECT_ALIASES)
+            .find_map(|(label, field)| {
+                let rest = folded.strip_prefix(fold_heading(label).as_str())?;
+                if !(rest.is_empty() || rest.starts_with(':')) {
+                    return None;
+                }
+                // What is written in the label's own cell, after its colon.
+                let inline = text
+                    .split_once([':', '：'])
+                    .map_or("", |(_, value)| value.trim());
+                Some((*field, inline.to_owned()))
+            })
     };
     for row in sheet.rows.iter().take(heading_row) {
         for (index, cell) in row.cells.iter().enumerate() {
-            let folded = fold_heading(cell);
-            let field = SUBJECT_LABELS
-                .iter()
-                .find(|(label, _)| fold_heading(label) == folded)
-                .map(|(_, field)| *field)
-                .or_else(|| {
-                    (folded == fold_heading("評価対象プロジェクト名"))
-                        .then_some(super::write::SubjectField::Product)
-                });
-            let Some(field) = field else {
+            let Some((field, inline)) = label_of(cell) else {
                 continue;
             };
-            let value = row.cells[index + 1..]
-                .iter()
-                .take_while(|text| !is_label(text))
-                .find(|text| !text.is_empty())
-                .cloned()
-                .unwrap_or_default();
+            let value = if inline.is_empty() {
+                row.cells[index + 1..]
+                    .iter()
+                    .take_while(|text| label_of(text).is_none())
+                    .map(|text| text.trim())
+                    .find(|text| !text.is_empty())
+                    .unwrap_or_default()
+                    .to_owned()
+            } else {
+                inline
+            };
+            if value.is_empty() {
+                continue;
+            }
+            let value = match field {
+                SubjectField::Date => Date::parse_loose(&value)
+                    .or_else(|| excel_serial_date(&value))
+                    .map_or(value, |date| date.iso()),
+                _ => value,
+            };
             field.set(&mut assessment.subject, value);
         }
     }
