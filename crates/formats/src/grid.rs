@@ -46,6 +46,9 @@ pub struct Sheet {
     pub columns: Vec<ColumnLook>,
     /// Cells merged across columns (the header block's values, the group headings).
     pub merges: Vec<Merge>,
+    /// Cells merged down a column, as a workbook read holds them (one answer for several
+    /// items): the value is in the first row's cell only.
+    pub merged_down: Vec<MergedDown>,
     /// Columns whose cells offer a drop-down list of values.
     pub lists: Vec<ListRule>,
     /// Columns left of this one stay in view when scrolling sideways.
@@ -69,6 +72,33 @@ impl Sheet {
     /// The number a spreadsheet shows for `rows[index]`.
     pub fn row_number(&self, index: usize) -> usize {
         self.first_row + index
+    }
+
+    /// This sheet with the value of each merge down a column that starts below `heading_row`
+    /// copied into the rows under it that `fill` takes, where they are empty: what a person
+    /// sees in them.
+    pub fn filled_down(&self, heading_row: usize, fill: impl Fn(usize, usize) -> bool) -> Sheet {
+        let mut filled = self.clone();
+        for merge in self
+            .merged_down
+            .iter()
+            .filter(|m| m.first_row > heading_row)
+        {
+            let value = self.cell(merge.first_row, merge.column);
+            for row in merge.first_row + 1..=merge.last_row.min(self.rows.len().saturating_sub(1)) {
+                if !value.is_empty()
+                    && self.cell(row, merge.column).is_empty()
+                    && fill(row, merge.column)
+                {
+                    let cells = &mut filled.rows[row].cells;
+                    if cells.len() <= merge.column {
+                        cells.resize(merge.column + 1, String::new());
+                    }
+                    cells[merge.column] = value.to_owned();
+                }
+            }
+        }
+        filled
     }
 
     /// The text of a cell, empty when the row is shorter.
@@ -140,6 +170,17 @@ pub struct Merge {
     pub first: usize,
     /// The last column.
     pub last: usize,
+}
+
+/// Cells of one column merged from `first_row` to `last_row`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergedDown {
+    /// The column.
+    pub column: usize,
+    /// The first row's index in the sheet: the cell that holds the value.
+    pub first_row: usize,
+    /// The last row's index in the sheet.
+    pub last_row: usize,
 }
 
 /// A drop-down list on the cells of a column.

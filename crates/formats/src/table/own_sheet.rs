@@ -150,6 +150,7 @@ fn answer_column(
 mod tests {
     use super::*;
     use crate::catalog_sheet::build;
+    use crate::grid::MergedDown;
     use crate::table::from_workbook;
 
     const HEADINGS: &[&str] = &["番号", "確認項目", "回答", "目標日", "備考"];
@@ -256,6 +257,36 @@ mod tests {
             .unwrap()
             .contains("option-2"));
         assert!(!assessment.answers.contains_key("2"));
+    }
+
+    #[test]
+    fn one_answer_merged_down_over_several_items_answers_each() {
+        let catalog = catalog();
+        // 番号 is merged down over both heading rows; the answer はい over items 2 and 3.
+        let mut filled = Workbook::one_sheet(
+            "確認表",
+            &[
+                &["年次確認表 (例)"],
+                HEADINGS,
+                &["1", "端末の台帳がある。", "いいえ", "", ""],
+                &["2", "停電のときの手順がある。", "はい", "", "手順書 第2版"],
+                &["3", "委託先の一覧がある。", "", "", ""],
+            ],
+        );
+        let merge = |column, first_row, last_row| MergedDown {
+            column,
+            first_row,
+            last_row,
+        };
+        filled.sheets[0].merged_down = vec![merge(0, 0, 1), merge(2, 3, 4)];
+        let (assessment, _, _) = from_workbook(&filled, &[&catalog], fresh()).unwrap();
+        let yes = &catalog.scale().choices[0].id;
+        let status = |id: &str| assessment.answers.get(id).and_then(|a| a.status.clone());
+        assert_eq!(status("2").as_ref(), Some(yes));
+        assert_eq!(status("3").as_ref(), Some(yes));
+        assert_eq!(status("1").as_ref(), Some(&catalog.scale().choices[1].id));
+        let note = serde_json::to_string(&assessment.answers["3"].fields).unwrap();
+        assert!(!note.contains("手順書"), "only the merged cell is carried down: {note}");
     }
 
     #[test]

@@ -302,6 +302,15 @@ pub(super) fn read_rows(
         .iter()
         .map(|(_, c)| fold_heading(&c.heading))
         .collect();
+    // One answer merged down over several items' rows answers each of them.
+    let answer_columns: Vec<usize> = mapped
+        .iter()
+        .filter(|(_, column)| matches!(column.source, Source::Field(_)))
+        .map(|(index, _)| *index)
+        .collect();
+    let sheet = &sheet.filled_down(heading_row, |row, column| {
+        answer_columns.contains(&column) && !sheet.cell(row, id_column).trim().is_empty()
+    });
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in heading_row + 1..sheet.rows.len() {
         let id = sheet.cell(row, id_column).trim().to_owned();

@@ -1,13 +1,13 @@
 //! Reads the sheets of an XLSX workbook into a [`Workbook`] of text cells: the workbook's
-//! sheet list and relationships, the shared strings, and each worksheet's cells and list
-//! validations. Rows keep their numbers (an empty row stays an empty row), so a place in an
+//! sheet list and relationships, the shared strings, and each worksheet's cells, list
+//! validations and cells merged down a column. Rows keep their numbers (an empty row stays an empty row), so a place in an
 //! error message is the place Excel shows.
 
 use std::borrow::Cow;
 
 use super::excel_unescape;
 use crate::error::FormatError;
-use crate::grid::{ListRule, Row, Sheet, Workbook};
+use crate::grid::{ListRule, MergedDown, Row, Sheet, Workbook};
 use crate::xml::{attribute, Event, Reader};
 use crate::zip::{Archive, ZipError};
 
@@ -344,6 +344,25 @@ fn worksheet(xml: &str, shared: &[String], part: &str) -> Result<Sheet, FormatEr
                 }
             }
             Event::Start {
+                name: "mergeCell",
+                attributes,
+                ..
+            } => {
+                let range = attribute(attributes, "ref").unwrap_or_default();
+                let corners = range
+                    .split_once(':')
+                    .and_then(|(first, last)| Some((cell_position(first)?, cell_position(last)?)));
+                if let Some(((column, first_row), (_, last_row))) = corners {
+                    if last_row > first_row && last_row < MAX_ROWS {
+                        sheet.merged_down.push(MergedDown {
+                            column,
+                            first_row,
+                            last_row,
+                        });
+                    }
+                }
+            }
+            Event::Start {
                 name: "dataValidation",
                 attributes,
                 empty,
@@ -480,6 +499,19 @@ mod tests {
     fn phonetic_runs_are_left_out_of_shared_strings() {
         let xml = "<sst><si><t>医療</t><rPh sb=\"0\" eb=\"2\"><t>イリョウ</t></rPh></si><si><r><t>a</t></r><r><t xml:space=\"preserve\"> b_x000D_</t></r></si></sst>";
         assert_eq!(shared_strings(xml, "s").unwrap(), ["医療", "a b\r"]);
+    }
+
+    #[test]
+    fn cells_merged_down_a_column_are_kept_and_merges_across_are_not() {
+        let xml = r#"<worksheet><sheetData><row r="3"><c r="C3" t="inlineStr"><is><t>はい</t></is></c></row></sheetData>
+            <mergeCells count="3"><mergeCell ref="C3:C5"/><mergeCell ref="A1:D1"/><mergeCell ref="E3:F4"/></mergeCells></worksheet>"#;
+        let sheet = worksheet(xml, &[], "s").unwrap();
+        let spans: Vec<_> = sheet
+            .merged_down
+            .iter()
+            .map(|m| (m.column, m.first_row, m.last_row))
+            .collect();
+        assert_eq!(spans, [(2, 2, 4), (4, 2, 3)]);
     }
 
     #[test]
