@@ -1,4 +1,5 @@
-// Analysis as a person uses it: answer an applicability question and see items become 対象外
+// Analysis as a person uses it: see how far the checklist reaches into the METI guideline;
+// answer an applicability question and see items become 対象外
 // and come back; rate a risk and find it in the matrix and the open actions; attach the vendor
 // sample's Microsoft Azure share as a layer and see the inherited items; compare with an
 // earlier file and see what changed.
@@ -20,6 +21,10 @@ test('a no to a question excludes its items with the reason, a yes gives them ba
   const { page, context, problems } = await openApp();
   await startChecklist(page);
   await page.getByRole('tab', { name: '分析' }).click();
+  // How far the checklist reaches into the METI guideline, and how strongly: of the 167
+  // requirements its items link to, 133 through a link the texts confirm.
+  assert.match(await page.locator('.linked-coverage').innerText(),
+    /医療情報を受託管理する情報処理事業者.*: この評価の項目と対応づく要求事項 167\/182 \(本文で確認済み 133・番号のみで対応 34\)/);
   const question = page.locator('.profile li', { hasText: 'リモートメンテナンス' });
   await question.getByLabel('いいえ').check();
   await question.locator('.item-links', { hasText: '245' }).waitFor();

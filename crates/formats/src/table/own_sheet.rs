@@ -286,7 +286,10 @@ mod tests {
         assert_eq!(status("3").as_ref(), Some(yes));
         assert_eq!(status("1").as_ref(), Some(&catalog.scale().choices[1].id));
         let note = serde_json::to_string(&assessment.answers["3"].fields).unwrap();
-        assert!(!note.contains("手順書"), "only the merged cell is carried down: {note}");
+        assert!(
+            !note.contains("手順書"),
+            "only the merged cell is carried down: {note}"
+        );
     }
 
     #[test]

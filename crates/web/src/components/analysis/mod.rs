@@ -189,6 +189,11 @@ fn coverage(props: &AnalysisProps, library: &Library) -> Html {
         .filter_map(|other| {
             let coverage = through_crosswalks(&props.catalog, &props.assessment, &crosswalks, other);
             let reached = coverage.iter().filter(|c| !c.links.is_empty()).count();
+            // A requirement reached through a link the texts confirm, or through numbers only.
+            let confirmed = coverage
+                .iter()
+                .filter(|c| c.links.iter().any(|(_, _, verified)| *verified))
+                .count();
             (reached > 0).then(|| {
                 let uncovered: Vec<&str> = coverage
                     .iter()
@@ -197,7 +202,8 @@ fn coverage(props: &AnalysisProps, library: &Library) -> Html {
                     .collect();
                 html! {
                     <p class="linked-coverage">
-                        { format!("{}: {} {}/{} ・ {} {}", other.title, Text::LinkedReached.label(lang), reached, other.items.len(),
+                        { format!("{}: {} {}/{} ({} {}・{} {}) ・ {} {}", other.title, Text::LinkedReached.label(lang), reached, other.items.len(),
+                            Text::LinkVerified.label(lang), confirmed, Text::LinkByNumberOnly.label(lang), reached - confirmed,
                             Text::LinkedUncovered.label(lang), uncovered.join(", ")) }
                     </p>
                 }
