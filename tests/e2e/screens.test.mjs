@@ -239,6 +239,19 @@ test('the table sorts by a heading, edits a cell the item list then shows, and w
   await statement.fill('表から書いた見解');
   await page.getByLabel('状態 5', { exact: true }).selectOption({ label: '未対応' });
   assert.equal(await tableRow(page, '5').locator('select').first().inputValue(), 'not-met');
+  // ↑↓ on a drop-down go to the same column in the rows below and above; no answer changes.
+  const statusValues = () => page.locator('tbody select[aria-label^="状態 "]').evaluateAll((all) => all.map((s) => s.value));
+  const valuesBefore = await statusValues();
+  await page.getByLabel('状態 5', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const focusedLabel = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(await focusedLabel(), /^状態 /);
+  assert.notEqual(await focusedLabel(), '状態 5', 'the focus moved down');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focusedLabel(), '状態 5', 'and back up');
+  assert.deepEqual(await statusValues(), valuesBefore, 'no answer was changed by the arrows');
   // Keyboard in the table: Tab reaches the current row's number; ↓ moves; Enter opens it.
   const firstOpen = page.locator('tbody .row-open').first();
   await firstOpen.focus();

@@ -79,6 +79,23 @@ pub fn TableView(props: &TableViewProps) -> Html {
         let dispatch = props.dispatch.clone();
         let moved = moved_by_keyboard.clone();
         Callback::from(move |event: KeyboardEvent| {
+            // In edit mode ↑/↓ on a drop-down go to the same column's drop-down in the row
+            // above or below, as in a spreadsheet; the browser would change the answer instead.
+            if let Some(select) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                let down = match event.key().as_str() {
+                    "ArrowDown" => true,
+                    "ArrowUp" => false,
+                    _ => return,
+                };
+                if !event.alt_key() {
+                    event.prevent_default();
+                    focus_same_column(&select, down);
+                }
+                return;
+            }
             let Some(position) = event
                 .target()
                 .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -175,6 +192,30 @@ pub fn TableView(props: &TableViewProps) -> Html {
             }
         </div>
     }
+}
+
+/// Focuses the control in the same column as `control`, in the row below (`down`) or above,
+/// if there is one.
+fn focus_same_column(control: &web_sys::Element, down: bool) -> Option<()> {
+    let cell = control.closest("td").ok()??;
+    let mut column = 1;
+    let mut before = cell.previous_element_sibling();
+    while let Some(sibling) = before {
+        column += 1;
+        before = sibling.previous_element_sibling();
+    }
+    let row = cell.parent_element()?;
+    let next_row = if down {
+        row.next_element_sibling()
+    } else {
+        row.previous_element_sibling()
+    }?;
+    let next = next_row
+        .query_selector(&format!(
+            ":scope > td:nth-child({column}) :is(select, input, textarea)"
+        ))
+        .ok()??;
+    next.dyn_ref::<web_sys::HtmlElement>()?.focus().ok()
 }
 
 /// Focuses the number button of the row of the item at `position`, if it is shown.
