@@ -2,7 +2,7 @@
 //! the registers, and tekigo's own data.
 
 use serde_json::{Map, Value};
-use tekigo_core::fields::Shape;
+use tekigo_core::fields::{AnswerField, Shape, Standard};
 use tekigo_core::i18n::{Lang, Localized};
 use tekigo_core::{Answer, Assessment, Catalog, DisclosureLevel, Item};
 
@@ -122,7 +122,13 @@ pub fn to_workbook(catalog: &Catalog, assessment: &Assessment, layout: Layout) -
             hidden: column.source == Source::Data,
         })
         .collect();
-    main.print_columns = Some(super::columns::own_columns(layout));
+    // The layout's own columns and, where it has none of its own, the answer's status after
+    // them: a printed checklist shows each item's answer.
+    let status = columns
+        .iter()
+        .position(|column| column.source == Source::Field(AnswerField::Standard(Standard::Status)));
+    let own = super::columns::own_columns(layout);
+    main.print_columns = Some(status.map_or(own, |at| own.max(at + 1)));
     main.frozen_columns = match layout {
         Layout::Checklist => 1,
         Layout::VendorReference => 2,
@@ -497,4 +503,31 @@ fn data_sheet(assessment: &Assessment) -> Sheet {
         },
     ];
     sheet
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tekigo_core::embedded;
+
+    #[test]
+    fn a_printed_sheet_shows_each_items_answer() {
+        let catalog = embedded::catalog("cloud-checklist-253").unwrap();
+        let assessment = Assessment::new("printed", catalog, "2026-12-01T00:00:00Z");
+        for layout in [Layout::Checklist, Layout::VendorReference] {
+            let sheet = &to_workbook(catalog, &assessment, layout).sheets[0];
+            let status = columns(layout, catalog)
+                .iter()
+                .position(|column| {
+                    column.source == Source::Field(AnswerField::Standard(Standard::Status))
+                })
+                .unwrap();
+            let printed = sheet.print_columns.unwrap();
+            assert!(
+                status < printed,
+                "{layout:?}: status in column {status}, printed {printed}"
+            );
+            assert!(printed >= super::super::columns::own_columns(layout));
+        }
+    }
 }
