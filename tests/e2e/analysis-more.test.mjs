@@ -100,7 +100,8 @@ test('answers to carry can come from a file; a catalog file is refused and nothi
   await start(page, 'クラウドサービス事業者');
   await analysis(page);
   const carry = page.locator('.carry');
-  const input = carry.getByLabel('または評価のファイル');
+  // Nothing is stored here, so the file is the only source: no 「または」 before it.
+  const input = carry.getByLabel('評価のファイルを選ぶ', { exact: true });
   await input.setInputFiles(new URL('../../crates/core/data/meti-2012.json', import.meta.url).pathname);
   const refusal = carry.locator('[role=alert]');
   assert.match(await refusal.innerText(), /このファイルはカタログで、評価の回答ではありません[\s\S]*This file is a catalog/);

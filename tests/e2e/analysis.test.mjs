@@ -30,6 +30,15 @@ test('a no to a question excludes its items with the reason, a yes gives them ba
   await question.locator('.item-links', { hasText: '245' }).waitFor();
   assert.deepEqual(await question.locator('.item-links button').allInnerTexts(), ['245', '246', '247']);
   await screenshot(page, 'analysis-profile');
+  // The clause table accounts for every item of a clause, 対象外 ones included.
+  const coverage = page.locator('table.coverage');
+  assert.deepEqual((await coverage.locator('thead th').allInnerTexts()).slice(3), ['適合', '一部適合', '未対応', '対象外', '未回答']);
+  const rows = await coverage.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    items: tr.querySelectorAll('button').length,
+    counts: [...tr.querySelectorAll('td.number')].map((td) => Number(td.textContent)),
+  })));
+  assert.ok(rows.some((row) => row.counts[3] > 0), 'an excluded item is counted as 対象外');
+  for (const row of rows) assert.equal(row.counts.reduce((a, b) => a + b, 0), row.items);
   await question.getByRole('button', { name: '246' }).click();
   await page.locator('.details').waitFor();
   assert.equal(await row(page, '246').locator('.status-badge').innerText(), '対象外');

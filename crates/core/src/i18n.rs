@@ -619,6 +619,7 @@ pub enum Text {
     SignedWithChosenKey,
     KeyboardHelpRest,
     KeyFingerprint,
+    CarryFromFileAlone,
 }
 
 impl Localized for Text {
@@ -684,6 +685,7 @@ impl Localized for Text {
             Text::InternalNote => ("社内メモ (公開されません)", "Internal note (never published)"),
             Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、", "Keys: ↑↓ or j/k move, "),
             Text::KeyFingerprint => ("鍵の指紋", "key fingerprint"),
+            Text::CarryFromFileAlone => ("評価のファイルを選ぶ", "Choose an assessment file"),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("保存済み — 変更はこのブラウザに自動保存されます", "Saved — changes are saved in this browser automatically"),
@@ -853,7 +855,7 @@ impl Localized for Text {
             Text::TabTable => ("一覧表", "Table"),
             Text::Number => ("No", "No."),
             Text::EditInTable => ("表の中で編集する", "Edit in the table"),
-            Text::TableHelp => ("見出しを押すと並べ替えます (もう一度押すと逆順)。No を押すとその項目を詳細とともに開きます。エビデンスは詳細で編集します。", "Choose a heading to sort (again to reverse). Choose a No. to open that item with its details. Evidence is edited in the details."),
+            Text::TableHelp => ("見出しを押すと並べ替えます (もう一度押すと逆順)。No を押すとその項目を詳細とともに開きます。エビデンスは詳細で編集します。編集中の選択欄では ↑↓ で上下の行の同じ欄へ移ります。", "Choose a heading to sort (again to reverse). Choose a No. to open that item with its details. Evidence is edited in the details. When editing, ↑↓ on a drop-down go to the same column in the row above or below."),
             Text::TableCaption => ("評価の一覧表", "The assessment as a table"),
             Text::OpenItemDetails => ("詳細を開く", "Open the details"),
             Text::MoreFilters => ("その他の条件", "More filters"),

@@ -189,7 +189,7 @@ pub fn CarryAnswers(props: &CarryProps) -> Html {
             }
             <div class="file-actions">
                 <label class="file-button">
-                    { Text::CarryFromFile.label(lang) }
+                    { if stored.is_empty() { Text::CarryFromFileAlone } else { Text::CarryFromFile }.label(lang) }
                     <input type="file" accept=".json,application/json" onchange={on_file} disabled={props.read_only} />
                 </label>
             </div>

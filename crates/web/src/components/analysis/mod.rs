@@ -134,7 +134,7 @@ fn risk(props: &AnalysisProps) -> Html {
                 <caption>{ Text::RiskMatrixCaption.label(lang) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ format!("{} \\\\ {}", Text::Likelihood.label(lang), Text::Impact.label(lang)) }</th>
+                        <th scope="col">{ format!("{} \u{FF3C} {}", Text::Likelihood.label(lang), Text::Impact.label(lang)) }</th>
                         { for Level::ALL.iter().map(|impact| html! { <th scope="col">{ impact.label(lang) }</th> }) }
                     </tr>
                 </thead>
@@ -220,8 +220,7 @@ fn coverage(props: &AnalysisProps, library: &Library) -> Html {
                     <th scope="col">{ Text::Guideline.label(lang) }</th>
                     <th scope="col">{ Text::Clause.label(lang) }</th>
                     <th scope="col">{ Text::CoveringItems.label(lang) }</th>
-                    <th scope="col">{ Outcome::Met.label(lang) }</th>
-                    <th scope="col">{ Outcome::NotMet.label(lang) }</th>
+                    { for Outcome::ALL.iter().map(|outcome| html! { <th scope="col">{ outcome.label(lang) }</th> }) }
                     <th scope="col">{ Text::Unanswered.label(lang) }</th>
                 </tr></thead>
                 <tbody>
@@ -233,8 +232,7 @@ fn coverage(props: &AnalysisProps, library: &Library) -> Html {
                                 <td>{ guideline }</td>
                                 <td>{ format!("{} {}", clause.section, clause.title.clone().unwrap_or_default()) }</td>
                                 <td>{ item_links(props, &items) }</td>
-                                <td class="number">{ clause.count(Some(Outcome::Met)) }</td>
-                                <td class="number">{ clause.count(Some(Outcome::NotMet)) + clause.count(Some(Outcome::Partial)) }</td>
+                                { for Outcome::ALL.iter().map(|outcome| html! { <td class="number">{ clause.count(Some(*outcome)) }</td> }) }
                                 <td class="number">{ clause.count(None) }</td>
                             </tr>
                         }
