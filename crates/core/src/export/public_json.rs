@@ -16,8 +16,8 @@ impl Exporter for PublicJsonExporter {
         ExportFormat {
             id: "public-json",
             label: Bilingual::new(
-                "公開用 (JSON、NDA の詳細や社内メモを除く)",
-                "For publishing (JSON, without NDA details or internal notes)",
+                "公開用 (JSON、要NDA 文書の所在・社内メモ・評価員の欄を除く)",
+                "For publishing (JSON, without where NDA documents are, internal notes or the evaluator's columns)",
             ),
             suffix: "_public",
             extension: "json",
