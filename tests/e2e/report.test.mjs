@@ -25,6 +25,9 @@ test('the 253-item report prints as A4 pages without the app around it', async (
   await report.waitFor();
   assert.match(await report.locator('.report-cover').innerText(), /さくらクラウド 電子カルテ[\s\S]*山田 花子[\s\S]*SHA-256 [0-9a-f]{64}/);
   assert.equal(await report.locator('.report-items tbody tr').count(), 253);
+  // The bar's caption counts by outcome and says which choices each one holds, so its figures
+  // match the table's columns: 適合 3 and 適合可能 3 above make 適合 (適合・適合可能) 6 here.
+  assert.match(await report.locator('.report-bar figcaption').innerText(), /^適合 \(適合・適合可能\) 6 ・ 一部適合 3 ・ 未対応 3 ・ 対象外 0 ・ 未回答 241$/);
   await screenshot(page, 'report-screen');
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['.app-header', '.report-tools', '.save-state']) {

@@ -103,7 +103,7 @@ pub fn Report(props: &ReportProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-                { bar(&card.overall, lang) }
+                { bar(&card.overall, scale, lang) }
             </section>
             { for sections(catalog, assessment, &props.visible, lang).into_iter().map(|section| html! {
                 <section class="report-group">
@@ -213,7 +213,11 @@ fn describe_filter(filter: &ItemFilter, lang: Lang, shown: usize, total: usize) 
 }
 
 /// One bar of the outcomes, with the counts written out.
-fn bar(tally: &tekigo_core::scoring::Tally, lang: Lang) -> Html {
+fn bar(
+    tally: &tekigo_core::scoring::Tally,
+    scale: &tekigo_core::scale::AnswerScale,
+    lang: Lang,
+) -> Html {
     const WIDTH: f64 = 600.0;
     let parts: [(Option<Outcome>, &str); 5] = [
         (Some(Outcome::Met), "#1b7f3b"),
@@ -234,8 +238,33 @@ fn bar(tally: &tekigo_core::scoring::Tally, lang: Lang) -> Html {
                 }) }
             </svg>
             <figcaption>
-                { parts.iter().map(|(outcome, _)| format!("{} {}", outcome.map_or(Text::Unanswered.label(lang), |o| o.label(lang)), tally.count(*outcome))).collect::<Vec<_>>().join(" ・ ") }
+                { parts.iter().map(|(outcome, _)| format!("{} {}", outcome_name(*outcome, scale, lang), tally.count(*outcome))).collect::<Vec<_>>().join(" ・ ") }
             </figcaption>
         </figure>
+    }
+}
+
+/// An outcome as the bar's caption names it: with the scale's choices it counts, where they
+/// are not just the one of the same name (適合 (適合・適合可能)), so that its figure matches
+/// the table's columns above it.
+fn outcome_name(
+    outcome: Option<Outcome>,
+    scale: &tekigo_core::scale::AnswerScale,
+    lang: Lang,
+) -> String {
+    let Some(outcome) = outcome else {
+        return Text::Unanswered.label(lang).to_owned();
+    };
+    let name = outcome.label(lang);
+    let choices: Vec<&str> = scale
+        .choices
+        .iter()
+        .filter(|choice| choice.outcome == outcome)
+        .map(|choice| choice.label.get(lang))
+        .collect();
+    if choices.is_empty() || choices == [name] {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", choices.join("・"))
     }
 }
