@@ -238,6 +238,23 @@ impl Catalog {
         self.groups.iter().find(|group| group.id == id)
     }
 
+    /// The indexes of the groups in tree order: each followed by the groups under it, whatever
+    /// their order in the file (a catalog may list a sub-group after groups of other parents).
+    pub fn groups_in_tree_order(&self) -> Vec<usize> {
+        let position: std::collections::HashMap<&str, usize> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(index, group)| (group.id.as_str(), index))
+            .collect();
+        tree_order(self.groups.len(), |index| {
+            self.groups[index]
+                .parent
+                .as_deref()
+                .and_then(|parent| position.get(parent).copied())
+        })
+    }
+
     /// The ids of a group and all its ancestors, outermost first.
     pub fn group_path(&self, id: &str) -> Vec<&Group> {
         let mut path = Vec::new();
@@ -297,5 +314,43 @@ impl Catalog {
         self.group_path(&item.group)
             .iter()
             .any(|group| group.id == group_id)
+    }
+}
+
+/// The indexes of `count` groups in tree order: each root in file order, followed by the
+/// groups under it, depth first, each parent's children in file order. A group in a cycle of
+/// parents (a foreign catalog's mistake) comes after the rest, in file order, never lost.
+fn tree_order(count: usize, parent_of: impl Fn(usize) -> Option<usize>) -> Vec<usize> {
+    let mut children = vec![Vec::new(); count];
+    let mut roots = Vec::new();
+    for index in 0..count {
+        match parent_of(index) {
+            Some(parent) if parent != index => children[parent].push(index),
+            _ => roots.push(index),
+        }
+    }
+    let mut order = Vec::with_capacity(count);
+    let mut placed = vec![false; count];
+    let mut stack: Vec<usize> = roots.into_iter().rev().collect();
+    while let Some(index) = stack.pop() {
+        if std::mem::replace(&mut placed[index], true) {
+            continue;
+        }
+        order.push(index);
+        stack.extend(children[index].iter().rev());
+    }
+    order.extend((0..count).filter(|index| !placed[*index]));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tree_order;
+
+    #[test]
+    fn a_group_listed_late_comes_under_its_parent_and_a_cycle_loses_nothing() {
+        // 0 ← 1, 2, 3 ← 0 (listed after 2), 4 ↔ 5 (a cycle)
+        let parents = [None, Some(0), None, Some(0), Some(5), Some(4)];
+        assert_eq!(tree_order(6, |i| parents[i]), [0, 1, 3, 2, 4, 5]);
     }
 }

@@ -194,7 +194,9 @@ pub fn outcome_of(scale: &AnswerScale, answer: Option<&Answer>) -> Option<Outcom
 }
 
 /// Every group's tally, each item counted in its group and all the group's ancestors: one
-/// walk up the tree per item, so a rescore after each keystroke stays cheap.
+/// walk up the tree per item, so a rescore after each keystroke stays cheap. The groups come
+/// in tree order — each followed by the groups under it — whatever their order in the file (a
+/// catalog may list a sub-group after groups of other parents).
 fn group_scores(catalog: &Catalog, assessment: &Assessment) -> Vec<GroupScore> {
     let scale = catalog.scale();
     let position: HashMap<&str, usize> = catalog
@@ -221,15 +223,13 @@ fn group_scores(catalog: &Catalog, assessment: &Assessment) -> Vec<GroupScore> {
         }
     }
     catalog
-        .groups
-        .iter()
-        .zip(tallies)
-        .enumerate()
-        .map(|(index, (group, tally))| GroupScore {
-            group: group.id.clone(),
-            title: group.title.clone(),
+        .groups_in_tree_order()
+        .into_iter()
+        .map(|index| GroupScore {
+            group: catalog.groups[index].id.clone(),
+            title: catalog.groups[index].title.clone(),
             depth: ancestors(Some(index)).count() - 1,
-            tally,
+            tally: tallies[index],
         })
         .collect()
 }

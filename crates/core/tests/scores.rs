@@ -250,3 +250,25 @@ fn nda_evidence_in_an_answer_not_marked_nda_is_warned_about_beside_the_item() {
         []
     );
 }
+
+#[test]
+fn groups_come_in_tree_order_even_where_the_file_lists_a_sub_group_late() {
+    // METI 2012 lists 2.5.2's sub-groups (1)–(3) after 2.10.2, at the end of its groups.
+    let meti = embedded::catalog("meti-2012").unwrap();
+    let card = score(meti, &Assessment::new("a", meti, "2026-12-01T00:00:00Z"));
+    let ids: Vec<&str> = card.groups.iter().map(|g| g.group.as_str()).collect();
+    assert_eq!(ids.len(), meti.groups.len(), "every group once");
+    let at = |id: &str| ids.iter().position(|g| *g == id).unwrap();
+    assert_eq!(at("2.5.2/(1)"), at("2.5.2") + 1);
+    assert!(at("2.5.2/(3)") < at("2.6"));
+    // Each group follows its parent, and everything between them is under that parent too.
+    for (index, group) in card.groups.iter().enumerate().skip(1) {
+        let above = &card.groups[index - 1];
+        assert!(
+            group.depth <= above.depth + 1,
+            "{} after {}",
+            group.group,
+            above.group
+        );
+    }
+}

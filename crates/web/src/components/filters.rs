@@ -115,8 +115,9 @@ pub fn FilterBar(props: &FilterProps) -> Html {
     let groups: Vec<(String, String)> = if props.group_select {
         props
             .catalog
-            .groups
-            .iter()
+            .groups_in_tree_order()
+            .into_iter()
+            .map(|index| &props.catalog.groups[index])
             .map(|group| {
                 let depth = props.catalog.group_path(&group.id).len().saturating_sub(1);
                 let indent = "\u{3000}".repeat(depth);
