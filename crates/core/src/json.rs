@@ -201,6 +201,9 @@ fn parse_object<'a>(
         });
     };
     let format = object.get("format").and_then(Value::as_str);
+    if format.is_none() && OSCAL_ROOTS.iter().any(|root| object.contains_key(*root)) {
+        return Err(LoadError::OtherKind { kind: "OSCAL" });
+    }
     if format.is_some_and(|format| accepted.contains(&format)) {
         Ok((text, object))
     } else {
@@ -210,6 +213,18 @@ fn parse_object<'a>(
         })
     }
 }
+
+/// The root keys of OSCAL's JSON models: tekigo writes assessment results for other tools,
+/// and a person may pick such a file (its own export among them) to open.
+const OSCAL_ROOTS: [&str; 7] = [
+    "assessment-results",
+    "assessment-plan",
+    "catalog",
+    "profile",
+    "component-definition",
+    "system-security-plan",
+    "plan-of-action-and-milestones",
+];
 
 /// Recognises the files people most often pick by mistake, by their first bytes.
 fn other_kind(bytes: &[u8]) -> Option<&'static str> {

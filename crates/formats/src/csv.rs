@@ -219,6 +219,7 @@ pub fn read(bytes: &[u8], first_sheet: &str) -> Result<(Encoding, Workbook), For
     let mut workbook = Workbook::default();
     let mut sheet = Sheet::named(first_sheet);
     sheet.first_row = 1;
+    sheet.complete_rows = true;
     for (line, fields) in records {
         let guarded = fields.first().is_some_and(|(_, guarded)| *guarded);
         let cells: Vec<String> = fields.into_iter().map(|(cell, _)| cell).collect();
@@ -227,6 +228,7 @@ pub fn read(bytes: &[u8], first_sheet: &str) -> Result<(Encoding, Workbook), For
             workbook.sheets.push(sheet);
             sheet = Sheet::named(name);
             sheet.first_row = line + 1;
+            sheet.complete_rows = true;
             continue;
         }
         sheet.rows.push(Row::plain(cells));

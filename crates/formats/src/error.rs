@@ -157,6 +157,16 @@ pub enum FormatError {
         /// The number in its No column.
         id: String,
     },
+    /// A row of tekigo's own CSV with fewer cells than its headings: cut short, so its last
+    /// columns (an answer among them, perhaps) are missing rather than empty.
+    ShortRow {
+        /// The row.
+        place: Box<Place>,
+        /// The cells it has.
+        cells: usize,
+        /// The columns its headings have.
+        headings: usize,
+    },
     /// A second row for an item (or a second item with one id, in a catalog sheet).
     DuplicateRow {
         /// The second row.
@@ -273,6 +283,14 @@ impl FormatError {
             ),
             UnknownItem { place, id } => format!(
                 "{}: item \"{id}\" is not in the catalog, yet the row holds answers.",
+                place.words(lang)
+            ),
+            ShortRow { place, cells, headings } if ja => format!(
+                "{}: 見出しは {headings} 列ありますが、この行は {cells} 列で終わっています。行が途中で切れているため、回答が欠けているかもしれません。tekigo から書き出し直すか、この行を直してください。",
+                place.words(lang)
+            ),
+            ShortRow { place, cells, headings } => format!(
+                "{}: the headings have {headings} columns, but this row ends after {cells}. The row is cut short, so answers may be missing; export the file from tekigo again or mend this row.",
                 place.words(lang)
             ),
             DuplicateRow { place, id, first_row } if ja => format!(

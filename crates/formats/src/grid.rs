@@ -57,6 +57,10 @@ pub struct Sheet {
     pub print_columns: Option<usize>,
     /// Whether the sheet is hidden (tekigo's own data).
     pub hidden: bool,
+    /// Whether each row holds every one of its cells, empty ones too (a CSV file's record),
+    /// so that a row shorter than the headings was cut; a workbook's rows end at their last
+    /// value.
+    pub complete_rows: bool,
 }
 
 impl Sheet {

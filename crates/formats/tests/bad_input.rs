@@ -190,3 +190,40 @@ fn a_sheet_a_person_filled_in_without_tekigos_data_is_read_by_its_headings() {
     assert_eq!(assessment.answers["1"].statement, "規程あり");
     assert_eq!(assessment.answers["1"].updated_at.as_deref(), Some(NOW));
 }
+
+#[test]
+fn tekigos_own_oscal_export_opened_as_a_tekigo_file_is_named_as_oscal() {
+    use tekigo_formats::oscal::OscalExporter;
+    let assessment = filled_checklist(catalog());
+    let oscal = OscalExporter.export(catalog(), &assessment, NOW).unwrap();
+    let error = tekigo_core::load_file(&oscal).unwrap_err();
+    let ja = tekigo_core::i18n::load_error_message(&error, Lang::Ja);
+    assert!(ja.starts_with("OSCAL のファイルです。"), "{ja}");
+    assert!(!ja.contains("(missing)"), "{ja}");
+}
+
+#[test]
+fn a_csv_row_cut_short_is_refused_naming_its_row() {
+    let text = csv_text();
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+    // An item row whose first five fields are plain, cut after them (its answers are lost).
+    let at = (4..lines.len())
+        .find(|&at| {
+            let fields: Vec<&str> = lines[at].splitn(6, ',').collect();
+            fields.len() == 6 && !fields[..5].concat().contains('"')
+        })
+        .unwrap();
+    let cut: Vec<&str> = lines[at].splitn(6, ',').take(5).collect();
+    lines[at] = cut.join(",");
+    let error = read(lines.join("\r\n").as_bytes(), "回答.csv").unwrap_err();
+    let FormatError::ShortRow { place, cells, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!((place.row, *cells), (Some(at + 1), 5));
+    let (ja, en) = messages(&error);
+    assert!(
+        ja.contains(&format!("{} 行目", at + 1)) && ja.contains("途中で切れて"),
+        "{ja}"
+    );
+    assert!(en.contains("cut short"), "{en}");
+}

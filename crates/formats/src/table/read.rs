@@ -311,6 +311,10 @@ pub(super) fn read_rows(
     let sheet = &sheet.filled_down(heading_row, |row, column| {
         answer_columns.contains(&column) && !sheet.cell(row, id_column).trim().is_empty()
     });
+    // tekigo's own file (its data column is there): each of its CSV rows is written whole.
+    let has_data_column = mapped
+        .iter()
+        .any(|(_, column)| column.source == Source::Data);
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in heading_row + 1..sheet.rows.len() {
         let id = sheet.cell(row, id_column).trim().to_owned();
@@ -327,6 +331,15 @@ pub(super) fn read_rows(
                 });
             }
             continue; // a blank line, a repeated heading, a page's header block
+        }
+        let headings_width = sheet.rows[heading_row].cells.len();
+        let cells = sheet.rows[row].cells.len();
+        if sheet.complete_rows && has_data_column && cells < headings_width {
+            return Err(FormatError::ShortRow {
+                place: Box::new(Place::row(&sheet.name, sheet.row_number(row))),
+                cells,
+                headings: headings_width,
+            });
         }
         if let Some(first) = seen.insert(id.clone(), sheet.row_number(row)) {
             return Err(FormatError::DuplicateRow {
