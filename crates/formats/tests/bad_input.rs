@@ -1,8 +1,8 @@
 //! A file that cannot be read is refused as a whole, with a message in Japanese and English
 //! that names the sheet, the row and the column: a wrong sheet, an unknown layout, an
 //! encoding that is neither UTF-8 nor Shift_JIS, an answer outside the scale, a party not in
-//! the register, a row for an item the catalog lacks, an item twice, tekigo's data altered,
-//! a damaged workbook.
+//! the register, a row for an item the catalog lacks, an item twice, a row of tekigo's CSV cut
+//! short, tekigo's data altered, a damaged workbook, tekigo's own OSCAL picked to open.
 
 mod common;
 
