@@ -207,6 +207,7 @@ test('a kept version is listed after a reload, compares with now, downloads and 
   await download(page, () => page.getByRole('button', { name: 'ファイルに保存' }).first().click());
   await versions.locator('li.version', { hasText: 'ファイルに保存した時' }).waitFor();
   assert.equal(await versions.locator('li.version').count(), 2);
+
   await kept.getByRole('button', { name: '削除' }).click();
   await kept.waitFor({ state: 'detached' });
   assert.equal(await versions.locator('li.version').count(), 1);
@@ -215,6 +216,13 @@ test('a kept version is listed after a reload, compares with now, downloads and 
   await analysis(page);
   await versions.locator('li.version', { hasText: 'ファイルに保存した時' }).waitFor();
   assert.equal(await versions.locator('li.version', { hasText: '監査前' }).count(), 0);
+  // The same state saved to a file again (in another format, say) keeps no second copy: the
+  // version named after it makes two, not three.
+  await download(page, () => page.getByRole('button', { name: 'ファイルに保存' }).first().click());
+  await versions.getByLabel('版の名前 (任意)').fill('書き出し後');
+  await versions.getByRole('button', { name: 'この版を保存' }).click();
+  await versions.locator('li.version', { hasText: '書き出し後' }).waitFor();
+  assert.equal(await versions.locator('li.version').count(), 2);
   assert.deepEqual(problems, []);
   await context.close();
 });

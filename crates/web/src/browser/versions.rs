@@ -62,8 +62,25 @@ async fn version_keys(
     Ok(keys.iter().collect())
 }
 
+/// The JSON of the newest version of the assessment `assessment`, if it has one.
+async fn newest_json(
+    versions: &web_sys::IdbObjectStore,
+    assessment: &str,
+) -> Result<Option<String>, StorageProblem> {
+    let Some(newest) = version_keys(versions, assessment).await?.pop() else {
+        return Ok(None);
+    };
+    let stored = settle(&versions.get(&newest).map_err(problem)?)
+        .await
+        .map_err(problem)?;
+    Ok(Reflect::get(&stored, &"json".into())
+        .ok()
+        .and_then(|json| json.as_string()))
+}
+
 /// Saves `json` as a version of the assessment `assessment`, and removes the oldest beyond
-/// [`VERSIONS_KEPT`].
+/// [`VERSIONS_KEPT`]. A save to a file (`on_export`) of what the newest version already holds
+/// adds nothing: writing one state in several formats keeps one version of it.
 pub async fn save_version(
     assessment: &str,
     saved_at: &str,
@@ -76,6 +93,9 @@ pub async fn save_version(
         .transaction_with_str_and_mode(VERSIONS, IdbTransactionMode::Readwrite)
         .map_err(problem)?;
     let versions = transaction.object_store(VERSIONS).map_err(problem)?;
+    if on_export && newest_json(&versions, assessment).await?.as_deref() == Some(json) {
+        return committed(&transaction).await.map_err(problem);
+    }
     let object = Object::new();
     for (key, value) in [
         ("assessment", JsValue::from_str(assessment)),
