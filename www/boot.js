@@ -14,14 +14,14 @@ let explained = 0; // explanations begun; only the newest is shown
 const FAILED = {
   title: ['tekigo を起動できませんでした', 'tekigo could not start'],
   text: [
-    'アプリのファイルを読み込めなかったか、異なる版のファイルが混ざっています。入力済みの評価はこのブラウザーに保存されたままです。',
+    'アプリのファイルを読み込めなかったか、異なる版のファイルが混ざっています。入力済みの評価はこのブラウザに保存されたままです。',
     'The app’s files could not be loaded, or files of different versions were mixed. Your saved assessments stay in this browser.',
   ],
 };
 const SLOW = {
   title: ['読み込みに時間がかかっています', 'Loading is taking longer than usual'],
   text: [
-    'サーバーが応答していない可能性があります。入力済みの評価はこのブラウザーに保存されたままです。',
+    'サーバーが応答していない可能性があります。入力済みの評価はこのブラウザに保存されたままです。',
     'The server may not be answering. Your saved assessments stay in this browser.',
   ],
 };

@@ -7,7 +7,7 @@ if (location.protocol === 'file:') {
   box.className = 'start-problem';
   const lines = [
     ['h1', 'このファイルはサーバーから開くためのものです', 'This page is meant to be opened from a web server'],
-    ['p', 'ブラウザーはファイルとして開いたこのページの部品を読み込みません。ファイルで使うには、1 つのファイルにまとめた版 (tekigo.html) を開いてください。または、このフォルダーを Web サーバーで配信して、その URL を開いてください (開発用には cargo xtask serve)。', 'Browsers do not load this page’s parts when it is opened as a file. To use tekigo from a file, open the single-file edition (tekigo.html), or serve this folder with a web server and open its URL (for development: cargo xtask serve).'],
+    ['p', 'ブラウザはファイルとして開いたこのページの部品を読み込みません。ファイルで使うには、1 つのファイルにまとめた版 (tekigo.html) を開いてください。または、このフォルダーを Web サーバーで配信して、その URL を開いてください (開発用には cargo xtask serve)。', 'Browsers do not load this page’s parts when it is opened as a file. To use tekigo from a file, open the single-file edition (tekigo.html), or serve this folder with a web server and open its URL (for development: cargo xtask serve).'],
   ];
   for (const [tag, ja, en] of lines) {
     for (const [text, lang] of [[ja, 'ja'], [en, 'en']]) {

@@ -147,6 +147,8 @@ test("starting our own check hands the answers to the hospital's tekigo, which h
   const offer = await app.locator('.offer').innerText();
   assert.match(offer, new RegExp(new URL(DEMO_URL).origin.replace(/[.]/g, '\\.')));
   assert.match(offer, /きりんカルテ/);
+  // What the count is: items with an answer written, not the catalog's items.
+  assert.match(offer, /\(記入のある項目 \d+\)/);
   await screenshot(app, 'widget-handover-offer');
   await app.getByRole('button', { name: '自院のチェックを始める' }).click();
   await app.locator('li.item').first().waitFor();

@@ -620,6 +620,7 @@ pub enum Text {
     KeyboardHelpRest,
     KeyFingerprint,
     CarryFromFileAlone,
+    ItemsWritten,
 }
 
 impl Localized for Text {
@@ -686,6 +687,7 @@ impl Localized for Text {
             Text::KeyboardHelp => ("キー操作: ↑↓ または j/k で項目を移動、", "Keys: ↑↓ or j/k move, "),
             Text::KeyFingerprint => ("鍵の指紋", "key fingerprint"),
             Text::CarryFromFileAlone => ("評価のファイルを選ぶ", "Choose an assessment file"),
+            Text::ItemsWritten => ("記入のある項目", "items with an answer written"),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("保存済み — 変更はこのブラウザに自動保存されます", "Saved — changes are saved in this browser automatically"),
@@ -762,7 +764,7 @@ impl Localized for Text {
             Text::AboutBackup => ("「ファイルに保存」で評価を JSON ファイルとして保存できます。ブラウザのデータを消すと保存した評価も消えるため、区切りごとにファイルに保存してください。別の PC では、tekigo を開いて「ファイルから開く」でそのファイルを選べば、続きから作業できます。", "\"Save to a file\" writes the assessment as a JSON file. Clearing the browser's data also removes what it stores, so save to a file at each milestone. On another PC, open tekigo, choose \"Open a file\" and pick that file to carry on."),
             Text::AboutCatalogsHeading => ("カタログの出典と版", "Catalogs: sources and editions"),
             Text::Version => ("版", "Version"),
-            Text::SuggestFileSave => ("かなりの変更がまだファイルに保存されていません。区切りのよいところで「ファイルに保存」しておくと、ブラウザーのデータが消えても安心です。", "Quite a few changes are not yet saved to a file. Saving to a file now and then keeps them safe even if the browser's data is cleared."),
+            Text::SuggestFileSave => ("かなりの変更がまだファイルに保存されていません。区切りのよいところで「ファイルに保存」しておくと、ブラウザのデータが消えても安心です。", "Quite a few changes are not yet saved to a file. Saving to a file now and then keeps them safe even if the browser's data is cleared."),
             Text::StoreAgain => ("この内容で保存し直す", "Store this again"),
             Text::OpenElsewhere => ("この評価は別のタブで開かれています。削除すると、そのタブの内容は保存されなくなります。", "This assessment is open in another tab; after deleting it, that tab's work is no longer stored."),
             Text::Loading => ("読み込み中…", "Loading…"),
@@ -887,7 +889,7 @@ impl Localized for Text {
             Text::SignExport => ("署名して書き出す", "Sign the file"),
             Text::SigningKeyFile => ("署名鍵のファイル", "Signing key file"),
             Text::SigningKeyLoaded => ("署名鍵", "Signing key"),
-            Text::SigningKeyHint => ("署名鍵 (秘密鍵) はこのブラウザーの中だけで使われ、どこにも送られません。ファイルは自社で保管してください。", "The signing key (private key) is used only inside this browser and sent nowhere; keep its file within your company."),
+            Text::SigningKeyHint => ("署名鍵 (秘密鍵) はこのブラウザの中だけで使われ、どこにも送られません。ファイルは自社で保管してください。", "The signing key (private key) is used only inside this browser and sent nowhere; keep its file within your company."),
             Text::NewSigningKey => ("新しい署名鍵を作る", "Make a new signing key"),
             Text::SignerName => ("署名者の名前 (会社名など)", "Signer's name (e.g. the company)"),
             Text::SigningKeyMade => ("署名鍵を作り、秘密鍵と公開鍵のファイルを保存しました。秘密鍵のファイルは誰にも渡さないでください。相手には公開鍵のファイルか、次の鍵の指紋を伝えてください:", "A signing key was made and its private and public key files saved. Never give the private key file to anyone; give others the public key file or this fingerprint:"),

@@ -25,7 +25,7 @@ pub fn OfferBanner(props: &OfferProps) -> Html {
                 <p><strong>{ Text::OfferTitle.label(lang) }</strong></p>
                 <p>{ format!("{}: {}", Text::OfferFrom.label(lang), props.offer.origin) }</p>
                 <p>{ format!("{} — {} ({} {})", published.subject.product, published.subject.applicant,
-                    published.answers.len(), Text::Items.label(lang)) }</p>
+                    Text::ItemsWritten.label(lang), published.answers.len()) }</p>
                 <p class="muted">{ Text::OfferQuestion.label(lang) }</p>
             </div>
             <button class="primary" onclick={props.on_accept.reform(|_| ())}>{ Text::OfferAccept.label(lang) }</button>
