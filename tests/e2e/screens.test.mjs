@@ -129,11 +129,15 @@ for (const size of SIZES) {
     // Documents: the register's rows stack on a phone instead of widening the page.
     await page.getByRole('tab', { name: '文書一覧' }).click();
     await page.getByRole('button', { name: '文書を追加' }).click();
-    await page.getByLabel('文書名 1').fill('セキュリティホワイトペーパー');
+    await page.getByLabel('文書名 1').fill('クラウドサービス セキュリティホワイトペーパー 第3版 (2026年度 改訂)');
     await shot('documents');
     await assertNoSidewaysScroll(page, 'documents');
     assert.deepEqual(await violations(page), [], 'documents');
     if (phone) assert.deepEqual(await smallTargets(page), [], 'documents: tap targets');
+    // Cited as evidence, the long name stays inside the details.
+    await page.getByRole('tab', { name: '項目' }).click();
+    await page.locator('.details .evidence-row select').first().selectOption({ index: 1 });
+    await assertNoSidewaysScroll(page, 'evidence citing a long document name');
 
     // Dashboard
     await page.getByRole('tab', { name: 'ダッシュボード' }).click();
