@@ -79,10 +79,12 @@ pub fn write(workbook: &Workbook, encoding: Encoding) -> Result<Vec<u8>, FormatE
                 let place = match origin {
                     Some((sheet_index, row_index)) => {
                         let sheet = &workbook.sheets[*sheet_index];
-                        let column = cell_of(&sheet.rows[*row_index], index);
+                        let row = &sheet.rows[*row_index];
+                        let column = cell_of(row, index);
                         Place {
                             column: Some(column),
                             heading: heading_of(sheet, column),
+                            item: row.item.clone(),
                             ..Place::row(&sheet.name, number + 1)
                         }
                     }
@@ -355,6 +357,7 @@ fn finish(text: String) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tekigo_core::i18n::Lang;
 
     fn book(rows: &[&[&str]]) -> Workbook {
         Workbook::one_sheet("回答", rows)
@@ -451,14 +454,22 @@ mod tests {
         cp932::install_for_tests();
         let mut workbook = book(&[&["No.", "対策項目"], &["1", "ok"], &["2", "絵文字😀"]]);
         workbook.sheets[0].heading_row = Some(0);
+        workbook.sheets[0].rows[2].item = Some("2".into());
         let error = write(&workbook, Encoding::Cp932).unwrap_err();
         assert_eq!(
             error,
             FormatError::Unencodable {
-                place: Box::new(Place::cell("回答", 3, 1, "対策項目")),
+                place: Box::new(Place {
+                    item: Some("2".into()),
+                    ..Place::cell("回答", 3, 1, "対策項目")
+                }),
                 character: '😀'
             }
         );
+        // The row of the file, its column and the item it holds: what a person looks for.
+        assert!(error
+            .message(Lang::Ja)
+            .starts_with("シート「回答」の 3 行目 B 列 (対策項目、項目 2): 「😀」"));
     }
 
     #[test]

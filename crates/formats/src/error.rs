@@ -17,6 +17,8 @@ pub struct Place {
     pub column: Option<usize>,
     /// The column's heading, when it has one.
     pub heading: Option<String>,
+    /// The item the row holds, when the writer knows it.
+    pub item: Option<String>,
 }
 
 impl Place {
@@ -27,6 +29,7 @@ impl Place {
             row: None,
             column: None,
             heading: None,
+            item: None,
         }
     }
 
@@ -51,11 +54,25 @@ impl Place {
     /// Where, in one language: シート「回答」の 12 行目 F 列 (対応策).
     pub fn words(&self, lang: Lang) -> String {
         let column = self.column.map(column_letters);
-        let heading = self
+        // The column's heading and the row's item, in brackets: (対応策、項目 3).
+        let item = self.item.as_ref().map(|item| match lang {
+            Lang::Ja => format!("項目 {item}"),
+            Lang::En => format!("item {item}"),
+        });
+        let said: Vec<&str> = self
             .heading
-            .as_ref()
-            .map(|heading| format!(" ({heading})"))
-            .unwrap_or_default();
+            .iter()
+            .chain(&item)
+            .map(String::as_str)
+            .collect();
+        let bracket = if said.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                said.join(if lang == Lang::Ja { "、" } else { ", " })
+            )
+        };
         match lang {
             Lang::Ja => {
                 let mut words = format!("シート「{}」", self.sheet);
@@ -65,7 +82,7 @@ impl Place {
                 if let Some(column) = column {
                     words.push_str(&format!(" {column} 列"));
                 }
-                words + &heading
+                words + &bracket
             }
             Lang::En => {
                 let mut words = format!("sheet \"{}\"", self.sheet);
@@ -75,7 +92,7 @@ impl Place {
                 if let Some(column) = column {
                     words.push_str(&format!(", column {column}"));
                 }
-                words + &heading
+                words + &bracket
             }
         }
     }

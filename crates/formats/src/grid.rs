@@ -123,6 +123,8 @@ pub struct Row {
     pub cells: Vec<String>,
     /// The columns whose cells are labels (in the header block: 整理番号, 評価者 …).
     pub labels: Vec<usize>,
+    /// The item a body row holds, by id, for messages about its cells.
+    pub item: Option<String>,
 }
 
 impl Row {
@@ -137,6 +139,7 @@ impl Row {
             kind,
             cells,
             labels: Vec::new(),
+            item: None,
         }
     }
 }

@@ -112,7 +112,10 @@ pub fn to_workbook(catalog: &Catalog, assessment: &Assessment, layout: Layout) -
             .iter()
             .map(|column| cell(column, catalog, assessment, item, answer.as_ref()))
             .collect();
-        main.rows.push(Row::of(RowKind::Body, cells));
+        main.rows.push(Row {
+            item: Some(item.id.clone()),
+            ..Row::of(RowKind::Body, cells)
+        });
     }
     let last_body = main.rows.len().saturating_sub(1).max(first_body);
     main.columns = columns
