@@ -133,7 +133,7 @@ test('the dashboard says what each figure counts', async () => {
   assert.match(overall, /未回答は未対応として数えます/);
   assert.match(overall, /適合率 \(回答済みのみ\)\s*75%/);
   assert.match(await page.locator('.legend').innerText(), /適合可能 1 — 利用者の設定やオプションの追加で満たせる/);
-  assert.match(await page.locator('.dashboard').innerText(), /回答済みの項目を、担当する関係者ごとに数えます/);
+  assert.match(await page.locator('.dashboard').innerText(), /記入のある項目を、担当する関係者ごとに数えます \(状態を選んだ数 \/ 記入のある数\)/);
   // The to-do entry leads to its item.
   const entry = page.locator('.todo-item');
   assert.equal(await entry.count(), 1);

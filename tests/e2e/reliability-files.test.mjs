@@ -69,3 +69,20 @@ test('a refused file is named with its reason in words, and the list does not ch
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a file opened twice is kept as a copy, and the app says so', async () => {
+  const { page, context, problems } = await openApp();
+  const path = join(scratch, 'sample.json');
+  writeFileSync(path, SAMPLE);
+  await page.locator('input[type=file]').first().setInputFiles(path);
+  await page.locator('li.item').first().waitFor();
+  assert.equal(await page.locator('.notice').count(), 0, 'the first time is no copy');
+  await page.getByRole('button', { name: '評価の一覧' }).click();
+  await page.locator('input[type=file]').first().setInputFiles(path);
+  await page.locator('li.item').first().waitFor();
+  assert.match(await page.locator('.notice').innerText(), /すでにこのブラウザに保存されているため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
+  await page.getByRole('button', { name: '評価の一覧' }).click();
+  assert.equal(await page.locator('li.saved').count(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -621,6 +621,7 @@ pub enum Text {
     KeyFingerprint,
     CarryFromFileAlone,
     ItemsWritten,
+    OpenedAsCopy,
 }
 
 impl Localized for Text {
@@ -688,6 +689,7 @@ impl Localized for Text {
             Text::KeyFingerprint => ("鍵の指紋", "key fingerprint"),
             Text::CarryFromFileAlone => ("評価のファイルを選ぶ", "Choose an assessment file"),
             Text::ItemsWritten => ("記入のある項目", "items with an answer written"),
+            Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("保存済み — 変更はこのブラウザに自動保存されます", "Saved — changes are saved in this browser automatically"),
@@ -740,7 +742,7 @@ impl Localized for Text {
             Text::ComplianceAnswered => ("適合率 (回答済みのみ)", "Compliance (answered items)"),
             Text::ComplianceAnsweredNote => ("適合・適合可能の項目 ÷ 回答済みの項目 (対象外を除く)。", "Met items ÷ answered items, not-applicable ones left out."),
             Text::UnconfirmedCount => ("未確認の回答", "Answers not yet confirmed"),
-            Text::ByResponsibilityNote => ("回答済みの項目を、担当する関係者ごとに数えます。複数の関係者が担う項目はそれぞれに数えます。「未設定」は回答済みで担当が未設定の項目です。", "Answered items counted per party holding them; an item held by several parties counts for each. \"Not set\" means answered with no party named."),
+            Text::ByResponsibilityNote => ("記入のある項目を、担当する関係者ごとに数えます (状態を選んだ数 / 記入のある数)。複数の関係者が担う項目はそれぞれに数えます。「未設定」は記入があって担当が未設定の項目で、責任の絞り込み「未設定」と同じ項目です。", "Items with anything written, counted per party holding them (with a status / written). An item held by several parties counts for each. \"Not set\" means written with no party named: the same items as the responsibility filter \"Not set\"."),
             Text::Cases => ("件", "items"),
             Text::SaveToFile => ("ファイルに保存", "Save to a file"),
             Text::DeletedElsewhere => ("この評価は別のタブで削除されました。画面の内容はまだ残っています。失わないように、ファイルに保存してください。", "This assessment was deleted in another tab. What you see is still here: save it to a file so it is not lost."),

@@ -195,17 +195,27 @@ pub async fn store_and_open(
     mut assessment: Assessment,
 ) {
     let mut result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
-    if result == Err(storage::SaveError::Conflict) {
+    // The same assessment already stored (a file opened twice): kept as a copy, and said.
+    let copied = result == Err(storage::SaveError::Conflict);
+    if copied {
         assessment.id = clock::fresh_id("assessment");
         result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
     }
     match result {
-        Ok(revision) => dispatch.emit(AppAction::Open(Opened {
-            catalog,
-            assessment: Shared(Rc::new(assessment)),
-            revision,
-            unstored: false,
-        })),
+        Ok(revision) => {
+            dispatch.emit(AppAction::Open(Opened {
+                catalog,
+                assessment: Shared(Rc::new(assessment)),
+                revision,
+                unstored: false,
+            }));
+            if copied {
+                dispatch.emit(AppAction::Notify(Notice::info(
+                    Text::OpenedAsCopy.label(Lang::Ja).to_owned(),
+                    Text::OpenedAsCopy.label(Lang::En).to_owned(),
+                )));
+            }
+        }
         Err(error) => {
             let (ja, en) = match error {
                 storage::SaveError::Failed(problem) => problem.message(),
