@@ -143,7 +143,8 @@ pub fn is_published(assessment: &Assessment) -> bool {
 }
 
 /// A hospital's own assessment, `id`, started at `now` from a vendor's published one: the
-/// same answers, each provided by the vendor and not yet confirmed here.
+/// same product, applicant and answers, each provided by the vendor and not yet confirmed
+/// here. Its date (評価日) is left for the hospital to give: the vendor's is not its check's.
 pub fn start_from_published(published: &Assessment, id: &str, now: &str) -> Assessment {
     let source = SourceRef {
         assessment: published.id.clone(),
@@ -162,6 +163,7 @@ pub fn start_from_published(published: &Assessment, id: &str, now: &str) -> Asse
     own.id = id.to_owned();
     own.publication = None;
     own.origin = Some(source.clone());
+    own.subject.date.clear();
     own.created_at = now.to_owned();
     own.updated_at = now.to_owned();
     for answer in own.answers.values_mut() {

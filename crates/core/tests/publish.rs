@@ -107,6 +107,10 @@ fn a_hospital_check_started_from_a_published_file_is_provided_until_confirmed() 
     let public = publish(catalog, &sample_with_private_details(), NOW);
     let mut own = start_from_published(&public, "hospital-own", NOW);
     assert!(!is_published(&own));
+    // The vendor's product and name carry over; the vendor's date is not the hospital's.
+    assert!(!public.subject.date.is_empty());
+    assert_eq!(own.subject.product, public.subject.product);
+    assert_eq!(own.subject.date, "");
     assert_eq!(own.origin.as_ref().unwrap().assessment, public.id);
     assert!(own.answers.values().all(|answer| {
         answer.awaits_confirmation()
