@@ -262,7 +262,7 @@ mod tests {
     #[test]
     fn one_answer_merged_down_over_several_items_answers_each() {
         let catalog = catalog();
-        // 番号 is merged down over both heading rows; the answer はい over items 2 and 3.
+        // A merge above the items (title and headings) is left alone; はい answers items 2 and 3.
         let mut filled = Workbook::one_sheet(
             "確認表",
             &[

@@ -17,8 +17,7 @@ use tekigo_core::{
     Party, PartyRole,
 };
 
-use super::cells::excel_serial_date;
-use super::cells::{apply, parse, render_evidence, CellProblem};
+use super::cells::{apply, excel_serial_date, parse, render_evidence, CellProblem};
 use super::columns::{columns, fold_heading, Column, Source};
 use super::write::{SubjectField, DATA_NOTE, SUBJECT_LABELS};
 use super::{own_sheet, Layout, DATA_SHEET, DOCUMENTS_SHEET, PARTIES_SHEET};
@@ -315,6 +314,7 @@ pub(super) fn read_rows(
     let has_data_column = mapped
         .iter()
         .any(|(_, column)| column.source == Source::Data);
+    let headings_width = sheet.rows.get(heading_row).map_or(0, |row| row.cells.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in heading_row + 1..sheet.rows.len() {
         let id = sheet.cell(row, id_column).trim().to_owned();
@@ -332,7 +332,6 @@ pub(super) fn read_rows(
             }
             continue; // a blank line, a repeated heading, a page's header block
         }
-        let headings_width = sheet.rows[heading_row].cells.len();
         let cells = sheet.rows[row].cells.len();
         if sheet.complete_rows && has_data_column && cells < headings_width {
             return Err(FormatError::ShortRow {

@@ -1,7 +1,7 @@
 //! Reads the sheets of an XLSX workbook into a [`Workbook`] of text cells: the workbook's
 //! sheet list and relationships, the shared strings, and each worksheet's cells, list
-//! validations and cells merged down a column. Rows keep their numbers (an empty row stays an empty row), so a place in an
-//! error message is the place Excel shows.
+//! validations and cells merged down a column. Rows keep their numbers (an empty row stays an
+//! empty row), so a place in an error message is the place Excel shows.
 
 use std::borrow::Cow;
 
