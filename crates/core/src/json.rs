@@ -201,7 +201,7 @@ fn parse_object<'a>(
         });
     };
     let format = object.get("format").and_then(Value::as_str);
-    if format.is_none() && OSCAL_ROOTS.iter().any(|root| object.contains_key(*root)) {
+    if format.is_none() && is_oscal(&object) {
         return Err(LoadError::OtherKind { kind: "OSCAL" });
     }
     if format.is_some_and(|format| accepted.contains(&format)) {
@@ -225,6 +225,17 @@ const OSCAL_ROOTS: [&str; 7] = [
     "system-security-plan",
     "plan-of-action-and-milestones",
 ];
+
+/// Whether `object` is an OSCAL document: its one key names a model, holding its metadata.
+fn is_oscal(object: &Map<String, Value>) -> bool {
+    let mut roots = object.iter();
+    match (roots.next(), roots.next()) {
+        (Some((root, model)), None) => {
+            OSCAL_ROOTS.contains(&root.as_str()) && model.get("metadata").is_some()
+        }
+        _ => false,
+    }
+}
 
 /// Recognises the files people most often pick by mistake, by their first bytes.
 fn other_kind(bytes: &[u8]) -> Option<&'static str> {
