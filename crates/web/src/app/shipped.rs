@@ -2,8 +2,9 @@
 //! start screen lists), the files opening a catalog needs (`Index::needs`: the catalog, the
 //! crosswalks that link it with the catalog at their other end, its profile), the sample when
 //! the user asks for it, and, once the start screen has settled, every shipped catalog ahead of
-//! the user's choice, quietly (`read_ahead`). What is loaded stays loaded. While the other loads
-//! run, the app says 「読み込み中…」; a file that does not load is said, naming it, and nothing changes.
+//! the user's choice, quietly (`read_ahead`). What is loaded stays loaded. While the other
+//! loads run, the app says 「読み込み中…」; a file that does not load is said, naming it, and
+//! nothing changes.
 
 use std::rc::Rc;
 
