@@ -1,9 +1,9 @@
 //! `cargo xtask bench`: builds the release app and measures, as ratios to plain pages served
 //! the same way, what a person waits for — the cold load to the first 253-item assessment
 //! screen (also at 4× CPU throttling), the step from a settled start screen to that screen (a
-//! link to the plain table on the plain side), one search keystroke over 1,000 items, the engine's work
-//! in wasm against native — and the transfer sizes (gzip) of the start, the widget and the
-//! single file. Each figure is the median of alternating runs, with its spread; they are
+//! link to the plain table on the plain side), one search keystroke over 1,000 items, the
+//! engine's work in wasm against native — and the transfer sizes (gzip) of the start, the
+//! widget and the single file. Each figure is the median of alternating runs, with its spread; they are
 //! reported (`target/bench/bench.json`, `target/bench/bench.md`), never asserted.
 
 use std::io::Write;
