@@ -242,6 +242,10 @@ impl Headings {
     }
 }
 
+/// What an answer column with no heading is named, before its number among the answer
+/// columns: 回答欄 1.
+pub(crate) const UNHEADED_FIELD: &str = "回答欄 ";
+
 /// The headings from `heading_row`, or from it and the row under it: a row with a value under
 /// an empty heading — 1回目 / 2回目 under 確認結果 merged across both columns, which is read in
 /// its first column only — and nothing in the `item_columns` (the number's and the text's) is
@@ -512,7 +516,7 @@ pub fn build(workbook: &Workbook, mapping: &Mapping, today: &str) -> Result<Cata
             id: format!("field-{}", number + 1),
             label: Bilingual::new(
                 if label.is_empty() {
-                    format!("回答欄 {}", number + 1)
+                    format!("{UNHEADED_FIELD}{}", number + 1)
                 } else {
                     label
                 },

@@ -5,7 +5,8 @@
 //! The answer column is the first one headed as an answer, as when the catalog was made, or
 //! else the one whose values are mostly choices of that catalog's scale; a value off the scale
 //! in it is said, naming its row and column. Columns headed with one of the catalog's own
-//! answer fields fill that field; a column with no heading is not read. A header block above
+//! answer fields fill that field; columns with no heading fill the fields the catalog named
+//! 回答欄 1, 回答欄 2 … for them, in order, when there are as many of each. A header block above
 //! the headings (事業者名, 記入者, 記入日 …) fills the assessment's subject.
 
 use tekigo_core::fields::{AnswerField, Standard};
@@ -14,7 +15,7 @@ use tekigo_core::{Assessment, Catalog};
 use super::columns::{columns, fold_heading, Column, Source};
 use super::read::{checked, read_rows, read_subject, Fresh};
 use super::Layout;
-use crate::catalog_sheet::{guess, headings, Headings, Role};
+use crate::catalog_sheet::{guess, headings, Headings, Role, UNHEADED_FIELD};
 use crate::error::FormatError;
 use crate::grid::{Sheet, Workbook};
 
@@ -88,6 +89,8 @@ pub fn read<'c>(
             chosen.push((column, field.clone()));
         }
     }
+    let taken: Vec<usize> = chosen.iter().map(|(index, _)| *index).collect();
+    chosen.extend(unheaded_fields(sheet, &found, &layout_columns, &taken));
     let mapped: Vec<(usize, &Column)> = chosen.iter().map(|(index, c)| (*index, c)).collect();
     let mut assessment = Assessment::new(fresh.id, catalog, fresh.now);
     read_subject(sheet, mapping.heading_row, &mut assessment);
@@ -103,6 +106,49 @@ pub fn read<'c>(
         .and_then(|()| checked(&assessment, catalog))
         .map(|()| (assessment, catalog)),
     )
+}
+
+/// Answers in columns with no heading: the catalog named such columns 回答欄 1, 回答欄 2 … in
+/// their order. The columns here with no heading that hold values (other than `taken`) are
+/// paired with those fields in order, when there are as many of each; else none is read, as
+/// which one is which cannot be told.
+fn unheaded_fields<'c>(
+    sheet: &Sheet,
+    found: &Headings,
+    layout_columns: &[Column<'c>],
+    taken: &[usize],
+) -> Vec<(usize, Column<'c>)> {
+    let item_rows = found.first_item_row..sheet.rows.len();
+    let width = item_rows
+        .clone()
+        .map(|row| sheet.rows[row].cells.len())
+        .max()
+        .unwrap_or(0);
+    let unheaded: Vec<usize> = (0..width)
+        .filter(|column| !taken.contains(column) && found.of(*column).is_empty())
+        .filter(|column| {
+            item_rows
+                .clone()
+                .any(|row| !sheet.cell(row, *column).trim().is_empty())
+        })
+        .collect();
+    let numbered: Vec<&Column> = layout_columns
+        .iter()
+        .filter(|field| matches!(field.source, Source::Field(AnswerField::Declared(_))))
+        .filter(|field| {
+            field
+                .heading
+                .strip_prefix(UNHEADED_FIELD)
+                .is_some_and(|number| number.parse::<usize>().is_ok())
+        })
+        .collect();
+    if unheaded.len() != numbered.len() {
+        return Vec::new();
+    }
+    unheaded
+        .into_iter()
+        .zip(numbered.into_iter().cloned())
+        .collect()
 }
 
 /// The layout's column under the sheet's own heading, so that a problem names the column as
@@ -231,6 +277,41 @@ mod tests {
         assert_eq!(subject.evaluator, "情報システム課 山田");
         assert_eq!(subject.product, "電子カルテ");
         assert_eq!(subject.reference_number, "");
+    }
+
+    #[test]
+    fn answers_under_no_heading_fill_the_field_the_catalog_numbered_for_them() {
+        let with_blank_heading = |rows: &[&[&str]]| {
+            let mut all: Vec<&[&str]> = vec![&["番号", "確認項目", "回答", "", "備考"]];
+            all.extend_from_slice(rows);
+            Workbook::one_sheet("確認表", &all)
+        };
+        let blank = with_blank_heading(&[
+            &["1", "端末の台帳がある。", "", "", ""],
+            &["2", "停電のときの手順がある。", "", "", ""],
+        ]);
+        // The person said the column under no heading is an answer column: 回答欄 1.
+        let mut mapping = guess(&blank, "確認表.xlsx");
+        mapping.columns[3] = Role::TextField;
+        let catalog = build(&blank, &mapping, "2026-12-01").unwrap();
+        let filled = with_blank_heading(&[
+            &[
+                "1",
+                "端末の台帳がある。",
+                "はい",
+                "情報システム課が管理",
+                "",
+            ],
+            &["2", "停電のときの手順がある。", "いいえ", "", "来年度"],
+        ]);
+        let (assessment, _, _) = from_workbook(&filled, &[&catalog], fresh()).unwrap();
+        let fields = |id: &str| serde_json::to_string(&assessment.answers[id].fields).unwrap();
+        assert!(
+            fields("1").contains("情報システム課が管理"),
+            "{}",
+            fields("1")
+        );
+        assert!(fields("2").contains("来年度"), "{}", fields("2"));
     }
 
     #[test]
