@@ -138,7 +138,15 @@ fn role_of_heading(heading: &str) -> Role {
         Role::Id
     } else if has(&["中分類", "小分類", "subcategory"]) {
         Role::Subgroup
-    } else if has(&["大分類", "分類", "区分", "カテゴリ", "category", "章"]) {
+    } else if has(&[
+        "大分類",
+        "分類",
+        "区分",
+        "分野",
+        "カテゴリ",
+        "category",
+        "章",
+    ]) {
         Role::Group
     } else if has(&["エビデンス", "確認対象物", "確認資料", "evidence"]) {
         Role::EvidenceExamples
@@ -159,6 +167,8 @@ fn role_of_heading(heading: &str) -> Role {
         Role::Status
     } else if has(&[
         "備考",
+        "メモ",
+        "特記事項",
         "コメント",
         "補足",
         "説明",
@@ -363,6 +373,12 @@ pub fn guess(workbook: &Workbook, file_name: &str) -> Mapping {
                 Role::Ignore if !values.is_empty() && values.len() <= CHOICE_VALUES => {
                     *role = Role::ChoiceField
                 }
+                // A headed column left empty under every item is one to fill in: an answer.
+                Role::Ignore
+                    if !found.of(column).is_empty() && column_empty(sheet, found, column) =>
+                {
+                    *role = Role::TextField
+                }
                 _ => {}
             }
         }
@@ -384,6 +400,11 @@ pub fn guess(workbook: &Workbook, file_name: &str) -> Mapping {
         title: stem.clone(),
         source: file_name.to_owned(),
     }
+}
+
+/// Whether column `column` holds nothing under the headings.
+fn column_empty(sheet: &Sheet, found: &Headings, column: usize) -> bool {
+    (found.first_item_row..sheet.rows.len()).all(|row| sheet.cell(row, column).trim().is_empty())
 }
 
 /// A catalog id from a file name: its ASCII letters and digits, lower case, joined by
@@ -432,6 +453,25 @@ pub fn build(workbook: &Workbook, mapping: &Mapping, today: &str) -> Result<Cata
     let text_column = column_of(Role::Text).ok_or(FormatError::MissingColumn {
         role: Role::Text.label(),
     })?;
+    // A role read from one column only, chosen for two, would lose the second in silence.
+    for role in [
+        Role::Id,
+        Role::Text,
+        Role::Status,
+        Role::Group,
+        Role::Subgroup,
+    ] {
+        let chosen: Vec<usize> = (0..mapping.columns.len())
+            .filter(|column| mapping.columns[*column] == role)
+            .collect();
+        if let [first, second, ..] = chosen[..] {
+            return Err(FormatError::RoleTwice {
+                role: role.label(),
+                first,
+                second,
+            });
+        }
+    }
     let id_column = column_of(Role::Id);
     let item_columns: Vec<usize> = [Some(text_column), id_column]
         .into_iter()
@@ -485,8 +525,18 @@ pub fn build(workbook: &Workbook, mapping: &Mapping, today: &str) -> Result<Cata
         .enumerate()
     {
         let label = heading(column);
+        // A choice column with no values of its own (a second round left blank) offers the
+        // answer's choices.
         let options = if kind == FieldKind::Choice {
-            offered(sheet, found.first_item_row, column)
+            let mut values = offered(sheet, found.first_item_row, column);
+            if values.is_empty() {
+                values = mapping
+                    .choices
+                    .iter()
+                    .map(|choice| choice.label.clone())
+                    .collect();
+            }
+            values
                 .into_iter()
                 .enumerate()
                 .map(|(index, value)| FieldOption {
@@ -895,6 +945,79 @@ mod tests {
         let groups: Vec<&str> = catalog.groups.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(groups, ["1 体制", "2 備え"]);
         assert_eq!(catalog.scale().choices[1].outcome, Outcome::Excluded);
+    }
+
+    #[test]
+    fn a_blank_template_is_guessed_as_one_to_fill_in() {
+        // A yearly self-check as handed out: groups under 分野, two rounds under one heading,
+        // a date and a memo column, nothing answered yet.
+        let workbook = sheet(&[
+            &[
+                "番号",
+                "分野",
+                "点検する内容",
+                "点検の結果",
+                "",
+                "改善予定日",
+                "メモ",
+            ],
+            &["", "", "", "前期", "後期", "", ""],
+            &["1", "体制", "責任者を決めている。", "", "", "", ""],
+            &["2", "端末管理", "端末の台帳がある。", "", "", "", ""],
+        ]);
+        let mapping = guess(&workbook, "点検表.xlsx");
+        assert_eq!(
+            mapping.columns,
+            [
+                Role::Id,
+                Role::Group,
+                Role::Text,
+                Role::Status,
+                Role::ChoiceField,
+                Role::DateField,
+                Role::TextField
+            ]
+        );
+        // The second round, left blank, offers the answer's choices; the memo is kept.
+        let catalog = build(&workbook, &mapping, "2026-12-01").unwrap();
+        let field = |label: &str| {
+            catalog
+                .answer_fields
+                .iter()
+                .find(|field| field.label.ja == label)
+                .unwrap_or_else(|| panic!("{label}"))
+        };
+        let options: Vec<&str> = field("点検の結果 後期")
+            .options
+            .iter()
+            .map(|option| option.label.ja.as_str())
+            .collect();
+        assert_eq!(options, ["はい", "いいえ"]);
+        field("メモ");
+    }
+
+    #[test]
+    fn two_columns_chosen_as_the_answer_are_refused_in_words() {
+        let workbook = sheet(&[
+            &["番号", "点検する内容", "前期", "後期"],
+            &["1", "責任者を決めている。", "はい", "いいえ"],
+        ]);
+        let mut mapping = guess(&workbook, "x.xlsx");
+        mapping.columns[2] = Role::Status;
+        mapping.columns[3] = Role::Status;
+        let error = build(&workbook, &mapping, "2026-12-01").unwrap_err();
+        assert!(matches!(
+            error,
+            FormatError::RoleTwice {
+                first: 2,
+                second: 3,
+                ..
+            }
+        ));
+        assert_eq!(
+            error.message(tekigo_core::i18n::Lang::Ja),
+            "「回答 (選択肢)」にあたる列が 2 つ選ばれています (C 列と D 列)。どちらか 1 つにしてください。"
+        );
     }
 
     #[test]

@@ -217,6 +217,15 @@ pub enum FormatError {
         /// The column's role, in Japanese and English (e.g. 項目ID).
         role: Bilingual,
     },
+    /// Two columns of a catalog sheet are chosen for a role only one may have.
+    RoleTwice {
+        /// The role, in Japanese and English (e.g. 回答 (選択肢)).
+        role: Bilingual,
+        /// The first column chosen, from 0 (A).
+        first: usize,
+        /// The second.
+        second: usize,
+    },
     /// A catalog sheet yields no item.
     NoItems {
         /// The sheet.
@@ -342,6 +351,18 @@ impl FormatError {
                 format!("「{}」にあたる列が選ばれていません。", role.get(lang))
             }
             MissingColumn { role } => format!("No column is chosen as \"{}\".", role.get(lang)),
+            RoleTwice { role, first, second } if ja => format!(
+                "「{}」にあたる列が 2 つ選ばれています ({} 列と {} 列)。どちらか 1 つにしてください。",
+                role.get(lang),
+                column_letters(*first),
+                column_letters(*second)
+            ),
+            RoleTwice { role, first, second } => format!(
+                "Two columns are chosen as \"{}\" ({} and {}); keep one.",
+                role.get(lang),
+                column_letters(*first),
+                column_letters(*second)
+            ),
             NoItems { sheet } if ja => format!("シート「{sheet}」から項目が一つも読めません。"),
             NoItems { sheet } => format!("Sheet \"{sheet}\" yields no item."),
             Invalid(problems) => {
