@@ -54,6 +54,18 @@ pub struct Subject {
     pub date: String,
 }
 
+impl Subject {
+    /// What the assessment is called on screen: the product assessed, else who it is for (a
+    /// hospital's own check may name only the hospital); empty when neither is given.
+    pub fn title(&self) -> &str {
+        if self.product.trim().is_empty() {
+            self.applicant.trim()
+        } else {
+            self.product.trim()
+        }
+    }
+}
+
 /// A document in the assessment's register (seed 000's reference list).
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -403,6 +415,18 @@ impl Assessment {
 mod tests {
     use super::*;
     use crate::embedded;
+
+    #[test]
+    fn an_assessment_is_titled_by_its_product_else_by_whom_it_is_for() {
+        let mut subject = Subject {
+            applicant: "みなと病院".into(),
+            ..Subject::default()
+        };
+        assert_eq!(subject.title(), "みなと病院");
+        subject.product = " 電子カルテ ".into();
+        assert_eq!(subject.title(), "電子カルテ");
+        assert_eq!(Subject::default().title(), "");
+    }
 
     #[test]
     fn file_stem_uses_product_and_date_and_is_safe() {

@@ -99,7 +99,7 @@ pub async fn load_saved(dispatch: Callback<AppAction>, library: Library, reopen:
         let overall = score(catalog, assessment).overall;
         saved.push(SavedEntry::Readable(SavedSummary {
             id: record.id.clone(),
-            product: assessment.subject.product.clone(),
+            title: assessment.subject.title().to_owned(),
             catalog_title: catalog.title.clone(),
             catalog_id: catalog.id.clone(),
             answered: overall.answered(),

@@ -25,7 +25,8 @@ pub struct Opened {
 #[derive(Clone, PartialEq, Debug)]
 pub struct SavedSummary {
     pub id: String,
-    pub product: String,
+    /// The assessment's title (`Subject::title`), empty when it has none.
+    pub title: String,
     pub catalog_title: String,
     pub catalog_id: String,
     pub answered: usize,

@@ -30,6 +30,7 @@ use crate::components::publish::PublishDialog;
 use crate::components::report::Report;
 use crate::components::subject::SubjectForm;
 use crate::components::table_view::TableView;
+use crate::components::title_of;
 use crate::shared::Shared;
 use crate::state::{EditorAction, EditorState, SaveState, Tab};
 
@@ -310,7 +311,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <span aria-hidden="true">{ "←" }</span><span class="back-label">{ Text::Back.label(lang) }</span>
                 </button>
                 <div class="editor-title">
-                    <h2>{ if assessment.subject.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { assessment.subject.product.clone() } }</h2>
+                    <h2>{ title_of(&assessment.subject, lang) }</h2>
                     <span class="muted catalog-name">{ &catalog.title }</span>
                 </div>
                 if state.save == SaveState::Saved { { save_message.clone() } }

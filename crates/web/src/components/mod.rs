@@ -1,6 +1,8 @@
 //! Small components: they take `PartialEq` props, render, and emit callbacks. No business
 //! logic and no I/O here.
 
+use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::Subject;
 use wasm_bindgen::JsCast;
 use yew::{Event, InputEvent};
 
@@ -24,6 +26,14 @@ pub mod save_file_button;
 pub mod start;
 pub mod subject;
 pub mod table_view;
+
+/// An assessment's title as every screen shows it (`Subject::title`), or 「(無題)」.
+pub fn title_of(subject: &Subject, lang: Lang) -> String {
+    match subject.title() {
+        "" => Text::Untitled.label(lang).to_owned(),
+        title => title.to_owned(),
+    }
+}
 
 /// The value of the input, select or textarea an event came from.
 pub fn input_value(event: &InputEvent) -> String {

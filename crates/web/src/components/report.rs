@@ -14,6 +14,7 @@ use tekigo_core::{Assessment, Catalog, Outcome};
 use yew::prelude::*;
 
 use crate::browser::clock;
+use crate::components::title_of;
 use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -58,7 +59,7 @@ pub fn Report(props: &ReportProps) -> Html {
             </div>
             <section class="report-cover">
                 <p class="report-kind">{ Text::ReportTitle.label(lang) }</p>
-                <h1>{ if subject.product.is_empty() { Text::Untitled.label(lang).to_owned() } else { subject.product.clone() } }</h1>
+                <h1>{ title_of(subject, lang) }</h1>
                 <table class="report-facts">
                     { row_cells(Text::Applicant, subject.applicant.clone()) }
                     { row_cells(Text::Evaluator, subject.evaluator.clone()) }

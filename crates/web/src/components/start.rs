@@ -143,10 +143,10 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let readable = |saved: &SavedSummary| {
         let id = saved.id.clone();
         let open = props.on_open.reform(move |_| id.clone());
-        let name = if saved.product.is_empty() {
+        let name = if saved.title.is_empty() {
             Text::Untitled.label(lang).to_owned()
         } else {
-            saved.product.clone()
+            saved.title.clone()
         };
         let backup = match &saved.exported_at {
             Some(time) => format!(

@@ -19,6 +19,7 @@ use crate::browser::clock::local_minutes;
 use crate::browser::storage;
 use crate::components::notice::Notice;
 use crate::components::select_value;
+use crate::components::title_of;
 use crate::ids::use_ids;
 use crate::library::Library;
 use crate::shared::Shared;
@@ -64,11 +65,7 @@ pub fn CarryAnswers(props: &CarryProps) -> Html {
                     .filter_map(|record| load_assessment(record.json.as_bytes()).ok())
                     .filter_map(|assessment| {
                         let catalog = linked.iter().find(|c| c.id == assessment.catalog.id)?;
-                        let product = if assessment.subject.product.is_empty() {
-                            Text::Untitled.label(lang).to_owned()
-                        } else {
-                            assessment.subject.product.clone()
-                        };
+                        let product = title_of(&assessment.subject, lang);
                         Some(Source {
                             name: format!(
                                 "{product} ({}, {})",
