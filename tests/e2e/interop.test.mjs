@@ -184,6 +184,9 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     await screenshot(page, 'catalog-from-sheet', { fullPage: true });
     await page.getByRole('button', { name: 'このカタログを取り込む' }).click();
     const start = page.getByRole('button', { name: '新しい評価を開始: サイバーセキュリティ確認表 (例)' });
+    // A sheet names no issuer or edition: the card says what it has, with no empty ・ parts.
+    const card = page.locator('li.catalog', { hasText: 'サイバーセキュリティ確認表 (例)' });
+    assert.equal(await card.locator('.catalog-meta').innerText(), '10 項目');
     await start.click();
     await page.locator('li.item').first().waitFor();
     const row = (id) => page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: new RegExp(`^${id}$`) }) });

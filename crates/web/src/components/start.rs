@@ -234,7 +234,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                             <li key={catalog.id.clone()} class="catalog">
                                 <div class="catalog-main">
                                     <span class="catalog-title">{ &catalog.title }</span>
-                                    <span class="catalog-meta">{ format!("{} ・ {} ・ {} {}", catalog.issuer, catalog.version, catalog.items, Text::Items.label(lang)) }</span>
+                                    <span class="catalog-meta">{ catalog_meta(catalog, lang) }</span>
                                     if let Some(about) = &catalog.about {
                                         <span class="catalog-about">{ about.get(lang) }</span>
                                     }
@@ -321,4 +321,19 @@ mod tests {
         assert_eq!(size(1.2 * 1024.0 * 1024.0), "1.2 MB");
         assert_eq!(size(10.0 * 1024.0 * 1024.0 * 1024.0), "10 GB");
     }
+}
+
+/// A catalog's issuer, edition and size, each where the catalog gives it: 経済産業省 ・
+/// 平成24年10月 ・ 182 項目.
+fn catalog_meta(catalog: &CatalogEntry, lang: Lang) -> String {
+    let items = format!("{} {}", catalog.items, Text::Items.label(lang));
+    [
+        catalog.issuer.trim(),
+        catalog.version.trim(),
+        items.as_str(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ・ ")
 }
