@@ -115,5 +115,7 @@ test('what changed since an earlier file is listed per item and field', async ()
   assert.equal(rows.length, 2, rows.join('\n'));
   assert.match(rows[0], /^1\s+状態\s+適合\s+未対応(\s|$)/);
   assert.match(rows[1], /^5\s+状態\s+一部適合(\s|$)/);
+  // Both ends are said to the minute: two versions of one day are told apart.
+  assert.match(await page.locator('.comparison').innerText(), /2 件の変更 \(\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} → \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}\)/);
   await context.close();
 });

@@ -11,6 +11,7 @@ use tekigo_core::{load_assessment, Assessment, Catalog};
 use yew::prelude::*;
 
 use super::versions::Versions;
+use crate::browser::clock::local_minutes;
 use crate::browser::files;
 use crate::shared::Shared;
 
@@ -91,7 +92,7 @@ fn changes_table(props: &ChangesProps, earlier: &Earlier) -> Html {
         <div class="comparison">
             <p class="compared-with">{ format!("{}: {}", Text::ComparingWith.label(lang), earlier.name) }</p>
             <p>{ format!("{} {} ({} → {})", found.len(), Text::ChangesFound.label(lang),
-                tekigo_core::dates::display_date(&before.updated_at, lang), tekigo_core::dates::display_date(&props.assessment.updated_at, lang)) }</p>
+                local_minutes(&before.updated_at, lang), local_minutes(&props.assessment.updated_at, lang)) }</p>
             <table class="changes">
                 <thead><tr>
                     <th scope="col">{ "No" }</th><th scope="col">{ Text::Field.label(lang) }</th>
