@@ -310,19 +310,6 @@ fn size(bytes: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::size;
-
-    #[test]
-    fn sizes_read_as_a_person_writes_them() {
-        assert_eq!(size(980.0), "980 B");
-        assert_eq!(size(100.0 * 1024.0), "100 KB");
-        assert_eq!(size(1.2 * 1024.0 * 1024.0), "1.2 MB");
-        assert_eq!(size(10.0 * 1024.0 * 1024.0 * 1024.0), "10 GB");
-    }
-}
-
 /// A catalog's issuer, edition and size, each where the catalog gives it: 経済産業省 ・
 /// 平成24年10月 ・ 182 項目.
 fn catalog_meta(catalog: &CatalogEntry, lang: Lang) -> String {
@@ -336,4 +323,17 @@ fn catalog_meta(catalog: &CatalogEntry, lang: Lang) -> String {
     .filter(|part| !part.is_empty())
     .collect::<Vec<_>>()
     .join(" ・ ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size;
+
+    #[test]
+    fn sizes_read_as_a_person_writes_them() {
+        assert_eq!(size(980.0), "980 B");
+        assert_eq!(size(100.0 * 1024.0), "100 KB");
+        assert_eq!(size(1.2 * 1024.0 * 1024.0), "1.2 MB");
+        assert_eq!(size(10.0 * 1024.0 * 1024.0 * 1024.0), "10 GB");
+    }
 }
