@@ -45,7 +45,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </header>
             <section class="tk-summary" part="summary" aria-label={Text::Overall.label(lang)}>
                 <p class="tk-progress">
-                    { format!("{} {}/{} {}", Text::Progress.label(lang), card.overall.answered(), card.overall.total, Text::Answered.label(lang)) }
+                    // Items the vendor wrote anything for: rated, or stated without a rating
+                    // (a reference that only states, as the sample does, is not "2 answered").
+                    { format!("{} {}/{}", Text::ItemsWritten.label(lang), card.overall.answered() + card.stated_not_rated, card.overall.total) }
                 </p>
                 <ul class="tk-counts">
                     { for card.choices.iter().filter(|(_, count)| *count > 0).map(|(id, count)| {
