@@ -169,6 +169,21 @@ test("a vendor's published file attaches as a layer; a file of another catalog i
   await context.close();
 });
 
+test('a layer whose file rates nothing as met says why it covers no item', async () => {
+  const { page, context, problems } = await openApp();
+  await start(page, '医療情報を受託管理する');
+  await analysis(page);
+  // The vendor sample states how it meets each requirement but rates none.
+  await page.getByLabel('取り込む層の立場').selectOption('vendor');
+  const sample = new URL('../../crates/core/data/sample-kirin-karte-meti-2012.json', import.meta.url).pathname;
+  await page.getByLabel('公開された回答を層として取り込む').setInputFiles(sample);
+  const said = page.locator('.layer-file [role=status]');
+  await said.waitFor();
+  assert.match(await said.innerText(), /— 0 項目 継承するのは、この層が「適合」と答えた項目だけです。[^]*記入のある項目: \d{3}/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a kept version is listed after a reload, compares with now, downloads and is deleted', async () => {
   const { page, context, problems } = await openApp();
   await start(page, 'クラウドサービス事業者');

@@ -622,6 +622,7 @@ pub enum Text {
     CarryFromFileAlone,
     ItemsWritten,
     OpenedAsCopy,
+    LayerNothingMet,
 }
 
 impl Localized for Text {
@@ -689,6 +690,7 @@ impl Localized for Text {
             Text::KeyFingerprint => ("鍵の指紋", "key fingerprint"),
             Text::CarryFromFileAlone => ("評価のファイルを選ぶ", "Choose an assessment file"),
             Text::ItemsWritten => ("記入のある項目", "items with an answer written"),
+            Text::LayerNothingMet => ("継承するのは、この層が「適合」と答えた項目だけです。この層のファイルには適合の回答がないため、継承する項目はありません。記入のある項目", "Only items this layer answers as met are inherited. Its file answers none as met, so nothing is inherited. Items with an answer written"),
             Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
@@ -795,7 +797,7 @@ impl Localized for Text {
             Text::PublishStaysAlso => ("評価者と整理番号、要NDA 文書の URL とページ (「NDA締結により開示」と表示)", "the evaluator and reference number, the address and pages of NDA documents (shown as 「NDA締結により開示」)"),
             Text::SavePublicFile => ("公開用ファイルを保存", "Save the file to publish"),
             Text::EmbedCode => ("サイトに貼るコード", "Code for your site"),
-            Text::EmbedHowTo => ("tekigo の widget フォルダーをサイトの /tekigo/widget/ に、公開用ファイルを /tekigo/ に置いてください。ページの Content-Security-Policy には script-src に 'wasm-unsafe-eval' が必要です。", "Put tekigo's widget folder at /tekigo/widget/ on your site and the file to publish at /tekigo/. The page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src."),
+            Text::EmbedHowTo => ("tekigo の widget フォルダー (tekigo のビルドの dist/widget/) をサイトの /tekigo/widget/ に、公開用ファイルを /tekigo/ に置いてください。ページに Content-Security-Policy があれば、script-src に 'self' と 'wasm-unsafe-eval' を、style-src と connect-src に 'self' を許してください (ウィジェットを別のオリジンに置くときは 'self' をそのオリジンに)。wasm を許せないページには、widget/embed.html を iframe で埋め込みます。", "Put tekigo's widget folder (dist/widget/ of a tekigo build) at /tekigo/widget/ on your site and the file to publish at /tekigo/. If the page has a Content-Security-Policy, allow 'self' and 'wasm-unsafe-eval' in script-src and 'self' in style-src and connect-src (the widget's origin instead of 'self' when it lives elsewhere). A page that cannot allow wasm embeds widget/embed.html in an iframe instead."),
             Text::WidgetPreview => ("ウィジェットでの見え方", "How the widget shows it"),
             Text::Risk => ("リスク (発生可能性 × 影響度)", "Risk (likelihood × impact)"),
             Text::DueDate => ("対応の目標日", "Target date"),

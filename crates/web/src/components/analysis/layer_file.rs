@@ -72,9 +72,20 @@ pub fn LayerFromFile(props: &LayerFileProps) -> Html {
                 outcome.set(Some(match opened {
                     Ok(other) => {
                         let (layer, party) = layer_of_file(&catalog, &assessment, &other, role);
+                        // A file that states but rates nothing met covers no item: said why.
+                        let nothing_met = layer.covers.is_empty() && !other.answers.is_empty();
                         let say = |lang| {
+                            let why = if nothing_met {
+                                format!(
+                                    " {}: {}",
+                                    Text::LayerNothingMet.label(lang),
+                                    other.answers.len()
+                                )
+                            } else {
+                                String::new()
+                            };
                             format!(
-                                "{} ({name}): {} — {} {}",
+                                "{} ({name}): {} — {} {}{why}",
                                 Text::LayerAttached.label(lang),
                                 party.name,
                                 layer.covers.len(),
