@@ -28,6 +28,8 @@ test('the vendor page shows the published answers despite its hostile CSS, searc
   const w = widget(page);
   await w.locator('.tk-item').first().waitFor();
   assert.match(await w.locator('.tk-product').innerText(), /きりんカルテ/);
+  // The headline counts what the vendor wrote: the sample states and rates almost nothing.
+  assert.match(await w.locator('.tk-progress').innerText(), /^記入のある項目 1[0-9]{2}\/182$/);
   assert.match(await w.locator('.tk-count').innerText(), /^182 \/ 182/);
   // The host hides every button and input; the widget's own are still there and usable.
   const button = w.getByRole('button', { name: 'この回答をもとに自院のチェックを始める' });
