@@ -179,7 +179,7 @@ test('a layer whose file rates nothing as met says why it covers no item', async
   await page.getByLabel('公開された回答を層として取り込む').setInputFiles(sample);
   const said = page.locator('.layer-file [role=status]');
   await said.waitFor();
-  assert.match(await said.innerText(), /— 0 項目 継承するのは、この層が「適合」と答えた項目だけです。[^]*記入のある項目: \d{3}/);
+  assert.match(await said.innerText(), /— 0 項目。継承するのは、この層が「適合」と答えた項目だけです。[^]*記入のある項目: \d{3}/);
   assert.deepEqual(problems, []);
   await context.close();
 });

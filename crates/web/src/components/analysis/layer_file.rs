@@ -76,8 +76,9 @@ pub fn LayerFromFile(props: &LayerFileProps) -> Html {
                         let nothing_met = layer.covers.is_empty() && !other.answers.is_empty();
                         let say = |lang| {
                             let why = if nothing_met {
+                                let stop = if lang == Lang::Ja { "。" } else { ". " };
                                 format!(
-                                    " {}: {}",
+                                    "{stop}{}: {}",
                                     Text::LayerNothingMet.label(lang),
                                     other.answers.len()
                                 )
