@@ -70,6 +70,8 @@ test('a rated risk shows in the matrix and leads the open actions', async () => 
   const highMiddle = page.locator('.risk-matrix tbody tr').first().locator('td').nth(1);
   assert.equal(await highMiddle.innerText(), '1');
   assert.deepEqual(await page.locator('.open-actions li button').allInnerTexts(), ['2', '3']);
+  // Each part of an action says what it is.
+  assert.match(await page.locator('.open-actions li').first().innerText(), /^2 未対応 ・ リスク\S* High \(高\) ・ 責任 \S+ ・ 対応の目標日 \S+$/);
   await context.close();
 });
 

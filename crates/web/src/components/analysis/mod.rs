@@ -163,11 +163,13 @@ fn risk(props: &AnalysisProps) -> Html {
                         html! {
                             <li>
                                 <button class="link" onclick={jump}>{ &action.item }</button>
-                                { format!(" {} ・ {} {} ・ {} ・ {}",
+                                { format!(" {} ・ {} {} ・ {} {} ・ {} {}",
                                     action.outcome.label(lang),
                                     Text::RiskLevel.label(lang),
                                     action.risk.map_or(Text::Unset.label(lang).to_owned(), |r| r.level().label(lang).to_owned()),
+                                    Text::Responsibility.label(lang),
                                     if owners.is_empty() { Text::NotAssigned.label(lang).to_owned() } else { owners.join("・") },
+                                    Text::DueDate.label(lang),
                                     action.due_date.as_deref().map_or(Text::Unset.label(lang).to_owned(), |d| tekigo_core::dates::display_date(d, lang))) }
                             </li>
                         }
