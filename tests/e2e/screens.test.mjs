@@ -214,6 +214,12 @@ test('the table sorts by a heading, edits a cell the item list then shows, and w
   assert.equal(await focusedPosition(page), last, 'End reaches the last item');
   await page.keyboard.press('Home');
   assert.equal(await focusedPosition(page), '0', 'Home reaches the first item');
+  // From a status button too, End takes the focus along: none is left on a row scrolled away.
+  await page.locator('li.item').nth(3).locator('.status-button').first().focus();
+  await page.keyboard.press('End');
+  assert.equal(await focusedPosition(page), last, 'End from a status button reaches the last item');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('item-select')), true);
+  await page.keyboard.press('Home');
   await page.getByRole('tab', { name: '項目' }).focus();
   await page.keyboard.press('ArrowRight');
   const tableTab = page.getByRole('tab', { name: '一覧表' });

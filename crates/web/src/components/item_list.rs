@@ -88,10 +88,14 @@ pub fn ItemList(props: &ItemListProps) -> Html {
         let expanded = props.expanded;
         let moved = moved_by_keyboard.clone();
         Callback::from(move |event: KeyboardEvent| {
+            // The row's own button, or one of its status buttons (not the details under it):
+            // the keys then act from that row, and End or ↓ take the focus along rather than
+            // leaving it on a status button the screen has scrolled away from.
             let focused_row = event
                 .target()
                 .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .filter(|element| element.class_list().contains("item-select"))
+                .and_then(|element| element.closest(".item-row").ok().flatten())
+                .and_then(|row| row.query_selector(".item-select").ok().flatten())
                 .and_then(|element| element.get_attribute("data-position"))
                 .and_then(|position| position.parse::<usize>().ok());
             let Some(position) = focused_row else {
