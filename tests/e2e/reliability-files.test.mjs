@@ -82,6 +82,8 @@ test('a file opened twice is kept as a copy, and the app says so', async () => {
   await page.locator('li.item').first().waitFor();
   assert.match(await page.locator('.notice').innerText(), /すでにこのブラウザに保存されているため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
   await page.getByRole('button', { name: '評価の一覧' }).click();
+  // The list is read again on the way back: wait for it before counting.
+  await page.locator('li.saved').nth(1).waitFor();
   assert.equal(await page.locator('li.saved').count(), 2);
   assert.deepEqual(problems, []);
   await context.close();
