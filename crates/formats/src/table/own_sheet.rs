@@ -13,7 +13,7 @@ use tekigo_core::fields::{AnswerField, Standard};
 use tekigo_core::{Assessment, Catalog};
 
 use super::columns::{columns, fold_heading, Column, Source};
-use super::read::{checked, read_rows, read_subject, Fresh};
+use super::read::{fill, Fresh};
 use super::Layout;
 use crate::catalog_sheet::{guess, headings, Headings, Role, UNHEADED_FIELD};
 use crate::error::FormatError;
@@ -93,19 +93,16 @@ pub fn read<'c>(
     chosen.extend(unheaded_fields(sheet, &found, &layout_columns, &taken));
     let mapped: Vec<(usize, &Column)> = chosen.iter().map(|(index, c)| (*index, c)).collect();
     let mut assessment = Assessment::new(fresh.id, catalog, fresh.now);
-    read_subject(sheet, mapping.heading_row, &mut assessment);
-    Some(
-        read_rows(
-            sheet,
-            heading_row,
-            &mapped,
-            catalog,
-            &mut assessment,
-            fresh.now,
-        )
-        .and_then(|()| checked(&assessment, catalog))
-        .map(|()| (assessment, catalog)),
-    )
+    let filled = fill(
+        sheet,
+        mapping.heading_row,
+        heading_row,
+        &mapped,
+        catalog,
+        &mut assessment,
+        fresh.now,
+    );
+    Some(filled.map(|()| (assessment, catalog)))
 }
 
 /// Answers in columns with no heading: the catalog named such columns 回答欄 1, 回答欄 2 … in

@@ -79,24 +79,40 @@ pub fn from_workbook<'c>(
     if let Some(documents) = workbook.sheet(DOCUMENTS_SHEET) {
         assessment.documents = read_documents(documents)?;
     }
-    read_subject(sheet, heading_row, &mut assessment);
     let columns = columns(layout, catalog);
     let mapped = map_headings(sheet, heading_row, &columns);
-    read_rows(
+    fill(
         sheet,
+        heading_row,
         heading_row,
         &mapped,
         catalog,
         &mut assessment,
         fresh.now,
     )?;
-    checked(&assessment, catalog)?;
     Ok((assessment, catalog, Some(layout)))
+}
+
+/// Fills `assessment` from `sheet`, as every sheet is read: the subject from the block above
+/// `first_heading_row`, the answers from the rows under `heading_row` in the `mapped` columns,
+/// then the engine's check of the whole.
+pub(super) fn fill(
+    sheet: &Sheet,
+    first_heading_row: usize,
+    heading_row: usize,
+    mapped: &[(usize, &Column)],
+    catalog: &Catalog,
+    assessment: &mut Assessment,
+    now: &str,
+) -> Result<(), FormatError> {
+    read_subject(sheet, first_heading_row, assessment);
+    read_rows(sheet, heading_row, mapped, catalog, assessment, now)?;
+    checked(assessment, catalog)
 }
 
 /// Whether an assessment read from a sheet holds against its catalog: the engine's errors,
 /// if any, stop the import.
-pub(super) fn checked(assessment: &Assessment, catalog: &Catalog) -> Result<(), FormatError> {
+fn checked(assessment: &Assessment, catalog: &Catalog) -> Result<(), FormatError> {
     let errors: Vec<Problem> = validate(assessment, catalog)
         .into_iter()
         .filter(Problem::is_error)
@@ -227,7 +243,7 @@ const SUBJECT_ALIASES: [(&str, SubjectField); 12] = [
 /// The subject from the header block above the headings: for each label, the text after it in
 /// its own cell (「事業者名: 〇〇」) or else the first text right of it, up to the next label. A
 /// date is written as ISO when it reads as one (2026/4/1, 2026年4月1日, an Excel serial).
-pub(super) fn read_subject(sheet: &Sheet, heading_row: usize, assessment: &mut Assessment) {
+fn read_subject(sheet: &Sheet, heading_row: usize, assessment: &mut Assessment) {
     let label_of = |text: &str| -> Option<(SubjectField, String)> {
         let folded = fold_heading(text);
         SUBJECT_LABELS
@@ -280,7 +296,7 @@ fn place(sheet: &Sheet, row: usize, column: usize, heading: &str) -> Place {
     Place::cell(&sheet.name, sheet.row_number(row), column, heading)
 }
 
-pub(super) fn read_rows(
+fn read_rows(
     sheet: &Sheet,
     heading_row: usize,
     mapped: &[(usize, &Column)],
@@ -307,9 +323,10 @@ pub(super) fn read_rows(
         .filter(|(_, column)| matches!(column.source, Source::Field(_)))
         .map(|(index, _)| *index)
         .collect();
-    let sheet = &sheet.filled_down(heading_row, |row, column| {
+    let filled = sheet.filled_down(heading_row, |row, column| {
         answer_columns.contains(&column) && !sheet.cell(row, id_column).trim().is_empty()
     });
+    let sheet: &Sheet = &filled;
     // tekigo's own file (its data column is there): each of its CSV rows is written whole.
     let has_data_column = mapped
         .iter()
