@@ -3,6 +3,8 @@
 //! (row kinds, column widths, merged headings, drop-down lists) and what a reader found.
 //! CSV writes the cells and ignores the look; both readers give back cells only.
 
+use std::borrow::Cow;
+
 /// A workbook: sheets in order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Workbook {
@@ -80,21 +82,25 @@ impl Sheet {
 
     /// This sheet with the value of each merge down a column that starts below `heading_row`
     /// copied into the rows under it that `fill` takes, where they are empty: what a person
-    /// sees in them.
-    pub fn filled_down(&self, heading_row: usize, fill: impl Fn(usize, usize) -> bool) -> Sheet {
-        let mut filled = self.clone();
+    /// sees in them. The sheet itself, uncopied, when there is nothing to fill.
+    pub fn filled_down(
+        &self,
+        heading_row: usize,
+        fill: impl Fn(usize, usize) -> bool,
+    ) -> Cow<'_, Sheet> {
+        let mut filled: Option<Sheet> = None;
         for merge in self
             .merged_down
             .iter()
             .filter(|m| m.first_row > heading_row)
         {
             let value = self.cell(merge.first_row, merge.column);
+            if value.is_empty() {
+                continue;
+            }
             for row in merge.first_row + 1..=merge.last_row.min(self.rows.len().saturating_sub(1)) {
-                if !value.is_empty()
-                    && self.cell(row, merge.column).is_empty()
-                    && fill(row, merge.column)
-                {
-                    let cells = &mut filled.rows[row].cells;
+                if self.cell(row, merge.column).is_empty() && fill(row, merge.column) {
+                    let cells = &mut filled.get_or_insert_with(|| self.clone()).rows[row].cells;
                     if cells.len() <= merge.column {
                         cells.resize(merge.column + 1, String::new());
                     }
@@ -102,7 +108,7 @@ impl Sheet {
                 }
             }
         }
-        filled
+        filled.map_or(Cow::Borrowed(self), Cow::Owned)
     }
 
     /// The text of a cell, empty when the row is shorter.
