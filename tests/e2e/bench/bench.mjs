@@ -28,14 +28,30 @@ const FIRST_ITEM = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-async function firstItemTime(url, throttle) {
+/** A page in a fresh context (nothing cached or stored) running `initScript`, its CPU slowed `throttle` times. */
+async function freshPage(initScript, throttle) {
   const context = await browser.newContext({ locale: 'ja-JP' });
-  await context.addInitScript(FIRST_ITEM);
+  await context.addInitScript(initScript);
   const page = await context.newPage();
   if (throttle) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   }
+  return { context, page };
+}
+
+/** The times of `RUNS` alternating runs of the app and of the plain page. */
+async function alternating(appRun, plainRun) {
+  const app = [], plain = [];
+  for (let run = 0; run < RUNS; run++) {
+    app.push(await appRun());
+    plain.push(await plainRun());
+  }
+  return { app, static: plain };
+}
+
+async function firstItemTime(url, throttle) {
+  const { context, page } = await freshPage(FIRST_ITEM, throttle);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstItem !== undefined, null, { timeout: 60_000 });
   const time = await page.evaluate(() => window.__firstItem);
@@ -43,14 +59,11 @@ async function firstItemTime(url, throttle) {
   return time;
 }
 
-async function loads(throttle) {
-  const app = [], plain = [];
-  for (let run = 0; run < RUNS; run++) {
-    app.push(await firstItemTime(APP, throttle));
-    plain.push(await firstItemTime(new URL('static-table.html', PAGES).href, throttle));
-  }
-  return { app, static: plain };
-}
+const loads = (throttle) =>
+  alternating(
+    () => firstItemTime(APP, throttle),
+    () => firstItemTime(new URL('static-table.html', PAGES).href, throttle),
+  );
 
 // A person's second step: the start screen has been on view for SETTLE_MS (the time to read its
 // three catalogs), then the checklist is chosen. Timed from the click to the first item, by the
@@ -66,13 +79,7 @@ const CHOSEN_ITEM = () => {
 };
 
 async function choiceTime(url, choose, throttle) {
-  const context = await browser.newContext({ locale: 'ja-JP' });
-  await context.addInitScript(CHOSEN_ITEM);
-  const page = await context.newPage();
-  if (throttle) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  }
+  const { context, page } = await freshPage(CHOSEN_ITEM, throttle);
   await page.goto(url);
   await page.locator(choose).waitFor();
   await page.waitForTimeout(SETTLE_MS);
@@ -87,14 +94,11 @@ async function choiceTime(url, choose, throttle) {
   return time;
 }
 
-async function choices(throttle) {
-  const app = [], plain = [];
-  for (let run = 0; run < RUNS; run++) {
-    app.push(await choiceTime(APP, 'button[aria-label^="新しい評価を開始: クラウドサービス事業者"]', throttle));
-    plain.push(await choiceTime(new URL('start.html', PAGES).href, '#start', throttle));
-  }
-  return { app, static: plain };
-}
+const choices = (throttle) =>
+  alternating(
+    () => choiceTime(APP, 'button[aria-label^="新しい評価を開始: クラウドサービス事業者"]', throttle),
+    () => choiceTime(new URL('start.html', PAGES).href, '#start', throttle),
+  );
 
 const QUERY = 'ｱｸｾｽ管理 規程';
 
