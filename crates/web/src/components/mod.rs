@@ -29,7 +29,12 @@ pub mod table_view;
 
 /// An assessment's title as every screen shows it (`Subject::title`), or 「(無題)」.
 pub fn title_of(subject: &Subject, lang: Lang) -> String {
-    match subject.title() {
+    shown_title(subject.title(), lang)
+}
+
+/// A title as shown, 「(無題)」 when it is empty.
+pub fn shown_title(title: &str, lang: Lang) -> String {
+    match title {
         "" => Text::Untitled.label(lang).to_owned(),
         title => title.to_owned(),
     }

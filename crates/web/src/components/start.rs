@@ -17,6 +17,7 @@ use crate::browser::clock::local_minutes;
 use crate::browser::quota::StorageUse;
 use crate::components::import_sheet::ImportSheet;
 use crate::components::save_file_button::SaveFileButton;
+use crate::components::shown_title;
 use crate::ids::use_ids;
 use crate::library::Library;
 
@@ -143,11 +144,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let readable = |saved: &SavedSummary| {
         let id = saved.id.clone();
         let open = props.on_open.reform(move |_| id.clone());
-        let name = if saved.title.is_empty() {
-            Text::Untitled.label(lang).to_owned()
-        } else {
-            saved.title.clone()
-        };
+        let name = shown_title(&saved.title, lang);
         let backup = match &saved.exported_at {
             Some(time) => format!(
                 "{} {}",
