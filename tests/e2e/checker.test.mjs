@@ -216,6 +216,22 @@ test('the interface switches to English and back', async () => {
   await context.close();
 });
 
+test("the sample's notes on how its source was read are in the interface's language only", async () => {
+  const { page, context } = await openApp();
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await page.locator('li.item').first().waitFor();
+  const notes = page.locator('.reading-notes');
+  const japanese = await notes.innerText();
+  assert.match(japanese, /原資料には適否の欄がないため/);
+  assert.doesNotMatch(japanese, /The source has no rating column/);
+  await page.getByRole('button', { name: 'English' }).click();
+  await notes.getByText('Notes on how the file was read').waitFor();
+  const english = await notes.innerText();
+  assert.match(english, /The source has no rating column/);
+  assert.doesNotMatch(english, /原資料には適否の欄がないため/);
+  await context.close();
+});
+
 test('the dashboard draws progress per group and lists what the hospital must do', async () => {
   const { page, context } = await openApp();
   await page.getByRole('button', { name: /サンプルを開く/ }).click();

@@ -250,6 +250,22 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     await page.getByRole('button', { name: '評価の一覧' }).click();
   });
 
+  await t.test('a column of a filled sheet that matches no field is named above the items, not dropped in silence', async () => {
+    const checklist = JSON.parse(readFileSync(new URL('../../crates/core/data/cloud-checklist-253.json', import.meta.url), 'utf8'));
+    const text = (id) => checklist.items.find((item) => item.id === id).text.replaceAll('"', '""');
+    const path = join(scratch, '記入済み.csv');
+    writeFileSync(path, `No.,対策項目,状態,担当者メモ\r\n1,"${text('1')}",適合,山田さんに確認\r\n2,"${text('2')}",,\r\n`);
+    await sheetInputs(page);
+    await page.getByLabel('Excel・CSV から読み込む').setInputFiles(path);
+    await page.locator('li.item').first().waitFor();
+    const notes = page.locator('.reading-notes');
+    assert.match(await notes.innerText(), /D 列 「担当者メモ」 は、このカタログのどの欄にも当たらないため読み込んでいません \(1 項目に記入あり\)/);
+    const row = page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: /^1$/ }) });
+    assert.equal(await row.locator('.status-badge').innerText(), '適合');
+    await screenshot(page, 'unread-column-note');
+    await page.getByRole('button', { name: '評価の一覧' }).click();
+  });
+
   await t.test('a sheet wider than the screen: its last column is mapped, and only the sheet scrolls', async () => {
     // 35 columns, the answers in the last (AI), as wide sheets with many notes columns have it.
     const notes = Array.from({ length: 32 }, (_, n) => `備考${n + 1}`);

@@ -72,11 +72,14 @@ impl Profile {
 }
 
 /// The note that says which answer excluded an item.
-fn reason(question: &Question) -> String {
-    format!(
-        "適用外: 「{}」に「いいえ」 / Not applicable: \"{}\" answered no",
-        question.label.get(Lang::Ja),
-        question.label.get(Lang::En)
+fn reason(question: &Question) -> AnswerNote {
+    AnswerNote::new(
+        "status",
+        format!("適用外: 「{}」に「いいえ」", question.label.get(Lang::Ja)),
+        format!(
+            "Not applicable: \"{}\" answered no",
+            question.label.get(Lang::En)
+        ),
     )
 }
 
@@ -118,10 +121,7 @@ pub fn answer_question(
                         Answer {
                             status: Some(status.clone()),
                             excluded_by: Some(question.id.clone()),
-                            notes: vec![AnswerNote {
-                                field: "status".to_owned(),
-                                note: reason(question),
-                            }],
+                            notes: vec![reason(question)],
                             updated_at: Some(now.to_owned()),
                             ..Answer::default()
                         },

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
+use crate::i18n::Lang;
 use crate::inheritance::Layer;
 use crate::party::{Party, PartyRole, Provenance, SourceRef};
 use crate::publish::Publication;
@@ -192,14 +193,38 @@ pub struct Answer {
     pub extra: Map<String, Value>,
 }
 
-/// What an importer inferred for one field of an answer, and why.
+/// What an importer inferred for one field of an answer (or, among an assessment's own
+/// notes, for the whole file), and why.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct AnswerNote {
     /// The answer field the note is about, e.g. `statement` or `parties`.
     pub field: String,
-    /// What was inferred and from which words of the source, for a person to check.
+    /// What was inferred and from which words of the source, for a person to check: in
+    /// Japanese, or in the one language a note was written in.
     pub note: String,
+    /// The same in English; empty when the note has no English (the note is shown then).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+}
+
+impl AnswerNote {
+    /// A note in Japanese and English.
+    pub fn new(field: &str, ja: impl Into<String>, en: impl Into<String>) -> Self {
+        AnswerNote {
+            field: field.to_owned(),
+            note: ja.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The note in `lang`, or as written where it has no English.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.note,
+        }
+    }
 }
 
 impl Answer {

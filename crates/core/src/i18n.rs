@@ -623,6 +623,7 @@ pub enum Text {
     ItemsWritten,
     OpenedAsCopy,
     LayerNothingMet,
+    ReadingNotes,
 }
 
 impl Localized for Text {
@@ -691,6 +692,7 @@ impl Localized for Text {
             Text::CarryFromFileAlone => ("評価のファイルを選ぶ", "Choose an assessment file"),
             Text::ItemsWritten => ("記入のある項目", "items with an answer written"),
             Text::LayerNothingMet => ("継承するのは、この層が「適合」と答えた項目だけです。この層のファイルには適合の回答がないため、継承する項目はありません。記入のある項目", "Only items this layer answers as met are inherited. Its file answers none as met, so nothing is inherited. Items with an answer written"),
+            Text::ReadingNotes => ("ファイルの読み取りについての注記", "Notes on how the file was read"),
             Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),

@@ -135,7 +135,7 @@ fn answer() -> impl Strategy<Value = Answer> {
                     provenance,
                     notes: notes
                         .into_iter()
-                        .map(|(field, note)| AnswerNote { field, note })
+                        .map(|(field, note)| AnswerNote::new(&field, note, String::new()))
                         .collect(),
                     updated_at,
                     extra,

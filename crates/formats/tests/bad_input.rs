@@ -189,6 +189,40 @@ fn a_sheet_a_person_filled_in_without_tekigos_data_is_read_by_its_headings() {
     assert_eq!(assessment.answers["2"].parties, ["vendor", "hospital"]);
     assert_eq!(assessment.answers["1"].statement, "規程あり");
     assert_eq!(assessment.answers["1"].updated_at.as_deref(), Some(NOW));
+    assert!(assessment.notes.is_empty(), "{:?}", assessment.notes);
+}
+
+#[test]
+fn columns_that_match_no_field_are_named_in_a_note_not_dropped_in_silence() {
+    let item = |index: usize| catalog().items[index].text.replace('"', "\"\"");
+    let text = format!(
+        "No.,対策項目,状態,担当者メモ,,対応策\r\n1,\"{}\",適合,山田さんに確認,,規程あり\r\n2,\"{}\",一部適合,来週,別紙 3,\r\n3,\"{}\",,,,\r\n",
+        item(0),
+        item(1),
+        item(2)
+    );
+    let imported = read(text.as_bytes(), "手入力.csv").unwrap();
+    let assessment = &imported.assessment;
+    assert_eq!(assessment.answers["1"].statement, "規程あり");
+    let notes: Vec<(&str, &str)> = assessment
+        .notes
+        .iter()
+        .map(|note| (note.text(Lang::Ja), note.text(Lang::En)))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].0.contains("D 列 「担当者メモ」"), "{}", notes[0].0);
+    assert!(notes[0].0.contains("2 項目に記入あり"), "{}", notes[0].0);
+    assert!(
+        notes[0].1.contains("Column D 「担当者メモ」"),
+        "{}",
+        notes[0].1
+    );
+    assert!(notes[1].0.contains("E 列 (見出しなし)"), "{}", notes[1].0);
+    assert!(
+        notes[1].1.contains("filled in for 1 item)"),
+        "{}",
+        notes[1].1
+    );
 }
 
 #[test]

@@ -179,13 +179,13 @@ fn answer_body(assessment: &Assessment, answer: &Answer, lang: Lang) -> Html {
             // How the answer was read from its source: a flag on the status is shown, the rest
             // folded.
             { for answer.notes.iter().filter(|note| note.field == "status").map(|note| html! {
-                <p class="tk-flag">{ &note.note }</p>
+                <p class="tk-flag">{ note.text(lang) }</p>
             }) }
             if answer.notes.iter().any(|note| note.field != "status") {
                 <details class="tk-notes">
                     <summary>{ Text::SourceReading.label(lang) }</summary>
                     <ul>
-                        { for answer.notes.iter().filter(|note| note.field != "status").map(|note| html! { <li>{ &note.note }</li> }) }
+                        { for answer.notes.iter().filter(|note| note.field != "status").map(|note| html! { <li>{ note.text(lang) }</li> }) }
                     </ul>
                 </details>
             }

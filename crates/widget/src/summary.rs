@@ -62,7 +62,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </section>
             if !assessment.notes.is_empty() {
                 <ul class="tk-reading">
-                    { for assessment.notes.iter().map(|note| html! { <li>{ &note.note }</li> }) }
+                    { for assessment.notes.iter().map(|note| html! { <li>{ note.text(lang) }</li> }) }
                 </ul>
             }
             <details class="tk-todo" part="todo">

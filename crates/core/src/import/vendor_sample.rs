@@ -96,16 +96,18 @@ const ADMISSIONS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Slips in the vendor's statements, kept as written: (as written, what was meant, why).
-const STATEMENT_SLIPS: &[(&str, &str, &str)] = &[
+const STATEMENT_SLIPS: &[(&str, &str, &str, &str)] = &[
     (
         "N100～",
         "No100～",
-        "「N100」は「No100」の誤記とみられる (同じ文の「No169～」と同じ書き方) / 'N100' looks like a slip for 'No100'",
+        "「N100」は「No100」の誤記とみられる (同じ文の「No169～」と同じ書き方)",
+        "'N100' looks like a slip for 'No100'",
     ),
     (
         "セキュリテイツフト",
         "セキュリティソフト",
-        "「セキュリテイツフト」は「セキュリティソフト」の誤記とみられる / a slip for セキュリティソフト (security software)",
+        "「セキュリテイツフト」は「セキュリティソフト」の誤記とみられる",
+        "a slip for セキュリティソフト (security software)",
     ),
 ];
 
@@ -132,13 +134,15 @@ pub(super) fn build_assessment(
     assessment.subject = subject;
     assessment.parties = party_register();
     assessment.notes = vec![
-        note(
+        AnswerNote::new(
             "status",
-            "原資料には適否の欄がないため、状態は付けていない (記述のみ)。対象外は原資料自身がそう述べる項目だけ / The source has no rating column, so no status is given (stated, not rated); only items the source itself calls out of scope are 対象外".to_owned(),
+            "原資料には適否の欄がないため、状態は付けていない (記述のみ)。対象外は原資料自身がそう述べる項目だけ",
+            "The source has no rating column, so no status is given (stated, not rated); only items the source itself calls out of scope are 対象外",
         ),
-        note(
+        AnswerNote::new(
             "parties",
-            "○ は列「物理層に係る Microsoft Azure の管理対象範囲有無」の印: Microsoft Azure も物理層でその項目を対象とする。事業者自身の記述 (仮想層の対応) に代わるものではないので、事業者と Microsoft Azure の両方を記録した / The ○ marks the column 'whether Microsoft Azure's scope covers the physical layer': Azure covers the item too. It does not replace the vendor's own statement, so both are recorded".to_owned(),
+            "○ は列「物理層に係る Microsoft Azure の管理対象範囲有無」の印: Microsoft Azure も物理層でその項目を対象とする。事業者自身の記述 (仮想層の対応) に代わるものではないので、事業者と Microsoft Azure の両方を記録した",
+            "The ○ marks the column 'whether Microsoft Azure's scope covers the physical layer': Azure covers the item too. It does not replace the vendor's own statement, so both are recorded",
         ),
     ];
     let provenance = Provenance {
@@ -269,27 +273,36 @@ fn statement_notes(
                 .iter()
                 .map(|&row| row_name(&rows[row]))
                 .unzip();
-            notes.push(note(
+            notes.push(AnswerNote::new(
                 "statement",
                 format!(
-                    "回答欄の続きは {} の行に抽出されていた (文の途中や箇条書きの続きから始まる)。結合された一つの回答欄として読んだ / The rest of this answer cell was extracted on the row of {} (it starts mid-sentence or continues a list); read as one merged cell",
-                    ja.join("・"),
+                    "回答欄の続きは {} の行に抽出されていた (文の途中や箇条書きの続きから始まる)。結合された一つの回答欄として読んだ",
+                    ja.join("・")
+                ),
+                format!(
+                    "The rest of this answer cell was extracted on the row of {} (it starts mid-sentence or continues a list); read as one merged cell",
                     en.join(", ")
                 ),
             ));
         }
         Reading::Own => {}
-        Reading::Continues => notes.push(note(
+        Reading::Continues => notes.push(AnswerNote::new(
             "statement",
             format!(
-                "この行の回答欄の記述は {cell_ja} の回答の続き (文の途中や箇条書きの続きから始まる)。結合された一つの回答欄として {cell_ja} と同じ記述を持つ / This row's answer text continues the answer of {cell_en} (it starts mid-sentence or continues a list); as one merged cell it carries the same statement"
+                "この行の回答欄の記述は {cell_ja} の回答の続き (文の途中や箇条書きの続きから始まる)。結合された一つの回答欄として {cell_ja} と同じ記述を持つ"
+            ),
+            format!(
+                "This row's answer text continues the answer of {cell_en} (it starts mid-sentence or continues a list); as one merged cell it carries the same statement"
             ),
         )),
         Reading::Shares => {
-            notes.push(note(
+            notes.push(AnswerNote::new(
                 "statement",
                 format!(
-                    "この行の回答欄は空。PDF では回答欄が節 {section} の複数の行にまたがって結合され、抽出で本文が最初の行だけに置かれたと読み、その行 ({cell_ja}) の回答をこの項目の回答とした / This row's answer cell is empty. Read as a cell merged over several rows of section {section}, whose text extraction put on its first row only: the answer of {cell_en}"
+                    "この行の回答欄は空。PDF では回答欄が節 {section} の複数の行にまたがって結合され、抽出で本文が最初の行だけに置かれたと読み、その行 ({cell_ja}) の回答をこの項目の回答とした"
+                ),
+                format!(
+                    "This row's answer cell is empty. Read as a cell merged over several rows of section {section}, whose text extraction put on its first row only: the answer of {cell_en}"
                 ),
             ));
             notes.extend(range_notes(rows, index, cell, ranges));
@@ -377,13 +390,19 @@ fn range_notes(rows: &[Row], index: usize, cell: usize, ranges: &[NamedRange]) -
             .map(|other| format!("No {}", other.named_by))
             .collect();
         seen.push((range.first, range.last));
-        notes.push(note(
+        notes.push(AnswerNote::new(
             "statement",
             format!(
-                "事業者自身の記述も No{first}～No{last} をまとめて扱っている ({by} の回答) / The vendor's own text treats No{first}–No{last} together (answer to {by})",
+                "事業者自身の記述も No{first}～No{last} をまとめて扱っている ({by} の回答)",
                 first = range.first,
                 last = range.last,
                 by = by.join("・"),
+            ),
+            format!(
+                "The vendor's own text treats No{first}–No{last} together (answer to {by})",
+                first = range.first,
+                last = range.last,
+                by = by.join(", "),
             ),
         ));
     }
@@ -396,14 +415,16 @@ fn parties_note(rows: &[Row], index: usize, mark: Option<(Mark, usize)>) -> Opti
     match mark {
         Some((Mark::Covered, at)) if at != index => {
             let (ja, en) = row_name(&rows[at]);
-            Some(note(
+            Some(AnswerNote::new(
                 "parties",
-                format!("○ は同じ結合セルの {ja} の行にある / The ○ stands on the row of {en}, in the same merged cell"),
+                format!("○ は同じ結合セルの {ja} の行にある"),
+                format!("The ○ stands on the row of {en}, in the same merged cell"),
             ))
         }
-        None if rows[index].mark_column_missing => Some(note(
+        None if rows[index].mark_column_missing => Some(AnswerNote::new(
             "parties",
-            "この行は回答で終わり、印 (○) の列がない: 抽出で欠けたとみられる。○ の有無は原資料から読めないため事業者のみを記録した / This row ends with the answer and has no column for the ○, which extraction seems to have lost; whether Azure covers the item cannot be read from the source, so only the vendor is recorded".to_owned(),
+            "この行は回答で終わり、印 (○) の列がない: 抽出で欠けたとみられる。○ の有無は原資料から読めないため事業者のみを記録した",
+            "This row ends with the answer and has no column for the ○, which extraction seems to have lost; whether Azure covers the item cannot be read from the source, so only the vendor is recorded",
         )),
         _ => None,
     }
@@ -428,21 +449,25 @@ fn status_note(
         let words = sentence_with(statement, "該当しません")
             .map(|sentence| format!("事業者の記述「{sentence}」と、"))
             .unwrap_or_default();
-        return Some(note(
+        return Some(AnswerNote::new(
             "status",
             format!(
-                "対象外: {words}Azure の列の「{mark_text}」から。原資料自身が対象外と述べているので状態として記録した / Not applicable: the vendor's own words and the mark in the Azure column (not part of the service) say so, so the source's own reading is recorded"
+                "対象外: {words}Azure の列の「{mark_text}」から。原資料自身が対象外と述べているので状態として記録した"
             ),
+            "Not applicable: the vendor's own words and the mark in the Azure column (not part of the service) say so, so the source's own reading is recorded",
         ));
     }
     let admitted = ADMISSIONS
         .iter()
         .find(|(id, words, _, _)| *id == item && statement.contains(words));
     admitted.map(|(_, words, ja, en)| {
-        note(
+        AnswerNote::new(
             "status",
             format!(
-                "事業者自身の記述に「{words}」とある: {ja}。要求事項の一部を行っていないと読めるが、状態は付けていない (評価者が判断) / The vendor's own words: 「{words}」 — {en}. Part of the requirement reads as not done; no status is given (for the assessor to judge)"
+                "事業者自身の記述に「{words}」とある: {ja}。要求事項の一部を行っていないと読めるが、状態は付けていない (評価者が判断)"
+            ),
+            format!(
+                "The vendor's own words: 「{words}」 — {en}. Part of the requirement reads as not done; no status is given (for the assessor to judge)"
             ),
         )
     })
@@ -458,21 +483,15 @@ fn sentence_with<'a>(text: &'a str, words: &str) -> Option<&'a str> {
 fn slip_notes(statement: &str) -> Vec<AnswerNote> {
     STATEMENT_SLIPS
         .iter()
-        .filter(|(written, _, _)| statement.contains(written))
-        .map(|(written, meant, why)| {
-            note(
+        .filter(|(written, ..)| statement.contains(written))
+        .map(|(written, meant, why_ja, why_en)| {
+            AnswerNote::new(
                 "statement",
-                format!("「{written}」→「{meant}」(原文のまま): {why}"),
+                format!("「{written}」→「{meant}」(原文のまま): {why_ja}"),
+                format!("「{written}」 → 「{meant}」 (as in the source): {why_en}"),
             )
         })
         .collect()
-}
-
-fn note(field: &str, text: String) -> AnswerNote {
-    AnswerNote {
-        field: field.to_owned(),
-        note: text,
-    }
 }
 
 #[cfg(test)]
@@ -507,7 +526,7 @@ mod tests {
                 "item {item}"
             );
         }
-        for (written, _, _) in STATEMENT_SLIPS {
+        for (written, ..) in STATEMENT_SLIPS {
             assert!(sample
                 .answers
                 .values()

@@ -13,7 +13,7 @@ use tekigo_core::fields::{AnswerField, Standard};
 use tekigo_core::{Assessment, Catalog};
 
 use super::columns::{columns, fold_heading, Column, Source};
-use super::read::{fill, Fresh};
+use super::read::{fill, Frame, Fresh};
 use super::Layout;
 use crate::catalog_sheet::{guess, headings, Headings, Role, UNHEADED_FIELD};
 use crate::error::FormatError;
@@ -92,16 +92,17 @@ pub fn read<'c>(
     let taken: Vec<usize> = chosen.iter().map(|(index, _)| *index).collect();
     chosen.extend(unheaded_fields(sheet, &found, &layout_columns, &taken));
     let mapped: Vec<(usize, &Column)> = chosen.iter().map(|(index, c)| (*index, c)).collect();
-    let mut assessment = Assessment::new(fresh.id, catalog, fresh.now);
-    let filled = fill(
-        sheet,
-        mapping.heading_row,
+    let catalog_columns: Vec<usize> = (0..mapping.columns.len())
+        .filter(|column| mapping.columns[*column].is_catalog_content())
+        .collect();
+    let frame = Frame {
+        first_heading_row: mapping.heading_row,
         heading_row,
-        &mapped,
-        catalog,
-        &mut assessment,
-        fresh.now,
-    );
+        mapped: &mapped,
+        catalog_columns: &catalog_columns,
+    };
+    let mut assessment = Assessment::new(fresh.id, catalog, fresh.now);
+    let filled = fill(sheet, &frame, catalog, &mut assessment, fresh.now);
     Some(filled.map(|()| (assessment, catalog)))
 }
 
@@ -244,6 +245,29 @@ mod tests {
         let fields = |id: &str| serde_json::to_string(&assessment.answers[id].fields).unwrap();
         assert!(fields("1").contains("情報システム課"), "{}", fields("1"));
         assert!(fields("2").contains("2027-03-31"), "{}", fields("2"));
+        assert!(assessment.notes.is_empty(), "{:?}", assessment.notes);
+    }
+
+    #[test]
+    fn a_column_added_to_the_copy_is_named_in_a_note() {
+        let catalog = catalog();
+        let mut headings = HEADINGS.to_vec();
+        headings.push("担当");
+        let filled = Workbook::one_sheet(
+            "確認表",
+            &[
+                &["年次確認表 (例)"],
+                &headings,
+                &["1", "端末の台帳がある。", "はい", "", "", "佐藤"],
+                &["2", "停電のときの手順がある。", "いいえ", "", "", ""],
+                &["3", "委託先の一覧がある。", "", "", "", ""],
+            ],
+        );
+        let (assessment, ..) = from_workbook(&filled, &[&catalog], fresh()).unwrap();
+        let notes: Vec<&str> = assessment.notes.iter().map(|n| n.note.as_str()).collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("F 列 「担当」"), "{}", notes[0]);
+        assert!(notes[0].contains("1 項目に記入あり"), "{}", notes[0]);
     }
 
     #[test]

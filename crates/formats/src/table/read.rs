@@ -13,15 +13,15 @@ use tekigo_core::dates::Date;
 use tekigo_core::i18n::{Lang, Localized};
 use tekigo_core::validate::{validate, Problem};
 use tekigo_core::{
-    Answer, Assessment, Bilingual, Catalog, CatalogRef, DisclosureLevel, Document, EvidenceRef,
-    Party, PartyRole,
+    Answer, AnswerNote, Assessment, Bilingual, Catalog, CatalogRef, DisclosureLevel, Document,
+    EvidenceRef, Party, PartyRole,
 };
 
 use super::cells::{apply, excel_serial_date, parse, render_evidence, CellProblem};
 use super::columns::{columns, fold_heading, Column, Source};
 use super::write::{SubjectField, DATA_NOTE, SUBJECT_LABELS};
 use super::{own_sheet, Layout, DATA_SHEET, DOCUMENTS_SHEET, PARTIES_SHEET};
-use crate::error::{FormatError, Place};
+use crate::error::{column_letters, FormatError, Place};
 use crate::grid::{Sheet, Workbook};
 
 /// What an assessment read from a sheet without tekigo's data is given: a new id, and the
@@ -33,6 +33,10 @@ pub struct Fresh<'a> {
     /// Now.
     pub now: &'a str,
 }
+
+/// The field named by the note on a column that was not read (one of the assessment's own
+/// notes).
+const UNREAD_COLUMN: &str = "sheetColumn";
 
 /// How many rows are looked at for the headings.
 const HEADING_SEARCH_ROWS: usize = 40;
@@ -81,33 +85,103 @@ pub fn from_workbook<'c>(
     }
     let columns = columns(layout, catalog);
     let mapped = map_headings(sheet, heading_row, &columns);
-    fill(
-        sheet,
+    let frame = Frame {
+        first_heading_row: heading_row,
         heading_row,
-        heading_row,
-        &mapped,
-        catalog,
-        &mut assessment,
-        fresh.now,
-    )?;
+        mapped: &mapped,
+        catalog_columns: &[],
+    };
+    fill(sheet, &frame, catalog, &mut assessment, fresh.now)?;
     Ok((assessment, catalog, Some(layout)))
 }
 
+/// The rows and columns a sheet is read from.
+pub(super) struct Frame<'m, 'c> {
+    /// The first row of headings: the subject's block is above it.
+    pub first_heading_row: usize,
+    /// The last row of headings: the items follow it.
+    pub heading_row: usize,
+    /// Each column read, with what it is.
+    pub mapped: &'m [(usize, &'m Column<'c>)],
+    /// Columns that hold the catalog's own words (an item's text, its group), not read and
+    /// not to be read.
+    pub catalog_columns: &'m [usize],
+}
+
 /// Fills `assessment` from `sheet`, as every sheet is read: the subject from the block above
-/// `first_heading_row`, the answers from the rows under `heading_row` in the `mapped` columns,
-/// then the engine's check of the whole.
+/// the headings, the answers from the rows under them in the mapped columns, a note naming
+/// each other column that holds anything in an item's row (so that nothing is left behind
+/// unsaid), then the engine's check of the whole.
 pub(super) fn fill(
     sheet: &Sheet,
-    first_heading_row: usize,
-    heading_row: usize,
-    mapped: &[(usize, &Column)],
+    frame: &Frame,
     catalog: &Catalog,
     assessment: &mut Assessment,
     now: &str,
 ) -> Result<(), FormatError> {
-    read_subject(sheet, first_heading_row, assessment);
-    read_rows(sheet, heading_row, mapped, catalog, assessment, now)?;
+    read_subject(sheet, frame.first_heading_row, assessment);
+    let item_rows = read_rows(
+        sheet,
+        frame.heading_row,
+        frame.mapped,
+        catalog,
+        assessment,
+        now,
+    )?;
+    for note in unread_columns(sheet, frame, &item_rows) {
+        if !assessment.notes.contains(&note) {
+            assessment.notes.push(note);
+        }
+    }
     checked(assessment, catalog)
+}
+
+/// A note for each column that is neither read nor the catalog's own and holds anything in
+/// one of `item_rows`: its letters, its heading and how many items it has an entry for.
+fn unread_columns(sheet: &Sheet, frame: &Frame, item_rows: &[usize]) -> Vec<AnswerNote> {
+    let width = item_rows
+        .iter()
+        .map(|row| sheet.rows[*row].cells.len())
+        .max()
+        .unwrap_or(0);
+    let read = |column: usize| {
+        frame.mapped.iter().any(|(index, _)| *index == column)
+            || frame.catalog_columns.contains(&column)
+    };
+    (0..width)
+        .filter(|column| !read(*column))
+        .filter_map(|column| {
+            let entries = item_rows
+                .iter()
+                .filter(|row| !sheet.cell(**row, column).trim().is_empty())
+                .count();
+            (entries > 0).then(|| unread_note(sheet, frame, column, entries))
+        })
+        .collect()
+}
+
+fn unread_note(sheet: &Sheet, frame: &Frame, column: usize, entries: usize) -> AnswerNote {
+    let letters = column_letters(column);
+    // The nearest heading above the items: a heading may stand in an upper row of two.
+    let heading = (frame.first_heading_row..=frame.heading_row)
+        .rev()
+        .map(|row| sheet.cell(row, column).trim())
+        .find(|text| !text.is_empty());
+    let (heading_ja, heading_en) = match heading {
+        Some(text) => (format!("「{text}」"), format!("「{text}」")),
+        None => ("(見出しなし)".to_owned(), "(no heading)".to_owned()),
+    };
+    let name = &sheet.name;
+    AnswerNote::new(
+        UNREAD_COLUMN,
+        format!(
+            "シート「{name}」の {letters} 列 {heading_ja} は、このカタログのどの欄にも当たらないため読み込んでいません ({entries} 項目に記入あり)。必要なら元のファイルから写してください。"
+        ),
+        format!(
+            "Column {letters} {heading_en} of sheet 「{name}」 was not read: it matches no field of this catalog (filled in for {entries} {items}). Copy what is needed from the original file.",
+            items = if entries == 1 { "item" } else { "items" }
+        ),
+    )
 }
 
 /// Whether an assessment read from a sheet holds against its catalog: the engine's errors,
@@ -303,7 +377,7 @@ fn read_rows(
     catalog: &Catalog,
     assessment: &mut Assessment,
     now: &str,
-) -> Result<(), FormatError> {
+) -> Result<Vec<usize>, FormatError> {
     let Some(id_column) = mapped
         .iter()
         .find(|(_, column)| column.source == Source::ItemId)
@@ -333,6 +407,7 @@ fn read_rows(
         .any(|(_, column)| column.source == Source::Data);
     let headings_width = sheet.rows.get(heading_row).map_or(0, |row| row.cells.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut item_rows = Vec::new();
     for row in heading_row + 1..sheet.rows.len() {
         let id = sheet.cell(row, id_column).trim().to_owned();
         let answer_cells = mapped
@@ -364,11 +439,12 @@ fn read_rows(
                 first_row: first,
             });
         }
+        item_rows.push(row);
         if let Some(answer) = read_answer(sheet, row, mapped, catalog, assessment, now)? {
             assessment.answers.insert(id, answer);
         }
     }
-    Ok(())
+    Ok(item_rows)
 }
 
 /// A row's answer, or none when the row holds none.

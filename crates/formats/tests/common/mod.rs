@@ -199,10 +199,11 @@ pub fn filled_checklist(catalog: &Catalog) -> Assessment {
                 });
             }
             if index % 17 == 0 {
-                answer.notes.push(AnswerNote {
-                    field: "statement".into(),
-                    note: "原資料の「対応済み」から読み取り".into(),
-                });
+                answer.notes.push(AnswerNote::new(
+                    "statement",
+                    "原資料の「対応済み」から読み取り",
+                    "Read from the source's 「対応済み」",
+                ));
             }
             if index % 19 == 0 {
                 answer

@@ -27,6 +27,7 @@ use crate::components::group_tree::GroupTree;
 use crate::components::item_list::{focus_row, ItemList};
 use crate::components::notice::Notice;
 use crate::components::publish::PublishDialog;
+use crate::components::reading_notes::ReadingNotes;
 use crate::components::report::Report;
 use crate::components::subject::SubjectForm;
 use crate::components::table_view::TableView;
@@ -336,6 +337,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <p class="save-state warn" role="alert">{ refused.message(lang) }</p>
             }
             <SubjectForm subject={assessment.subject.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
+            <ReadingNotes notes={assessment.notes.clone()} {lang} />
             <div class="tabs" role="tablist" onkeydown={tablist_keys}>
                 { for Tab::ALL.iter().map(|tab| tab_button(*tab)) }
             </div>

@@ -21,6 +21,7 @@ pub mod item_list;
 pub mod notice;
 pub mod offer;
 pub mod publish;
+pub mod reading_notes;
 pub mod report;
 pub mod save_file_button;
 pub mod start;

@@ -63,7 +63,7 @@ fn provenance(props: &AnswerFormProps, answer: &Answer) -> Html {
     let notes = html! {
         if !answer.notes.is_empty() {
             <ul class="notes">
-                { for answer.notes.iter().map(|note| html! { <li>{ &note.note }</li> }) }
+                { for answer.notes.iter().map(|note| html! { <li>{ note.text(lang) }</li> }) }
             </ul>
         }
     };
