@@ -39,6 +39,37 @@ test('typing the product name keeps the subject open and the focus in the field'
   await context.close();
 });
 
+// Regression: every item's five choices were Tab stops, so Tab crossed 253 items in 1,500
+// presses. Now Tab takes the current item's choices, then leaves the list.
+test('Tab goes through the current item and its choices, then out of the list', async () => {
+  const { page, context, problems } = await openApp();
+  await startChecklist(page);
+  await row(page, '2').locator('.item-select').click();
+  await page.keyboard.press('Escape');
+  const focused = () => page.evaluate(() => {
+    const element = document.activeElement;
+    return { text: element?.textContent?.trim().slice(0, 20), inItem: element?.closest('li.item')?.querySelector('.item-id')?.textContent ?? null };
+  });
+  assert.equal((await focused()).inItem, '2');
+  const choices = [];
+  for (let press = 0; press < 5; press++) {
+    await page.keyboard.press('Tab');
+    choices.push(await focused());
+  }
+  assert.deepEqual(choices.map((c) => c.inItem), ['2', '2', '2', '2', '2']);
+  assert.deepEqual(choices.map((c) => c.text), ['適合', '適合可能', '一部適合', '未対応', '対象外']);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).inItem, null, 'the next Tab leaves the list');
+  // Moving to another item moves the stops with it.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await focused()).inItem, '3');
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(), { text: '適合', inItem: '3' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Regression: renaming document 01 or deleting 03 left evidence pointing nowhere, and the
 // item then showed its evidence as another document.
 test('a renamed document carries into the evidence; a cited one is deleted only when confirmed, then shown as missing', async () => {

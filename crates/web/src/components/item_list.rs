@@ -360,7 +360,10 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
                             None => format!("{}{key}", choice.label.get(lang)),
                         };
                         html! {
+                            // Only the current row's choices are Tab stops, as its item is:
+                            // Tab crosses the list in one row, not five stops per item.
                             <button class={classes!("status-button", outcome_class(Some(choice.outcome)))}
+                                    tabindex={ if props.selected { "0" } else { "-1" } }
                                     aria-pressed={(status.as_deref() == Some(choice.id.as_str())).to_string()}
                                     disabled={props.read_only} {title} onclick={set}>
                                 { choice.label.get(lang) }
