@@ -5,7 +5,12 @@
 // opens the hospital's own tekigo, which asks, then holds every answer as the vendor's until
 // confirmed. No request goes anywhere but the two origins serving the files.
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 import { BASE_URL, newContext, record, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
@@ -209,4 +214,91 @@ test('publishing from the app: the public file, the code to copy and a preview o
   assert.deepEqual(foreign(requests), []);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/** The entries of a zip file (stored or deflated), by name. */
+function unzip(bytes) {
+  const files = new Map();
+  let end = bytes.length - 22;
+  while (bytes.readUInt32LE(end) !== 0x06054b50) end--;
+  let at = bytes.readUInt32LE(end + 16);
+  for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : data);
+    at += 46 + nameLength + extra;
+  }
+  return files;
+}
+
+/** Serves `folder` as a site's root on a free port; returns its URL and a way to stop. */
+async function serveFolder(folder) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    try {
+      const body = readFileSync(join(folder, path));
+      response.writeHead(200, { 'content-type': types[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+test("the widget kit saved from the publish dialog runs on a vendor's own site as the embed code says", async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await page.locator('li.item').first().waitFor();
+  await page.getByRole('button', { name: '公開用に書き出す' }).click();
+  const dialog = page.locator('.publish');
+  const code = await dialog.locator('.embed-code').inputValue();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'ウィジェット一式を保存 (zip)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'tekigo_『きりんカルテ』_2019-08-26_public_widget.zip');
+  const files = unzip(readFileSync(await download.path()));
+  assert.ok(files.has('tekigo/widget/tekigo-widget.js'));
+  assert.ok(files.has('tekigo/widget/tekigo_widget_bg.wasm'));
+  assert.ok(files.has('tekigo/widget/catalogs/meti-2012.json'));
+  assert.ok(files.has('tekigo/tekigo_『きりんカルテ』_2019-08-26_public.json'));
+  assert.ok(files.get('tekigo/example.html').toString('utf8').includes(code), 'the page to try holds the code shown');
+  await context.close();
+
+  // The vendor's site: the kit's tekigo folder at its root, nothing else.
+  const site = mkdtempSync(join(tmpdir(), 'tekigo-e2e-kit-'));
+  for (const [name, bytes] of files) {
+    mkdirSync(dirname(join(site, name)), { recursive: true });
+    writeFileSync(join(site, name), bytes);
+  }
+  const server = await serveFolder(site);
+  const visitor = await newContext();
+  const vendor = await visitor.newPage();
+  const { problems, requests } = record(vendor);
+  await vendor.goto(new URL('tekigo/example.html', server.url).href);
+  const w = widget(vendor);
+  await w.locator('.tk-item').first().waitFor();
+  assert.match(await w.locator('.tk-product').innerText(), /きりんカルテ/);
+  assert.match(await w.locator('.tk-progress').innerText(), /^記入のある項目 1[0-9]{2}\/182$/);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')), []);
+  assert.deepEqual(problems, []);
+  await visitor.close();
+  server.close();
 });

@@ -28,6 +28,8 @@ pub const WASM_OPT_FLAGS: [&str; 7] = [
 
 /// The date the published sample carries: the vendor reference's own revision date.
 const SAMPLE_PUBLISHED_AT: &str = "2019-08-26T00:00:00+09:00";
+/// The list of the widget's files for the kit (`crates/web/src/browser/widget_kit.rs`).
+const KIT_LIST: &str = "kit.json";
 /// The name of the published sample in the demo site.
 pub const SAMPLE_FILE: &str = "kirin-karte_public.json";
 
@@ -68,6 +70,7 @@ pub fn build_widget() -> Result<(), String> {
     args.extend([bg.as_str(), "-o", bg.as_str()]);
     run::command("wasm-opt", &args)?;
     copy_folder(&root().join("www/widget"), &dist)?;
+    write_kit_list(&dist)?;
     let catalogs = dist.join("catalogs");
     create(&catalogs)?;
     for catalog in embedded::catalogs() {
@@ -77,6 +80,25 @@ pub fn build_widget() -> Result<(), String> {
         )?;
     }
     Ok(())
+}
+
+/// Lists the widget's own files (not its catalogs) in `kit.json`, the list the app's publish
+/// dialog packs with a vendor's answers into the widget kit.
+fn write_kit_list(dist: &Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|error| error.to_string())?;
+        if entry.path().is_file() {
+            files.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    files.sort();
+    write(
+        &dist.join(KIT_LIST),
+        &serde_json::json!({ "files": files }).to_string(),
+    )
 }
 
 /// Builds `dist-demo/`: the demo vendor site (served on a second port by `xtask serve`).

@@ -624,6 +624,11 @@ pub enum Text {
     OpenedAsCopy,
     LayerNothingMet,
     ReadingNotes,
+    SaveWidgetKit,
+    WidgetKitHowTo,
+    WidgetKitExample,
+    WidgetKitFailed,
+    WidgetKitPacking,
 }
 
 impl Localized for Text {
@@ -693,6 +698,11 @@ impl Localized for Text {
             Text::ItemsWritten => ("記入のある項目", "items with an answer written"),
             Text::LayerNothingMet => ("継承するのは、この層が「適合」と答えた項目だけです。この層のファイルには適合の回答がないため、継承する項目はありません。記入のある項目", "Only items this layer answers as met are inherited. Its file answers none as met, so nothing is inherited. Items with an answer written"),
             Text::ReadingNotes => ("ファイルの読み取りについての注記", "Notes on how the file was read"),
+            Text::SaveWidgetKit => ("ウィジェット一式を保存 (zip)", "Save the widget kit (zip)"),
+            Text::WidgetKitHowTo => ("ウィジェットの本体 (この tekigo の版のもの)、このカタログ、公開用ファイル、試し用のページ (example.html) が入っています。", "It holds the widget (of this tekigo's version), this catalog, the public file and a page to try them (example.html)."),
+            Text::WidgetKitExample => ("tekigo フォルダをサイトの一番上に置いたとき、埋め込みコードは次のように表示されます。", "With the tekigo folder at the root of the site, the embed code shows as below."),
+            Text::WidgetKitFailed => ("ウィジェット一式を作れませんでした", "The widget kit could not be made"),
+            Text::WidgetKitPacking => ("ウィジェット一式を作成中…", "Packing the widget kit…"),
             Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
@@ -799,7 +809,7 @@ impl Localized for Text {
             Text::PublishStaysAlso => ("評価者と整理番号、要NDA 文書の URL とページ (「NDA締結により開示」と表示)", "the evaluator and reference number, the address and pages of NDA documents (shown as 「NDA締結により開示」)"),
             Text::SavePublicFile => ("公開用ファイルを保存", "Save the file to publish"),
             Text::EmbedCode => ("サイトに貼るコード", "Code for your site"),
-            Text::EmbedHowTo => ("tekigo の widget フォルダー (tekigo のビルドの dist/widget/) をサイトの /tekigo/widget/ に、公開用ファイルを /tekigo/ に置いてください。ページに Content-Security-Policy があれば、script-src に 'self' と 'wasm-unsafe-eval' を、style-src と connect-src に 'self' を許してください (ウィジェットを別のオリジンに置くときは 'self' をそのオリジンに)。wasm を許せないページには、widget/embed.html を iframe で埋め込みます。", "Put tekigo's widget folder (dist/widget/ of a tekigo build) at /tekigo/widget/ on your site and the file to publish at /tekigo/. If the page has a Content-Security-Policy, allow 'self' and 'wasm-unsafe-eval' in script-src and 'self' in style-src and connect-src (the widget's origin instead of 'self' when it lives elsewhere). A page that cannot allow wasm embeds widget/embed.html in an iframe instead."),
+            Text::EmbedHowTo => ("「ウィジェット一式を保存 (zip)」で保存した zip の tekigo フォルダをサイトの一番上 (ルート) に置くと、このコードがそのまま使えます。ページに Content-Security-Policy があれば、script-src に 'self' と 'wasm-unsafe-eval' を、style-src と connect-src に 'self' を許してください (ウィジェットを別のオリジンに置くときは 'self' をそのオリジンに)。wasm を許せないページには、widget/embed.html を iframe で埋め込みます。", "Put the tekigo folder of the zip that 「Save the widget kit (zip)」 saves at the root of your site, and this code works as it is. If the page has a Content-Security-Policy, allow 'self' and 'wasm-unsafe-eval' in script-src and 'self' in style-src and connect-src (the widget's origin instead of 'self' when it lives elsewhere). A page that cannot allow wasm embeds widget/embed.html in an iframe instead."),
             Text::WidgetPreview => ("ウィジェットでの見え方", "How the widget shows it"),
             Text::Risk => ("リスク (発生可能性 × 影響度)", "Risk (likelihood × impact)"),
             Text::DueDate => ("対応の目標日", "Target date"),

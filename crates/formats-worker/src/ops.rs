@@ -13,6 +13,7 @@
 //! | `key-read` | `key` | | `signer`, `fingerprint` | |
 //! | `public-key-read` | `publicKey` | | `signer`, `fingerprint` | |
 //! | `verify` | `fileName`, `catalogs`, `publicKey`? | the file | `passed`, `ja`, `en` | |
+//! | `zip` | `entries`: each file's `name` and `size`, in order | the files, one after another | | the zip |
 //!
 //! Catalogs and assessments travel as the JSON text of tekigo's files.
 
@@ -121,6 +122,7 @@ pub fn handle(
             ))
         }
         "verify" => verify_file(header, file(bytes)?),
+        "zip" => zip(header, bytes.unwrap_or_default()),
         "key-read" => {
             let key = signing_key(header)?;
             Ok((
@@ -138,6 +140,32 @@ pub fn handle(
         }
         other => Err(malformed(&format!("a known operation ({other})"))),
     }
+}
+
+/// The files that `entries` names, cut from `bytes` in order, packed into one zip.
+fn zip(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
+    let mut rest = bytes;
+    let mut files = Vec::new();
+    for entry in header["entries"]
+        .as_array()
+        .ok_or_else(|| malformed("entries"))?
+    {
+        let name = entry["name"]
+            .as_str()
+            .ok_or_else(|| malformed("entries.name"))?;
+        let size = entry["size"]
+            .as_u64()
+            .and_then(|size| usize::try_from(size).ok())
+            .filter(|size| *size <= rest.len())
+            .ok_or_else(|| malformed("entries.size"))?;
+        let (content, after) = rest.split_at(size);
+        files.push((name.to_owned(), content.to_vec()));
+        rest = after;
+    }
+    if !rest.is_empty() {
+        return Err(malformed("entries (bytes left over)"));
+    }
+    Ok((json!({}), Some(tekigo_formats::zip::write(&files))))
 }
 
 fn formats() -> Value {
@@ -321,6 +349,22 @@ mod tests {
 
     fn call(op: &str, header: Value, bytes: Option<&[u8]>) -> Result<Answer, Failure> {
         handle(op, &header, bytes, &mut no_random)
+    }
+
+    #[test]
+    fn files_cut_from_one_buffer_come_back_as_one_zip() {
+        let header = json!({ "entries": [
+            { "name": "tekigo/widget/a.js", "size": 3 },
+            { "name": "tekigo/公開.json", "size": 2 },
+        ] });
+        let (_, zipped) = call("zip", header.clone(), Some(b"abc{}")).unwrap();
+        let zipped = zipped.unwrap();
+        let archive = tekigo_formats::zip::Archive::open(&zipped).unwrap();
+        assert_eq!(archive.read("tekigo/widget/a.js").unwrap(), b"abc");
+        assert_eq!(archive.read("tekigo/公開.json").unwrap(), b"{}");
+        // Sizes that do not add up to the bytes are refused, never guessed.
+        assert!(call("zip", header.clone(), Some(b"abc{}x")).is_err());
+        assert!(call("zip", header, Some(b"abc{")).is_err());
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub mod table;
 pub mod uuid;
 pub mod xlsx;
 mod xml;
-mod zip;
+pub mod zip;
 
 pub use error::{FormatError, Place};
 pub use exporters::{all_exporters, SheetExporter};

@@ -1,6 +1,7 @@
-//! The zip container of an XLSX: writing deflated entries, and reading the entries of a
-//! workbook made by any spreadsheet program (stored or deflated, with or without data
-//! descriptors). Unpacking is bounded, so a small file cannot unfold into gigabytes.
+//! The zip container of an XLSX (and of the widget kit the app packs): writing deflated
+//! entries, and reading the entries of a workbook made by any spreadsheet program (stored or
+//! deflated, with or without data descriptors). Unpacking is bounded, so a small file cannot
+//! unfold into gigabytes.
 
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;

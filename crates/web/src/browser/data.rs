@@ -97,7 +97,7 @@ impl Pending {
 }
 
 /// What the browser says of a failure (a fetch's TypeError says `Failed to fetch`).
-fn describe(error: &wasm_bindgen::JsValue) -> String {
+pub fn describe(error: &wasm_bindgen::JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))

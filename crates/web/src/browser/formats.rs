@@ -139,12 +139,21 @@ pub struct Failure {
 }
 
 impl Failure {
-    fn unavailable(detail: &str) -> Failure {
+    /// `text`, with `detail` (what the browser said, where) after it unless it is empty.
+    pub fn new(text: Text, detail: &str) -> Failure {
+        let said = |lang| match detail {
+            "" => text.label(lang).to_owned(),
+            _ => format!("{} ({detail})", text.label(lang)),
+        };
         Failure {
-            ja: format!("{} ({detail})", Text::FormatsUnavailable.label(Lang::Ja)),
-            en: format!("{} ({detail})", Text::FormatsUnavailable.label(Lang::En)),
+            ja: said(Lang::Ja),
+            en: said(Lang::En),
             kind: None,
         }
+    }
+
+    fn unavailable(detail: &str) -> Failure {
+        Failure::new(Text::FormatsUnavailable, detail)
     }
 
     /// The reason in `lang`, then in the other language.

@@ -16,3 +16,4 @@ pub mod stored;
 pub mod tabs;
 pub mod unsaved;
 pub mod versions;
+pub mod widget_kit;

@@ -11,7 +11,9 @@ use tekigo_core::publish::publish;
 use tekigo_core::{to_json, Assessment, Catalog};
 use yew::prelude::*;
 
-use crate::browser::{clock, preview};
+use crate::browser::formats::Failure;
+use crate::browser::widget_kit::Kit;
+use crate::browser::{clock, files, preview};
 use crate::components::save_file_button::SaveFileButton;
 use crate::ids::use_ids;
 use crate::shared::Shared;
@@ -24,6 +26,14 @@ pub struct PublishProps {
     pub on_close: Callback<()>,
     /// The public version was written to a file (the editor keeps a version of the assessment).
     pub on_written: Callback<()>,
+}
+
+/// Where packing the widget kit is.
+#[derive(Clone, PartialEq)]
+enum KitState {
+    Idle,
+    Packing,
+    Failed(Failure),
 }
 
 #[component]
@@ -51,6 +61,46 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
         "<script type=\"module\" src=\"/tekigo/widget/tekigo-widget.js\"></script>\n<tekigo-checker src=\"/tekigo/{name}\" lang=\"{}\"></tekigo-checker>",
         lang.tag()
     );
+    // Served, the widget's files are beside the app; the single file has none to preview or
+    // pack.
+    let preview_address = preview::address(lang.tag());
+    let has_widget = preview_address.is_some();
+    let kit = use_state(|| KitState::Idle);
+    let save_kit = {
+        let kit = kit.clone();
+        let (catalog, published, name, embed_code) = (
+            props.catalog.clone(),
+            published.clone(),
+            name.clone(),
+            embed_code.clone(),
+        );
+        Callback::from(move |_| {
+            let (kit, catalog, published, name, embed_code) = (
+                kit.clone(),
+                catalog.clone(),
+                published.clone(),
+                name.clone(),
+                embed_code.clone(),
+            );
+            kit.set(KitState::Packing);
+            wasm_bindgen_futures::spawn_local(async move {
+                let contents = Kit {
+                    public_name: &name,
+                    published: &published,
+                    catalog: &catalog,
+                    embed_code: &embed_code,
+                };
+                let packed = contents.pack().await.and_then(|bytes| {
+                    files::download(&contents.file_name(), &bytes, "application/zip")
+                        .map_err(|_| Failure::new(Text::DownloadFailed, ""))
+                });
+                kit.set(match packed {
+                    Ok(()) => KitState::Idle,
+                    Err(failure) => KitState::Failed(failure),
+                });
+            });
+        })
+    };
     let fields = answer_fields(&props.catalog);
     let (public, private): (Vec<_>, Vec<_>) = fields.iter().partition(|field| field.public());
     let names = |list: &[&tekigo_core::fields::AnswerField]| {
@@ -79,11 +129,24 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                             on_saved={props.on_written.clone()} />
             <div class="field wide">
                 <label for={code_id.clone()}>{ Text::EmbedCode.label(lang) }</label>
-                <textarea id={code_id} class="embed-code" readonly=true value={embed_code} rows="3" />
+                <textarea id={code_id} class="embed-code" readonly=true value={embed_code.clone()} rows="3" />
                 <p class="muted">{ Text::EmbedHowTo.label(lang) }</p>
             </div>
+            if has_widget {
+                <div class="widget-kit">
+                    <button onclick={save_kit} disabled={*kit == KitState::Packing}>{ Text::SaveWidgetKit.label(lang) }</button>
+                    <p class="muted">{ Text::WidgetKitHowTo.label(lang) }</p>
+                    <p role="status" class={classes!((matches!(*kit, KitState::Failed(..))).then_some("failed"))}>{
+                        match &*kit {
+                            KitState::Idle => String::new(),
+                            KitState::Packing => Text::WidgetKitPacking.label(lang).to_owned(),
+                            KitState::Failed(failure) => failure.messages(lang).0.to_owned(),
+                        }
+                    }</p>
+                </div>
+            }
             <h4>{ Text::WidgetPreview.label(lang) }</h4>
-            if let Some(address) = preview::address(lang.tag()) {
+            if let Some(address) = preview_address {
                 <iframe ref={frame} class="widget-preview" title={Text::WidgetPreview.label(lang)} src={address} />
             } else {
                 <p class="muted">{ Text::NoPreviewFromFile.label(lang) }</p>
