@@ -259,7 +259,7 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     await page.getByLabel('Excel・CSV から読み込む').setInputFiles(path);
     await page.locator('li.item').first().waitFor();
     const notes = page.locator('.reading-notes');
-    assert.match(await notes.innerText(), /D 列 「担当者メモ」 は、このカタログのどの欄にも当たらないため読み込んでいません \(1 項目に記入あり\)/);
+    assert.match(await notes.innerText(), /D 列「担当者メモ」は、このカタログのどの回答欄にも該当しないため読み込んでいません \(1 項目に記入あり\)/);
     const row = page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: /^1$/ }) });
     assert.equal(await row.locator('.status-badge').innerText(), '適合');
     await screenshot(page, 'unread-column-note');

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use tekigo_core::embedded;
 use tekigo_core::publish::publish;
+use tekigo_core::shipped::{WidgetFiles, WIDGET_FILES};
 use tekigo_core::to_json;
 
 use crate::run::{self, root};
@@ -28,8 +29,6 @@ pub const WASM_OPT_FLAGS: [&str; 7] = [
 
 /// The date the published sample carries: the vendor reference's own revision date.
 const SAMPLE_PUBLISHED_AT: &str = "2019-08-26T00:00:00+09:00";
-/// The list of the widget's files for the kit (`crates/web/src/browser/widget_kit.rs`).
-const KIT_LIST: &str = "kit.json";
 /// The name of the published sample in the demo site.
 pub const SAMPLE_FILE: &str = "kirin-karte_public.json";
 
@@ -83,7 +82,7 @@ pub fn build_widget() -> Result<(), String> {
 }
 
 /// Lists the widget's own files (not its catalogs) in `kit.json`, the list the app's publish
-/// dialog packs with a vendor's answers into the widget kit.
+/// dialog packs with a vendor's answers into the widget kit (`tekigo_core::shipped`).
 fn write_kit_list(dist: &Path) -> Result<(), String> {
     let entries =
         std::fs::read_dir(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
@@ -95,10 +94,8 @@ fn write_kit_list(dist: &Path) -> Result<(), String> {
         }
     }
     files.sort();
-    write(
-        &dist.join(KIT_LIST),
-        &serde_json::json!({ "files": files }).to_string(),
-    )
+    let list = serde_json::to_string(&WidgetFiles { files }).map_err(|error| error.to_string())?;
+    write(&dist.join(WIDGET_FILES), &list)
 }
 
 /// Builds `dist-demo/`: the demo vendor site (served on a second port by `xtask serve`).

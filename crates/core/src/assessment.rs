@@ -193,6 +193,10 @@ pub struct Answer {
     pub extra: Map<String, Value>,
 }
 
+/// The field of an assessment's own note on a column of a sheet that was read and matched no
+/// field: the sheet's own business, never published.
+pub const SHEET_COLUMN_NOTE: &str = "sheetColumn";
+
 /// What an importer inferred for one field of an answer (or, among an assessment's own
 /// notes, for the whole file), and why.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]

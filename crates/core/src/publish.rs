@@ -5,8 +5,9 @@
 //! the disclosure level, the catalog's own public fields, and evidence. Evidence pointing to
 //! a 要NDA document keeps the document's id and title but its place becomes
 //! 「NDA締結により開示」, and the document's address is dropped. Interview notes, internal
-//! notes, the evaluator's columns, the evaluator and reference number of the subject, and
-//! fields this version does not know are never published.
+//! notes, the evaluator's columns, the evaluator and reference number of the subject, the
+//! notes on a sheet's columns that were not read, and fields this version does not know are
+//! never published.
 //!
 //! A hospital turns a published assessment into its own: every answer is marked as provided
 //! by the vendor, not yet confirmed, until someone confirms or changes it.
@@ -15,7 +16,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Map;
 
-use crate::assessment::{Answer, Assessment, DisclosureLevel, Document, EvidenceRef, Subject};
+use crate::assessment::{
+    Answer, Assessment, DisclosureLevel, Document, EvidenceRef, Subject, SHEET_COLUMN_NOTE,
+};
 use crate::catalog::Catalog;
 use crate::fields::{answer_fields, AnswerField, Standard};
 use crate::party::{Provenance, ProvenanceKind, SourceRef};
@@ -67,7 +70,12 @@ pub fn publish(catalog: &Catalog, assessment: &Assessment, now: &str) -> Assessm
         origin: None,
         layers: assessment.layers.clone(),
         profile: assessment.profile.clone(),
-        notes: assessment.notes.clone(),
+        notes: assessment
+            .notes
+            .iter()
+            .filter(|note| note.field != SHEET_COLUMN_NOTE)
+            .cloned()
+            .collect(),
         publication: Some(Publication {
             published_at: now.to_owned(),
             publisher: assessment.subject.applicant.clone(),

@@ -104,6 +104,26 @@ pub fn load_index(text: &str) -> Result<Index, serde_json::Error> {
     serde_json::from_str(text)
 }
 
+/// The name, in the widget's folder, of the list of its own files (see [`WidgetFiles`]).
+pub const WIDGET_FILES: &str = "kit.json";
+
+/// The widget's own files beside it (not its catalogs), as the build lists them: what the
+/// widget kit a vendor saves from the app packs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WidgetFiles {
+    /// Plain names of files in the widget's folder.
+    pub files: Vec<String>,
+}
+
+/// Reads the widget's list of its files; None unless it is such a list and every entry is a
+/// plain name in the widget's own folder (no folder, no `..`).
+pub fn load_widget_files(text: &str) -> Option<Vec<String>> {
+    let list: WidgetFiles = serde_json::from_str(text).ok()?;
+    let plain =
+        |name: &String| !name.is_empty() && name != ".." && !name.contains(['/', '\\', ':']);
+    list.files.iter().all(plain).then_some(list.files)
+}
+
 /// Reads a shipped crosswalk.
 pub fn load_crosswalk(text: &str) -> Result<crate::crosswalk::Crosswalk, serde_json::Error> {
     serde_json::from_str(text)
@@ -211,5 +231,19 @@ mod tests {
         assert!(listed.iter().all(|file| shipped.contains(file)));
         let json = serde_json::to_string(&index).unwrap();
         assert_eq!(super::load_index(&json).unwrap(), index);
+    }
+
+    #[test]
+    fn the_widgets_list_names_only_files_in_its_own_folder() {
+        let read = super::load_widget_files;
+        assert_eq!(
+            read(r#"{"files":["tekigo-widget.js","widget.css"]}"#),
+            Some(vec!["tekigo-widget.js".to_owned(), "widget.css".to_owned()])
+        );
+        for bad in ["../sw.js", "catalogs/x.json", "..", "", "C:x", "a\\b"] {
+            let text = serde_json::json!({ "files": [bad] }).to_string();
+            assert_eq!(read(&text), None, "{bad}");
+        }
+        assert_eq!(read("[]"), None);
     }
 }

@@ -2,9 +2,12 @@
 //! the field table marks public, NDA details never leave, and a hospital's own check started
 //! from the published file has every answer provided by the vendor and unconfirmed.
 
+use tekigo_core::assessment::SHEET_COLUMN_NOTE;
 use tekigo_core::edit::{apply, Edit};
 use tekigo_core::publish::{is_published, publish, start_from_published, NDA_LOCATION};
-use tekigo_core::{embedded, to_json, DisclosureLevel, Document, EvidenceRef, ProvenanceKind};
+use tekigo_core::{
+    embedded, to_json, AnswerNote, DisclosureLevel, Document, EvidenceRef, ProvenanceKind,
+};
 
 const NOW: &str = "2026-11-30T10:00:00+09:00";
 
@@ -53,6 +56,11 @@ fn sample_with_private_details() -> tekigo_core::Assessment {
     answer
         .extra
         .insert("x-internal-score".into(), serde_json::Value::from(3));
+    sample.notes.push(AnswerNote::new(
+        SHEET_COLUMN_NOTE,
+        "シート「回答」の F 列「社内メモ」は読み込んでいません",
+        "Column F 「社内メモ」 was not read",
+    ));
     sample
 }
 
@@ -74,6 +82,7 @@ fn publishing_the_sample_drops_every_nda_detail_and_internal_field() {
         "評価 太郎",
         "社内-2026-001",
         "x-internal-score",
+        "社内メモ",
     ] {
         assert!(!text.contains(secret), "{secret} was published");
     }
@@ -99,6 +108,8 @@ fn publishing_the_sample_drops_every_nda_detail_and_internal_field() {
         );
     }
     assert_eq!(public.subject.product, private.subject.product);
+    // How the source was read stays; what a sheet of the vendor's left out does not.
+    assert_eq!(public.notes.len(), private.notes.len() - 1);
 }
 
 #[test]

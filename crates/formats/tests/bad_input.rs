@@ -210,14 +210,22 @@ fn columns_that_match_no_field_are_named_in_a_note_not_dropped_in_silence() {
         .map(|note| (note.text(Lang::Ja), note.text(Lang::En)))
         .collect();
     assert_eq!(notes.len(), 2, "{notes:?}");
-    assert!(notes[0].0.contains("D 列 「担当者メモ」"), "{}", notes[0].0);
+    assert!(
+        notes[0].0.contains("D 列「担当者メモ」は"),
+        "{}",
+        notes[0].0
+    );
     assert!(notes[0].0.contains("2 項目に記入あり"), "{}", notes[0].0);
     assert!(
         notes[0].1.contains("Column D 「担当者メモ」"),
         "{}",
         notes[0].1
     );
-    assert!(notes[1].0.contains("E 列 (見出しなし)"), "{}", notes[1].0);
+    assert!(
+        notes[1].0.contains("E 列 (見出しなし) は"),
+        "{}",
+        notes[1].0
+    );
     assert!(
         notes[1].1.contains("filled in for 1 item)"),
         "{}",

@@ -9,6 +9,7 @@
 //! 回答欄 1, 回答欄 2 … for them, in order, when there are as many of each. A header block above
 //! the headings (事業者名, 記入者, 記入日 …) fills the assessment's subject.
 
+use tekigo_core::catalog::Item;
 use tekigo_core::fields::{AnswerField, Standard};
 use tekigo_core::{Assessment, Catalog};
 
@@ -92,9 +93,7 @@ pub fn read<'c>(
     let taken: Vec<usize> = chosen.iter().map(|(index, _)| *index).collect();
     chosen.extend(unheaded_fields(sheet, &found, &layout_columns, &taken));
     let mapped: Vec<(usize, &Column)> = chosen.iter().map(|(index, c)| (*index, c)).collect();
-    let catalog_columns: Vec<usize> = (0..mapping.columns.len())
-        .filter(|column| mapping.columns[*column].is_catalog_content())
-        .collect();
+    let catalog_columns = catalog_columns(sheet, found.first_item_row, &mapping.columns, catalog);
     let frame = Frame {
         first_heading_row: mapping.heading_row,
         heading_row,
@@ -104,6 +103,52 @@ pub fn read<'c>(
     let mut assessment = Assessment::new(fresh.id, catalog, fresh.now);
     let filled = fill(sheet, &frame, catalog, &mut assessment, fresh.now);
     Some(filled.map(|()| (assessment, catalog)))
+}
+
+/// The columns that hold the catalog's own words for each row's item: the number and the text
+/// (every row was matched by them), and a column guessed as a group, evidence examples or
+/// references whose every filled cell is what the catalog holds for that row's item. Any other
+/// filled column (a 「確認したエビデンス」 someone added) is the person's own, and is said when
+/// it is not read.
+fn catalog_columns(
+    sheet: &Sheet,
+    first_item_row: usize,
+    roles: &[Role],
+    catalog: &Catalog,
+) -> Vec<usize> {
+    let Some(id_column) = roles.iter().position(|role| *role == Role::Id) else {
+        return Vec::new();
+    };
+    let items: Vec<(usize, &Item)> = (first_item_row..sheet.rows.len())
+        .filter_map(|row| Some((row, catalog.item(sheet.cell(row, id_column).trim())?)))
+        .collect();
+    let holds = |role: Role, item: &Item, cell: &str| match role {
+        Role::Id | Role::Text => true,
+        Role::Group | Role::Subgroup => group_titles(catalog, item).any(|title| title == cell),
+        Role::EvidenceExamples => item.evidence_examples.as_deref().map(str::trim) == Some(cell),
+        Role::Reference => !item.references.is_empty(),
+        _ => false,
+    };
+    (0..roles.len())
+        .filter(|column| {
+            items.iter().all(|(row, item)| {
+                let cell = sheet.cell(*row, *column).trim();
+                cell.is_empty() || holds(roles[*column], item, cell)
+            })
+        })
+        .filter(|column| roles[*column].is_catalog_content())
+        .collect()
+}
+
+/// The titles of an item's group and the groups above it.
+fn group_titles<'c>(catalog: &'c Catalog, item: &Item) -> impl Iterator<Item = &'c str> {
+    let mut next = Some(item.group.clone());
+    std::iter::from_fn(move || {
+        let group = catalog.group(&next.take()?)?;
+        next = group.parent.clone();
+        Some(group.title.trim())
+    })
+    .take(catalog.groups.len())
 }
 
 /// Answers in columns with no heading: the catalog named such columns 回答欄 1, 回答欄 2 … in
@@ -251,23 +296,52 @@ mod tests {
     #[test]
     fn a_column_added_to_the_copy_is_named_in_a_note() {
         let catalog = catalog();
+        // Headings that read as the catalog's own (evidence, group, reference) are still the
+        // person's when the catalog holds no such words for the item.
         let mut headings = HEADINGS.to_vec();
-        headings.push("担当");
+        headings.extend(["担当", "確認したエビデンス", "担当区分", "参照資料"]);
         let filled = Workbook::one_sheet(
             "確認表",
             &[
                 &["年次確認表 (例)"],
                 &headings,
-                &["1", "端末の台帳がある。", "はい", "", "", "佐藤"],
-                &["2", "停電のときの手順がある。", "いいえ", "", "", ""],
-                &["3", "委託先の一覧がある。", "", "", "", ""],
+                &[
+                    "1",
+                    "端末の台帳がある。",
+                    "はい",
+                    "",
+                    "",
+                    "佐藤",
+                    "台帳 v3",
+                    "総務",
+                    "規程 5 条",
+                ],
+                &[
+                    "2",
+                    "停電のときの手順がある。",
+                    "いいえ",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ],
+                &["3", "委託先の一覧がある。", "", "", "", "", "", "", ""],
             ],
         );
         let (assessment, ..) = from_workbook(&filled, &[&catalog], fresh()).unwrap();
         let notes: Vec<&str> = assessment.notes.iter().map(|n| n.note.as_str()).collect();
-        assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("F 列 「担当」"), "{}", notes[0]);
+        assert_eq!(notes.len(), 4, "{notes:?}");
+        assert!(notes[0].contains("F 列「担当」"), "{}", notes[0]);
         assert!(notes[0].contains("1 項目に記入あり"), "{}", notes[0]);
+        assert!(
+            notes[1].contains("G 列「確認したエビデンス」"),
+            "{}",
+            notes[1]
+        );
+        assert!(notes[2].contains("H 列「担当区分」"), "{}", notes[2]);
+        assert!(notes[3].contains("I 列「参照資料」"), "{}", notes[3]);
     }
 
     #[test]

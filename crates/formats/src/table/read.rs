@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use tekigo_core::assessment::{ASSESSMENT_FORMAT, ASSESSMENT_SCHEMA_VERSION};
+use tekigo_core::assessment::{ASSESSMENT_FORMAT, ASSESSMENT_SCHEMA_VERSION, SHEET_COLUMN_NOTE};
 use tekigo_core::dates::Date;
 use tekigo_core::i18n::{Lang, Localized};
 use tekigo_core::validate::{validate, Problem};
@@ -33,10 +33,6 @@ pub struct Fresh<'a> {
     /// Now.
     pub now: &'a str,
 }
-
-/// The field named by the note on a column that was not read (one of the assessment's own
-/// notes).
-const UNREAD_COLUMN: &str = "sheetColumn";
 
 /// How many rows are looked at for the headings.
 const HEADING_SEARCH_ROWS: usize = 40;
@@ -167,18 +163,24 @@ fn unread_note(sheet: &Sheet, frame: &Frame, column: usize, entries: usize) -> A
         .rev()
         .map(|row| sheet.cell(row, column).trim())
         .find(|text| !text.is_empty());
-    let (heading_ja, heading_en) = match heading {
-        Some(text) => (format!("「{text}」"), format!("「{text}」")),
-        None => ("(見出しなし)".to_owned(), "(no heading)".to_owned()),
+    let (column_ja, column_en) = match heading {
+        Some(text) => (
+            format!("{letters} 列「{text}」"),
+            format!("{letters} 「{text}」"),
+        ),
+        None => (
+            format!("{letters} 列 (見出しなし) "),
+            format!("{letters} (no heading)"),
+        ),
     };
     let name = &sheet.name;
     AnswerNote::new(
-        UNREAD_COLUMN,
+        SHEET_COLUMN_NOTE,
         format!(
-            "シート「{name}」の {letters} 列 {heading_ja} は、このカタログのどの欄にも当たらないため読み込んでいません ({entries} 項目に記入あり)。必要なら元のファイルから写してください。"
+            "シート「{name}」の {column_ja}は、このカタログのどの回答欄にも該当しないため読み込んでいません ({entries} 項目に記入あり)。必要なら元のファイルから転記してください。"
         ),
         format!(
-            "Column {letters} {heading_en} of sheet 「{name}」 was not read: it matches no field of this catalog (filled in for {entries} {items}). Copy what is needed from the original file.",
+            "Column {column_en} of sheet 「{name}」 was not read: it matches no answer field of this catalog (filled in for {entries} {items}). Copy what is needed from the original file.",
             items = if entries == 1 { "item" } else { "items" }
         ),
     )

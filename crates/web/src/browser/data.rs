@@ -80,13 +80,7 @@ impl Pending {
             Source::Inline(text) => return Ok(text),
             Source::Fetch(response) => response,
         };
-        let response = JsFuture::from(response)
-            .await
-            .map_err(|error| failed(describe(&error)))?;
-        let response: web_sys::Response = response.unchecked_into();
-        if !response.ok() {
-            return Err(failed(format!("HTTP {}", response.status())));
-        }
+        let response = arrived(response).await.map_err(failed)?;
         let text = response.text().map_err(|error| failed(describe(&error)))?;
         JsFuture::from(text)
             .await
@@ -96,8 +90,22 @@ impl Pending {
     }
 }
 
+/// The response a fetch gave, once it has arrived, or what went wrong: the browser's words,
+/// or the HTTP status of an answer that is no file.
+pub async fn arrived(fetch: js_sys::Promise) -> Result<web_sys::Response, String> {
+    let response: web_sys::Response = JsFuture::from(fetch)
+        .await
+        .map_err(|error| describe(&error))?
+        .unchecked_into();
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(format!("HTTP {}", response.status()))
+    }
+}
+
 /// What the browser says of a failure (a fetch's TypeError says `Failed to fetch`).
-pub fn describe(error: &wasm_bindgen::JsValue) -> String {
+fn describe(error: &wasm_bindgen::JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))

@@ -5,18 +5,16 @@
 //! origin (kept by the service worker); the import and export worker makes the zip.
 
 use js_sys::Uint8Array;
-use serde_json::Value;
 use tekigo_core::i18n::{Lang, Localized, Text};
+use tekigo_core::shipped::{load_widget_files, WIDGET_FILES};
 use tekigo_core::{to_json, Catalog};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::data::describe;
+use super::data::arrived;
 use super::formats::{request, Failure, Header};
 
-/// The widget's folder beside the app's page, and the list of its files in it.
+/// The widget's folder beside the app's page.
 const FOLDER: &str = "widget";
-const LIST: &str = "kit.json";
 
 /// What goes into the kit, and where the embed code looks for it.
 pub struct Kit<'a> {
@@ -24,6 +22,7 @@ pub struct Kit<'a> {
     pub public_name: &'a str,
     /// The public version's JSON.
     pub published: &'a str,
+    /// The catalog the answers are given against, written where the widget looks for it.
     pub catalog: &'a Catalog,
     /// The code a vendor copies onto its page, shown on the kit's page to try.
     pub embed_code: &'a str,
@@ -37,17 +36,12 @@ impl Kit<'_> {
 
     /// The zip, or why it could not be made (a file of the widget missing from this build).
     pub async fn pack(&self) -> Result<Vec<u8>, Failure> {
-        let listed = fetch(&format!("{FOLDER}/{LIST}")).await?;
-        let files: Vec<String> = serde_json::from_slice::<Value>(&listed)
+        let list_path = format!("{FOLDER}/{WIDGET_FILES}");
+        let listed = fetch(&list_path).await?;
+        let files = String::from_utf8(listed)
             .ok()
-            .and_then(|list| {
-                list["files"]
-                    .as_array()?
-                    .iter()
-                    .map(|file| file.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .ok_or_else(|| failed(&format!("{FOLDER}/{LIST}")))?;
+            .and_then(|text| load_widget_files(&text))
+            .ok_or_else(|| failed(&list_path))?;
         let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
         for file in files {
             let bytes = fetch(&format!("{FOLDER}/{file}")).await?;
@@ -96,19 +90,14 @@ fn example_page(embed_code: &str) -> String {
 /// The bytes at `path`, beside the app's page.
 async fn fetch(path: &str) -> Result<Vec<u8>, Failure> {
     let window = web_sys::window().ok_or_else(|| failed(path))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|error| failed(&format!("{path}: {}", describe(&error))))?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(failed(&format!("{path}: HTTP {}", response.status())));
-    }
+    let said = |detail: String| failed(&format!("{path}: {detail}"));
+    let response = arrived(window.fetch_with_str(path)).await.map_err(said)?;
     let buffer = response
         .array_buffer()
-        .map_err(|error| failed(&format!("{path}: {}", describe(&error))))?;
+        .map_err(|_| said("no body".to_owned()))?;
     let buffer = JsFuture::from(buffer)
         .await
-        .map_err(|error| failed(&format!("{path}: {}", describe(&error))))?;
+        .map_err(|_| said("the body could not be read".to_owned()))?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
