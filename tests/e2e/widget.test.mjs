@@ -274,6 +274,7 @@ test("the widget kit saved from the publish dialog runs on a vendor's own site a
     dialog.getByRole('button', { name: 'ウィジェット一式を保存 (zip)' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'tekigo_『きりんカルテ』_2019-08-26_public_widget.zip');
+  await dialog.getByText('ウィジェット一式を保存しました。').waitFor();
   const files = unzip(readFileSync(await download.path()));
   assert.ok(files.has('tekigo/widget/tekigo-widget.js'));
   assert.ok(files.has('tekigo/widget/tekigo_widget_bg.wasm'));

@@ -88,7 +88,7 @@ fn answer() -> impl Strategy<Value = Answer> {
         (
             proptest::collection::btree_map("[a-z]{1,8}", "\\PC{1,12}", 0..3),
             provenance(),
-            proptest::collection::vec((text(), text()), 0..2),
+            proptest::collection::vec((text(), text(), text()), 0..2),
         ),
         proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"),
         extra(),
@@ -135,7 +135,7 @@ fn answer() -> impl Strategy<Value = Answer> {
                     provenance,
                     notes: notes
                         .into_iter()
-                        .map(|(field, note)| AnswerNote::new(&field, note, String::new()))
+                        .map(|(field, note, en)| AnswerNote::new(&field, note, en))
                         .collect(),
                     updated_at,
                     extra,

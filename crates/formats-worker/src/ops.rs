@@ -152,6 +152,7 @@ fn zip(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
     {
         let name = entry["name"]
             .as_str()
+            .filter(|name| is_entry_name(name) && !files.iter().any(|(other, _)| other == name))
             .ok_or_else(|| malformed("entries.name"))?;
         let size = entry["size"]
             .as_u64()
@@ -162,10 +163,20 @@ fn zip(header: &Value, bytes: &[u8]) -> Result<Answer, Failure> {
         files.push((name.to_owned(), content.to_vec()));
         rest = after;
     }
-    if !rest.is_empty() {
-        return Err(malformed("entries (bytes left over)"));
+    if !rest.is_empty() || files.len() > usize::from(u16::MAX) {
+        return Err(malformed("entries (bytes left over, or too many)"));
     }
     Ok((json!({}), Some(tekigo_formats::zip::write(&files))))
+}
+
+/// Whether `name` may name a file in a zip that unpacks where it is put: a relative path of
+/// plain names, short enough for zip to hold.
+fn is_entry_name(name: &str) -> bool {
+    name.len() <= usize::from(u16::MAX)
+        && !name.contains('\\')
+        && name
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 fn formats() -> Value {
@@ -365,6 +376,21 @@ mod tests {
         // Sizes that do not add up to the bytes are refused, never guessed.
         assert!(call("zip", header.clone(), Some(b"abc{}x")).is_err());
         assert!(call("zip", header, Some(b"abc{")).is_err());
+        // So is a name that would unpack elsewhere, or twice.
+        for names in [
+            ["../a.js", "b"],
+            ["/a.js", "b"],
+            ["a\\b.js", "b"],
+            ["", "b"],
+            ["a//b", "b"],
+            ["b", "b"],
+        ] {
+            let header = json!({ "entries": [
+                { "name": names[0], "size": 1 },
+                { "name": names[1], "size": 1 },
+            ] });
+            assert!(call("zip", header, Some(b"xy")).is_err(), "{names:?}");
+        }
     }
 
     #[test]

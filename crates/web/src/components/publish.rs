@@ -33,7 +33,16 @@ pub struct PublishProps {
 enum KitState {
     Idle,
     Packing,
+    Saved,
     Failed(Failure),
+}
+
+/// A file name as it stands in an address: the characters an address reads otherwise (`%`,
+/// `#`, `&`) escaped, the rest as it is.
+fn in_address(name: &str) -> String {
+    name.replace('%', "%25")
+        .replace('#', "%23")
+        .replace('&', "%26")
 }
 
 #[component]
@@ -58,7 +67,8 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
         });
     }
     let embed_code = format!(
-        "<script type=\"module\" src=\"/tekigo/widget/tekigo-widget.js\"></script>\n<tekigo-checker src=\"/tekigo/{name}\" lang=\"{}\"></tekigo-checker>",
+        "<script type=\"module\" src=\"/tekigo/widget/tekigo-widget.js\"></script>\n<tekigo-checker src=\"/tekigo/{}\" lang=\"{}\"></tekigo-checker>",
+        in_address(&name),
         lang.tag()
     );
     // Served, the widget's files are beside the app; the single file has none to preview or
@@ -75,6 +85,10 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
             embed_code.clone(),
         );
         Callback::from(move |_| {
+            // Packing already: the button stays focusable (aria-disabled) and does nothing.
+            if *kit == KitState::Packing {
+                return;
+            }
             let (kit, catalog, published, name, embed_code) = (
                 kit.clone(),
                 catalog.clone(),
@@ -95,7 +109,7 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                         .map_err(|_| Failure::new(Text::DownloadFailed, ""))
                 });
                 kit.set(match packed {
-                    Ok(()) => KitState::Idle,
+                    Ok(()) => KitState::Saved,
                     Err(failure) => KitState::Failed(failure),
                 });
             });
@@ -130,16 +144,21 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
             <div class="field wide">
                 <label for={code_id.clone()}>{ Text::EmbedCode.label(lang) }</label>
                 <textarea id={code_id} class="embed-code" readonly=true value={embed_code.clone()} rows="3" />
-                <p class="muted">{ Text::EmbedHowTo.label(lang) }</p>
+                <p class="muted">
+                    { if has_widget { Text::EmbedHowTo } else { Text::EmbedHowToFromBuild }.label(lang) }
+                    { if lang == Lang::Ja { "" } else { " " } }
+                    { Text::EmbedCsp.label(lang) }
+                </p>
             </div>
             if has_widget {
                 <div class="widget-kit">
-                    <button onclick={save_kit} disabled={*kit == KitState::Packing}>{ Text::SaveWidgetKit.label(lang) }</button>
+                    <button onclick={save_kit} aria-disabled={(*kit == KitState::Packing).to_string()}>{ Text::SaveWidgetKit.label(lang) }</button>
                     <p class="muted">{ Text::WidgetKitHowTo.label(lang) }</p>
                     <p role="status" class={classes!((matches!(*kit, KitState::Failed(..))).then_some("failed"))}>{
                         match &*kit {
                             KitState::Idle => String::new(),
                             KitState::Packing => Text::WidgetKitPacking.label(lang).to_owned(),
+                            KitState::Saved => Text::WidgetKitSaved.label(lang).to_owned(),
                             KitState::Failed(failure) => failure.messages(lang).0.to_owned(),
                         }
                     }</p>

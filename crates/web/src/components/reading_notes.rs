@@ -22,7 +22,7 @@ pub fn ReadingNotes(props: &ReadingNotesProps) -> Html {
     }
     html! {
         <section class="reading-notes" aria-labelledby={heading.clone()}>
-            <h2 id={heading}>{ Text::ReadingNotes.label(props.lang) }</h2>
+            <h3 id={heading}>{ Text::ReadingNotes.label(props.lang) }</h3>
             <ul>
                 { for props.notes.iter().map(|note| html! { <li>{ note.text(props.lang) }</li> }) }
             </ul>
