@@ -263,6 +263,13 @@ test('example sheets become catalogs, answered on their own scales, and score', 
     const row = page.locator('li.item').filter({ has: page.locator('.item-id', { hasText: /^1$/ }) });
     assert.equal(await row.locator('.status-badge').innerText(), '適合');
     await screenshot(page, 'unread-column-note');
+    // Dealt with (copied by hand), the note is removed, and stays removed after a reload.
+    await notes.getByRole('button', { name: '対応済みにして消す' }).click();
+    await notes.waitFor({ state: 'detached' });
+    await page.locator('.save-state[data-pending="false"]').waitFor();
+    await page.reload();
+    await page.locator('li.item').first().waitFor();
+    assert.equal(await page.locator('.reading-notes').count(), 0);
     await page.getByRole('button', { name: '評価の一覧' }).click();
   });
 

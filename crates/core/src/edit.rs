@@ -8,7 +8,7 @@
 //! one that was deleted; an answer left with nothing in it is removed.
 
 use crate::applicability::{answer_question, Question};
-use crate::assessment::{Answer, Assessment, DisclosureLevel, Document, EvidenceRef};
+use crate::assessment::{Answer, AnswerNote, Assessment, DisclosureLevel, Document, EvidenceRef};
 use crate::catalog::Catalog;
 use crate::coverage::{carry_all, Carry};
 use crate::fields::answer_field;
@@ -178,6 +178,12 @@ pub enum Edit {
         role: PartyRole,
         /// The party's name, e.g. a company; may be empty.
         name: String,
+    },
+    /// Removes one of the assessment's own notes (how a file was read), once a person has
+    /// dealt with it; a note that is not there is left alone.
+    RemoveNote {
+        /// The note, as it stands.
+        note: AnswerNote,
     },
     /// Gives a registered party a new name; its id and the answers citing it stay.
     RenameParty {
@@ -409,6 +415,10 @@ pub fn apply(
         Edit::AddParty { role, name } => {
             let id = assessment.next_party_id(role);
             assessment.parties.push(Party { id, role, name });
+            Touched::Assessment
+        }
+        Edit::RemoveNote { note } => {
+            assessment.notes.retain(|kept| *kept != note);
             Touched::Assessment
         }
         Edit::RenameParty { index, name } => {
@@ -715,5 +725,35 @@ mod tests {
             assert_eq!(apply(&mut checklist, catalog, carry, NOW), Err(error));
             assert_eq!(checklist, before);
         }
+    }
+
+    #[test]
+    fn a_note_dealt_with_is_removed_and_the_others_stay() {
+        let (mut assessment, catalog) = fresh();
+        let note = |text: &str| AnswerNote::new("sheetColumn", text, "");
+        assessment.notes = vec![note("F 列"), note("G 列")];
+        apply(
+            &mut assessment,
+            catalog,
+            Edit::RemoveNote {
+                note: note("F 列")
+            },
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(assessment.notes, [note("G 列")]);
+        assert_eq!(assessment.updated_at, NOW);
+        // Removed again, or never there: nothing else changes.
+        let before = assessment.clone();
+        apply(
+            &mut assessment,
+            catalog,
+            Edit::RemoveNote {
+                note: note("F 列")
+            },
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(assessment, before);
     }
 }

@@ -337,7 +337,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <p class="save-state warn" role="alert">{ refused.message(lang) }</p>
             }
             <SubjectForm subject={assessment.subject.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
-            <ReadingNotes notes={assessment.notes.clone()} {lang} />
+            <ReadingNotes notes={assessment.notes.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
             <div class="tabs" role="tablist" onkeydown={tablist_keys}>
                 { for Tab::ALL.iter().map(|tab| tab_button(*tab)) }
             </div>

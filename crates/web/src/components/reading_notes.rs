@@ -1,7 +1,9 @@
 //! The assessment's own notes, under its subject: how the file it came from was read as a
 //! whole (a sheet's column that matched no field and was left behind, how a source without a
-//! rating column was rated), so that nothing an import left out goes unsaid.
+//! rating column was rated), so that nothing an import left out goes unsaid. A person who has
+//! dealt with a note (copied the column by hand, say) removes it.
 
+use tekigo_core::edit::Edit;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::AnswerNote;
 use yew::prelude::*;
@@ -12,6 +14,8 @@ use crate::ids::use_ids;
 pub struct ReadingNotesProps {
     pub notes: Vec<AnswerNote>,
     pub lang: Lang,
+    pub read_only: bool,
+    pub on_edit: Callback<Edit>,
 }
 
 #[component]
@@ -20,11 +24,26 @@ pub fn ReadingNotes(props: &ReadingNotesProps) -> Html {
     if props.notes.is_empty() {
         return html! {};
     }
+    let lang = props.lang;
     html! {
         <section class="reading-notes" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{ Text::ReadingNotes.label(props.lang) }</h3>
+            <h3 id={heading}>{ Text::ReadingNotes.label(lang) }</h3>
             <ul>
-                { for props.notes.iter().map(|note| html! { <li>{ note.text(props.lang) }</li> }) }
+                { for props.notes.iter().map(|note| {
+                    let remove = {
+                        let note = note.clone();
+                        props.on_edit.reform(move |_| Edit::RemoveNote { note: note.clone() })
+                    };
+                    html! {
+                        <li>
+                            { note.text(lang) }
+                            if !props.read_only {
+                                { " " }
+                                <button class="note-done" onclick={remove}>{ Text::NoteDealtWith.label(lang) }</button>
+                            }
+                        </li>
+                    }
+                }) }
             </ul>
         </section>
     }
