@@ -220,7 +220,10 @@ test("the sample's notes on how its source was read are in the interface's langu
   const { page, context } = await openApp();
   await page.getByRole('button', { name: /サンプルを開く/ }).click();
   await page.locator('li.item').first().waitFor();
-  const notes = page.locator('.reading-notes');
+  // Notes that say nothing was left out are part of 評価の概要, folded with it.
+  const notes = page.locator('details.subject .reading-notes');
+  assert.equal(await notes.isVisible(), false);
+  await page.locator('details.subject summary').click();
   const japanese = await notes.innerText();
   assert.match(japanese, /原資料には適否の欄がないため/);
   assert.doesNotMatch(japanese, /The source has no rating column/);

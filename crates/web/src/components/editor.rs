@@ -27,7 +27,7 @@ use crate::components::group_tree::GroupTree;
 use crate::components::item_list::{focus_row, ItemList};
 use crate::components::notice::Notice;
 use crate::components::publish::PublishDialog;
-use crate::components::reading_notes::ReadingNotes;
+use crate::components::reading_notes::{says_left_out, ReadingNotes};
 use crate::components::report::Report;
 use crate::components::subject::SubjectForm;
 use crate::components::table_view::TableView;
@@ -305,6 +305,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                     filter={state.filter.clone()} {lang} on_close={toggle_report} />
         };
     }
+    let reading_notes = html! {
+        <ReadingNotes notes={assessment.notes.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
+    };
     html! {
         <div class="editor" ref={root}>
             <div class="editor-header">
@@ -336,8 +339,10 @@ pub fn Editor(props: &EditorProps) -> Html {
             if let Some(refused) = &state.refused {
                 <p class="save-state warn" role="alert">{ refused.message(lang) }</p>
             }
-            <SubjectForm subject={assessment.subject.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
-            <ReadingNotes notes={assessment.notes.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
+            <SubjectForm subject={assessment.subject.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()}>
+                if !says_left_out(&assessment.notes) { { reading_notes.clone() } }
+            </SubjectForm>
+            if says_left_out(&assessment.notes) { { reading_notes } }
             <div class="tabs" role="tablist" onkeydown={tablist_keys}>
                 { for Tab::ALL.iter().map(|tab| tab_button(*tab)) }
             </div>

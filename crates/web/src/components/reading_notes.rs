@@ -1,8 +1,11 @@
 //! The assessment's own notes, under its subject: how the file it came from was read as a
 //! whole (a sheet's column that matched no field and was left behind, how a source without a
-//! rating column was rated), so that nothing an import left out goes unsaid. A person who has
-//! dealt with a note (copied the column by hand, say) removes it.
+//! rating column was rated), so that nothing an import left out goes unsaid. Notes that say
+//! something was left out stand above the items; the others go in 評価の概要, folded with it,
+//! so that on a phone the first item stays on the first screen. A person who has dealt with a
+//! note (copied the column by hand, say) removes it.
 
+use tekigo_core::assessment::SHEET_COLUMN_NOTE;
 use tekigo_core::edit::Edit;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::AnswerNote;
@@ -18,6 +21,11 @@ pub struct ReadingNotesProps {
     pub on_edit: Callback<Edit>,
 }
 
+/// Whether a note says something of the file was left out, and so must be seen at once.
+pub fn says_left_out(notes: &[AnswerNote]) -> bool {
+    notes.iter().any(|note| note.field == SHEET_COLUMN_NOTE)
+}
+
 #[component]
 pub fn ReadingNotes(props: &ReadingNotesProps) -> Html {
     let heading = use_ids().of("reading-notes");
@@ -26,7 +34,7 @@ pub fn ReadingNotes(props: &ReadingNotesProps) -> Html {
     }
     let lang = props.lang;
     html! {
-        <section class="reading-notes" aria-labelledby={heading.clone()}>
+        <section class={classes!("reading-notes", says_left_out(&props.notes).then_some("left-out"))} aria-labelledby={heading.clone()}>
             <h3 id={heading}>{ Text::ReadingNotes.label(lang) }</h3>
             <ul>
                 { for props.notes.iter().map(|note| {

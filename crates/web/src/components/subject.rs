@@ -1,7 +1,7 @@
 //! The subject of the assessment (評価対象プロダクト名, 評価申請元, 評価者, 整理番号, 評価日).
 //! The panel starts open while the product is unnamed and then stays as the user leaves it:
 //! typing a name never closes it under the cursor. Closed, it is one line that says what is
-//! filled in.
+//! filled in. What the editor puts in it (notes on how the file was read) follows the fields.
 
 use tekigo_core::dates::display_date;
 use tekigo_core::edit::{Edit, SubjectField};
@@ -20,6 +20,8 @@ pub struct SubjectProps {
     pub lang: Lang,
     pub read_only: bool,
     pub on_edit: Callback<Edit>,
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -87,6 +89,7 @@ pub fn SubjectForm(props: &SubjectProps) -> Html {
                 <DateField id={ids.of("subject-date")} label={Text::Date.label(lang).to_owned()} value={subject.date.clone()}
                            {lang} read_only={props.read_only} on_change={on_date} />
             </div>
+            { props.children.clone() }
         </details>
     }
 }
