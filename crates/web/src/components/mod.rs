@@ -27,6 +27,7 @@ pub mod save_file_button;
 pub mod start;
 pub mod subject;
 pub mod table_view;
+pub mod widget_kit;
 
 /// An assessment's title as every screen shows it (`Subject::title`), or 「(無題)」.
 pub fn title_of(subject: &Subject, lang: Lang) -> String {

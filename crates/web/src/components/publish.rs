@@ -11,10 +11,9 @@ use tekigo_core::publish::publish;
 use tekigo_core::{to_json, Assessment, Catalog};
 use yew::prelude::*;
 
-use crate::browser::formats::Failure;
-use crate::browser::widget_kit::Kit;
-use crate::browser::{clock, files, preview};
+use crate::browser::{clock, preview};
 use crate::components::save_file_button::SaveFileButton;
+use crate::components::widget_kit::WidgetKitButton;
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -26,15 +25,6 @@ pub struct PublishProps {
     pub on_close: Callback<()>,
     /// The public version was written to a file (the editor keeps a version of the assessment).
     pub on_written: Callback<()>,
-}
-
-/// Where packing the widget kit is.
-#[derive(Clone, PartialEq)]
-enum KitState {
-    Idle,
-    Packing,
-    Saved,
-    Failed(Failure),
 }
 
 /// A file name as it stands in an address: the characters an address reads otherwise (`%`,
@@ -75,46 +65,6 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
     // pack.
     let preview_address = preview::address(lang.tag());
     let has_widget = preview_address.is_some();
-    let kit = use_state(|| KitState::Idle);
-    let save_kit = {
-        let kit = kit.clone();
-        let (catalog, published, name, embed_code) = (
-            props.catalog.clone(),
-            published.clone(),
-            name.clone(),
-            embed_code.clone(),
-        );
-        Callback::from(move |_| {
-            // Packing already: the button stays focusable (aria-disabled) and does nothing.
-            if *kit == KitState::Packing {
-                return;
-            }
-            let (kit, catalog, published, name, embed_code) = (
-                kit.clone(),
-                catalog.clone(),
-                published.clone(),
-                name.clone(),
-                embed_code.clone(),
-            );
-            kit.set(KitState::Packing);
-            wasm_bindgen_futures::spawn_local(async move {
-                let contents = Kit {
-                    public_name: &name,
-                    published: &published,
-                    catalog: &catalog,
-                    embed_code: &embed_code,
-                };
-                let packed = contents.pack().await.and_then(|bytes| {
-                    files::download(&contents.file_name(), &bytes, "application/zip")
-                        .map_err(|_| Failure::new(Text::DownloadFailed, ""))
-                });
-                kit.set(match packed {
-                    Ok(()) => KitState::Saved,
-                    Err(failure) => KitState::Failed(failure),
-                });
-            });
-        })
-    };
     let fields = answer_fields(&props.catalog);
     let (public, private): (Vec<_>, Vec<_>) = fields.iter().partition(|field| field.public());
     let names = |list: &[&tekigo_core::fields::AnswerField]| {
@@ -151,18 +101,8 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 </p>
             </div>
             if has_widget {
-                <div class="widget-kit">
-                    <button onclick={save_kit} aria-disabled={(*kit == KitState::Packing).to_string()}>{ Text::SaveWidgetKit.label(lang) }</button>
-                    <p class="muted">{ Text::WidgetKitHowTo.label(lang) }</p>
-                    <p role="status" class={classes!((matches!(*kit, KitState::Failed(..))).then_some("failed"))}>{
-                        match &*kit {
-                            KitState::Idle => String::new(),
-                            KitState::Packing => Text::WidgetKitPacking.label(lang).to_owned(),
-                            KitState::Saved => Text::WidgetKitSaved.label(lang).to_owned(),
-                            KitState::Failed(failure) => failure.messages(lang).0.to_owned(),
-                        }
-                    }</p>
-                </div>
+                <WidgetKitButton catalog={props.catalog.clone()} published={Shared(published.clone())}
+                                 public_name={name.clone()} embed_code={embed_code.clone()} {lang} />
             }
             <h4>{ Text::WidgetPreview.label(lang) }</h4>
             if let Some(address) = preview_address {
