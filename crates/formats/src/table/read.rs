@@ -156,6 +156,7 @@ fn unread_columns(sheet: &Sheet, frame: &Frame, item_rows: &[usize]) -> Vec<Answ
         .collect()
 }
 
+/// The note on one column left out, in both languages.
 fn unread_note(sheet: &Sheet, frame: &Frame, column: usize, entries: usize) -> AnswerNote {
     let letters = column_letters(column);
     // The nearest heading above the items: a heading may stand in an upper row of two.
