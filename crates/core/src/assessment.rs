@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
-use crate::i18n::Lang;
+use crate::i18n::{in_lang, Lang};
 use crate::inheritance::Layer;
 use crate::party::{Party, PartyRole, Provenance, SourceRef};
 use crate::publish::Publication;
@@ -224,10 +224,7 @@ impl AnswerNote {
 
     /// The note in `lang`, or as written where it has no English.
     pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.en.is_empty() => &self.en,
-            _ => &self.note,
-        }
+        in_lang(lang, &self.note, &self.en)
     }
 }
 

@@ -732,28 +732,18 @@ mod tests {
         let (mut assessment, catalog) = fresh();
         let note = |text: &str| AnswerNote::new("sheetColumn", text, "");
         assessment.notes = vec![note("F 列"), note("G 列")];
-        apply(
-            &mut assessment,
-            catalog,
-            Edit::RemoveNote {
+        let remove_f = |assessment: &mut Assessment| {
+            let edit = Edit::RemoveNote {
                 note: note("F 列")
-            },
-            NOW,
-        )
-        .unwrap();
+            };
+            apply(assessment, catalog, edit, NOW).unwrap();
+        };
+        remove_f(&mut assessment);
         assert_eq!(assessment.notes, [note("G 列")]);
         assert_eq!(assessment.updated_at, NOW);
         // Removed again, or never there: nothing else changes.
         let before = assessment.clone();
-        apply(
-            &mut assessment,
-            catalog,
-            Edit::RemoveNote {
-                note: note("F 列")
-            },
-            NOW,
-        )
-        .unwrap();
+        remove_f(&mut assessment);
         assert_eq!(assessment, before);
     }
 }

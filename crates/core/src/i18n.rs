@@ -54,10 +54,15 @@ impl Bilingual {
 
     /// The text in `lang`, or the Japanese where there is no English.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.en.is_empty() => &self.en,
-            _ => &self.ja,
-        }
+        in_lang(lang, &self.ja, &self.en)
+    }
+}
+
+/// `en` in English when there is one, else `ja`: for any text kept in both languages.
+pub fn in_lang<'a>(lang: Lang, ja: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::En if !en.is_empty() => en,
+        _ => ja,
     }
 }
 
