@@ -62,20 +62,6 @@ impl Role {
         Role::ChoiceField,
     ];
 
-    /// Whether the column holds the catalog's own words (an item, its group, its references)
-    /// rather than an answer or nothing.
-    pub fn is_catalog_content(self) -> bool {
-        matches!(
-            self,
-            Role::Id
-                | Role::Text
-                | Role::Group
-                | Role::Subgroup
-                | Role::EvidenceExamples
-                | Role::Reference
-        )
-    }
-
     /// The role as a menu names it.
     pub fn label(self) -> Bilingual {
         let (ja, en) = match self {

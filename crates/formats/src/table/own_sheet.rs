@@ -127,6 +127,7 @@ fn catalog_columns(
         Role::Group | Role::Subgroup => group_titles(catalog, item).any(|title| title == cell),
         Role::EvidenceExamples => item.evidence_examples.as_deref().map(str::trim) == Some(cell),
         Role::Reference => !item.references.is_empty(),
+        // An answer, or a column the catalog does not use.
         _ => false,
     };
     (0..roles.len())
@@ -136,7 +137,6 @@ fn catalog_columns(
                 cell.is_empty() || holds(roles[*column], item, cell)
             })
         })
-        .filter(|column| roles[*column].is_catalog_content())
         .collect()
 }
 
