@@ -1,4 +1,4 @@
-//! The assessment's own notes, under its subject: how the file it came from was read as a
+//! The assessment's own notes, with its subject: how the file it came from was read as a
 //! whole (a sheet's column that matched no field and was left behind, how a source without a
 //! rating column was rated), so that nothing an import left out goes unsaid. Notes that say
 //! something was left out stand above the items; the others go in 評価の概要, folded with it,
