@@ -89,8 +89,10 @@ fn write_kit_list(dist: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| error.to_string())?;
-        if entry.path().is_file() {
-            files.push(entry.file_name().to_string_lossy().into_owned());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // Not the list itself, should the folder already hold one.
+        if entry.path().is_file() && name != WIDGET_FILES {
+            files.push(name);
         }
     }
     files.sort();
