@@ -715,7 +715,7 @@ impl Localized for Text {
             Text::WidgetKitSaved => ("ウィジェット一式を保存しました。", "The widget kit was saved."),
             Text::EmbedHowToFromBuild => ("tekigo の widget フォルダ (tekigo のビルドの dist/widget/) をサイトの /tekigo/widget/ に、公開用ファイルを /tekigo/ に置いてください。", "Put tekigo's widget folder (dist/widget/ of a tekigo build) at /tekigo/widget/ on your site and the file to publish at /tekigo/."),
             Text::EmbedCsp => ("ページに Content-Security-Policy があれば、script-src に 'self' と 'wasm-unsafe-eval' を、style-src と connect-src に 'self' を許してください (ウィジェットを別のオリジンに置くときは 'self' をそのオリジンに)。wasm を許せないページには、widget/embed.html を iframe で埋め込みます。", "If the page has a Content-Security-Policy, allow 'self' and 'wasm-unsafe-eval' in script-src and 'self' in style-src and connect-src (the widget's origin instead of 'self' when it lives elsewhere). A page that cannot allow wasm embeds widget/embed.html in an iframe instead."),
-            Text::NoteDealtWith => ("対応済みにして消す", "Dealt with: remove"),
+            Text::NoteDealtWith => ("対応済みにして消す", "Remove (dealt with)"),
             Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
