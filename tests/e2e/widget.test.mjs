@@ -3,7 +3,8 @@
 // shadow root; bad input is said in the widget in both languages while the page keeps working;
 // the iframe page speaks postMessage only with the origins it lists; and "start our own check"
 // opens the hospital's own tekigo, which asks, then holds every answer as the vendor's until
-// confirmed. No request goes anywhere but the two origins serving the files.
+// confirmed; the widget kit saved from the publish dialog runs on a vendor's own site. No
+// request goes anywhere but the origins serving the files.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
