@@ -300,7 +300,7 @@ mod tests {
         // person's when the catalog holds no such words for the item.
         let mut headings = HEADINGS.to_vec();
         headings.extend(["担当", "確認したエビデンス", "担当区分", "参照資料"]);
-        let filled = Workbook::one_sheet(
+        let mut filled = Workbook::one_sheet(
             "確認表",
             &[
                 &["年次確認表 (例)"],
@@ -330,11 +330,17 @@ mod tests {
                 &["3", "委託先の一覧がある。", "", "", "", "", "", "", ""],
             ],
         );
+        // 佐藤 merged down over all three items: an entry for each, as a person sees it.
+        filled.sheets[0].merged_down = vec![MergedDown {
+            column: 5,
+            first_row: 2,
+            last_row: 4,
+        }];
         let (assessment, ..) = from_workbook(&filled, &[&catalog], fresh()).unwrap();
         let notes: Vec<&str> = assessment.notes.iter().map(|n| n.note.as_str()).collect();
         assert_eq!(notes.len(), 4, "{notes:?}");
         assert!(notes[0].contains("F 列「担当」"), "{}", notes[0]);
-        assert!(notes[0].contains("1 項目に記入あり"), "{}", notes[0]);
+        assert!(notes[0].contains("3 項目に記入あり"), "{}", notes[0]);
         assert!(
             notes[1].contains("G 列「確認したエビデンス」"),
             "{}",

@@ -144,6 +144,9 @@ fn unread_columns(sheet: &Sheet, frame: &Frame, item_rows: &[usize]) -> Vec<Answ
         frame.mapped.iter().any(|(index, _)| *index == column)
             || frame.catalog_columns.contains(&column)
     };
+    // An entry merged down over several items counts for each of them, as a person sees it.
+    let filled = sheet.filled_down(frame.heading_row, |_, column| !read(column));
+    let sheet: &Sheet = &filled;
     (0..width)
         .filter(|column| !read(*column))
         .filter_map(|column| {
