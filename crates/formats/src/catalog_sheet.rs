@@ -375,7 +375,8 @@ pub fn guess(workbook: &Workbook, file_name: &str) -> Mapping {
                 }
                 // A headed column left empty under every item is one to fill in: an answer.
                 Role::Ignore
-                    if !found.of(column).is_empty() && column_empty(sheet, found, column) =>
+                    if !found.of(column).is_empty()
+                        && values_of(sheet, found.first_item_row, column).is_empty() =>
                 {
                     *role = Role::TextField
                 }
@@ -400,11 +401,6 @@ pub fn guess(workbook: &Workbook, file_name: &str) -> Mapping {
         title: stem.clone(),
         source: file_name.to_owned(),
     }
-}
-
-/// Whether column `column` holds nothing under the headings.
-fn column_empty(sheet: &Sheet, found: &Headings, column: usize) -> bool {
-    (found.first_item_row..sheet.rows.len()).all(|row| sheet.cell(row, column).trim().is_empty())
 }
 
 /// A catalog id from a file name: its ASCII letters and digits, lower case, joined by
