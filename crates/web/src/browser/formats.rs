@@ -275,11 +275,7 @@ fn client() -> Result<Rc<RefCell<Client>>, Failure> {
         return Ok(client);
     }
     if super::data::in_single_file() {
-        return Err(Failure {
-            ja: Text::FormatsNotInSingleFile.label(Lang::Ja).to_owned(),
-            en: Text::FormatsNotInSingleFile.label(Lang::En).to_owned(),
-            kind: None,
-        });
+        return Err(Failure::new(Text::FormatsNotInSingleFile, ""));
     }
     let client = start()?;
     CLIENT.with(|slot| *slot.borrow_mut() = Some(client.clone()));

@@ -79,11 +79,7 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 async fn read(file: &web_sys::File) -> Result<Vec<u8>, Failure> {
     files::read_bytes(file)
         .await
-        .map_err(|files::Refused| Failure {
-            ja: Text::FileReadFailed.label(Lang::Ja).to_owned(),
-            en: Text::FileReadFailed.label(Lang::En).to_owned(),
-            kind: None,
-        })
+        .map_err(|files::Refused| Failure::new(Text::FileReadFailed, ""))
 }
 
 #[component]
