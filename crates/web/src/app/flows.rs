@@ -210,10 +210,7 @@ pub async fn store_and_open(
                 unstored: false,
             }));
             if copied {
-                dispatch.emit(AppAction::Notify(Notice::info(
-                    Text::OpenedAsCopy.label(Lang::Ja).to_owned(),
-                    Text::OpenedAsCopy.label(Lang::En).to_owned(),
-                )));
+                dispatch.emit(AppAction::Notify(Notice::info_text(Text::OpenedAsCopy)));
             }
         }
         Err(error) => {

@@ -193,10 +193,7 @@ pub fn App() -> Html {
                 record.key.replace(['/', '\\', ':'], "_")
             );
             if files::download(&name, record.raw.as_bytes(), "application/json").is_err() {
-                dispatch.emit(AppAction::Notify(Notice::error(
-                    Text::DownloadFailed.label(Lang::Ja).to_owned(),
-                    Text::DownloadFailed.label(Lang::En).to_owned(),
-                )));
+                dispatch.emit(AppAction::Notify(Notice::error_text(Text::DownloadFailed)));
             }
         })
     };

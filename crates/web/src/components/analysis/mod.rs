@@ -324,12 +324,9 @@ fn read_picked(event: &Event, then: impl FnOnce(String, Result<Vec<u8>, Notice>)
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let bytes = files::read_bytes(&file).await.map_err(|files::Refused| {
-            Notice::error(
-                Text::FileReadFailed.label(Lang::Ja).to_owned(),
-                Text::FileReadFailed.label(Lang::En).to_owned(),
-            )
-        });
+        let bytes = files::read_bytes(&file)
+            .await
+            .map_err(|files::Refused| Notice::error_text(Text::FileReadFailed));
         then(file.name(), bytes);
     });
 }
