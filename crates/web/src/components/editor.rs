@@ -305,6 +305,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     filter={state.filter.clone()} {lang} on_close={toggle_report} />
         };
     }
+    let left_out = says_left_out(&assessment.notes);
     let reading_notes = html! {
         <ReadingNotes notes={assessment.notes.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()} />
     };
@@ -340,9 +341,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <p class="save-state warn" role="alert">{ refused.message(lang) }</p>
             }
             <SubjectForm subject={assessment.subject.clone()} {lang} read_only={state.read_only()} on_edit={on_edit.clone()}>
-                if !says_left_out(&assessment.notes) { { reading_notes.clone() } }
+                if !left_out { { reading_notes.clone() } }
             </SubjectForm>
-            if says_left_out(&assessment.notes) { { reading_notes } }
+            if left_out { { reading_notes } }
             <div class="tabs" role="tablist" onkeydown={tablist_keys}>
                 { for Tab::ALL.iter().map(|tab| tab_button(*tab)) }
             </div>
