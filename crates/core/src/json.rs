@@ -104,17 +104,17 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 /// catalog does not use, or writes its keys in another order.
 pub fn catalog_hash(catalog: &Catalog) -> String {
     let value = serde_json::to_value(catalog).expect("our types always serialize");
-    let mut canonical = String::new();
+    let mut canonical = Vec::new();
     write_canonical(&value, &mut canonical, |value| !is_empty_value(value));
-    sha256_hex(canonical.as_bytes())
+    sha256_hex(&canonical)
 }
 
 /// `value` as canonical JSON: every object's keys sorted by code point, no whitespace, every
 /// member kept (what a signature covers).
 pub fn canonical_json(value: &Value) -> String {
-    let mut canonical = String::new();
+    let mut canonical = Vec::new();
     write_canonical(value, &mut canonical, |_| true);
-    canonical
+    String::from_utf8(canonical).expect("JSON is written in UTF-8")
 }
 
 /// What a signature covers: the assessment's JSON without its signature, canonical. The same
@@ -129,9 +129,11 @@ pub fn signed_content(assessment: &crate::Assessment) -> String {
 
 /// SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     Sha256::digest(bytes)
         .iter()
-        .map(|byte| format!("{byte:02x}"))
+        .flat_map(|byte| [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]])
+        .map(char::from)
         .collect()
 }
 
@@ -146,38 +148,41 @@ fn is_empty_value(value: &Value) -> bool {
 }
 
 /// Writes `value` canonically, leaving out the object members whose value `keep` refuses.
-fn write_canonical(value: &Value, out: &mut String, keep: fn(&Value) -> bool) {
+/// Keys and scalars are written straight into `out`, as serde_json escapes them.
+fn write_canonical(value: &Value, out: &mut Vec<u8>, keep: fn(&Value) -> bool) {
     match value {
         Value::Object(object) => {
-            let mut keys: Vec<&String> = object
-                .iter()
-                .filter(|(_, value)| keep(value))
-                .map(|(key, _)| key)
-                .collect();
-            keys.sort();
-            out.push('{');
-            for (index, key) in keys.into_iter().enumerate() {
+            let mut members: Vec<(&String, &Value)> =
+                object.iter().filter(|(_, value)| keep(value)).collect();
+            members.sort_by_key(|(key, _)| *key);
+            out.push(b'{');
+            for (index, (key, value)) in members.into_iter().enumerate() {
                 if index > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
-                out.push_str(&Value::String(key.clone()).to_string());
-                out.push(':');
-                write_canonical(&object[key], out, keep);
+                write_plain(out, key);
+                out.push(b':');
+                write_canonical(value, out, keep);
             }
-            out.push('}');
+            out.push(b'}');
         }
         Value::Array(values) => {
-            out.push('[');
+            out.push(b'[');
             for (index, value) in values.iter().enumerate() {
                 if index > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(value, out, keep);
             }
-            out.push(']');
+            out.push(b']');
         }
-        scalar => out.push_str(&scalar.to_string()),
+        scalar => write_plain(out, scalar),
     }
+}
+
+/// Writes a key or a scalar as JSON, escaped as serde_json escapes it.
+fn write_plain(out: &mut Vec<u8>, value: &impl Serialize) {
+    serde_json::to_writer(out, value).expect("a string or a scalar always serializes");
 }
 
 /// Checks encoding and syntax, then that the document is an object whose `format` is one of
