@@ -58,6 +58,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     })
 }
 
+/// "Version made by": Unix (3), zip 2.0.
+const MADE_ON_UNIX: u16 = 3 << 8 | 20;
+/// A plain file, read and write for its owner, read for others (0o100644).
+const UNIX_FILE_MODE: u32 = 0o100644;
+
 /// Packs `entries` (name, content) into a zip file, each deflated.
 pub fn write(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -84,12 +89,14 @@ pub fn write(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
         out.extend_from_slice(&packed);
 
         put32(&mut directory, CENTRAL_HEADER);
-        put16(&mut directory, 20); // made by
+        // Made on Unix, so that unzip takes the UTF-8 names as they are (on MS-DOS it reads
+        // them in the DOS code page, whatever the flag says), with each file readable.
+        put16(&mut directory, MADE_ON_UNIX);
         fields(&mut directory);
         put16(&mut directory, 0); // comment
         put16(&mut directory, 0); // disk
         put16(&mut directory, 0); // internal attributes
-        put32(&mut directory, 0); // external attributes
+        put32(&mut directory, UNIX_FILE_MODE << 16); // external attributes
         put32(&mut directory, offset);
         directory.extend_from_slice(name.as_bytes());
     }
@@ -267,6 +274,26 @@ mod tests {
             archive.read("missing").unwrap_err(),
             ZipError::Missing("missing".into())
         );
+    }
+
+    #[test]
+    fn the_directory_says_made_on_unix_with_a_readable_file_mode() {
+        // Debian's unzip reads the names of entries made on MS-DOS in the DOS code page, even
+        // with the UTF-8 flag: a Japanese file name came out garbled and the widget kit broke.
+        let packed = write(&[("公開.json".to_owned(), b"{}".to_vec())]);
+        let at = packed
+            .windows(4)
+            .position(|window| window == CENTRAL_HEADER.to_le_bytes())
+            .unwrap();
+        let entry = &packed[at..];
+        assert_eq!(entry[5], 3, "made by: Unix");
+        assert_eq!(
+            u16::from_le_bytes([entry[8], entry[9]]) & 0x0800,
+            0x0800,
+            "UTF-8 names"
+        );
+        let external = u32::from_le_bytes(entry[38..42].try_into().unwrap());
+        assert_eq!(external >> 16, 0o100644);
     }
 
     #[test]
