@@ -3,8 +3,9 @@
 // shadow root; bad input is said in the widget in both languages while the page keeps working;
 // the iframe page speaks postMessage only with the origins it lists; and "start our own check"
 // opens the hospital's own tekigo, which asks, then holds every answer as the vendor's until
-// confirmed; the widget kit saved from the publish dialog runs on a vendor's own site. No
-// request goes anywhere but the origins serving the files.
+// confirmed; the widget kit saved from the publish dialog runs on a vendor's own site; on a
+// phone the widget keeps inside its frame. No request goes anywhere but the origins serving
+// the files.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -59,6 +60,23 @@ test('the vendor page shows the published answers despite its hostile CSS, searc
   const id = await page.evaluate(() => document.querySelector('tekigo-checker').assessment.id);
   assert.equal(id, 'kirin-karte-meti-2012');
   assert.deepEqual(foreign(requests), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone the widget stays inside its frame, long addresses wrap, and its own button reads white on blue', async () => {
+  const context = await newContext({ viewport: { width: 360, height: 740 } });
+  const { page, problems } = await vendorPage(context);
+  const w = widget(page);
+  await w.locator('.tk-item').first().waitFor();
+  const root = await w.locator('.tk-root').boundingBox();
+  const search = await w.getByRole('searchbox').boundingBox();
+  assert.ok(search.x + search.width <= root.x + root.width, `the search box ends inside the widget (${search.x + search.width} > ${root.x + root.width})`);
+  const spilling = await w.locator('.tk-item').evaluateAll((items) => items.filter((item) => item.scrollWidth > item.clientWidth + 1).length);
+  assert.equal(spilling, 0, 'no item is wider than the widget');
+  const button = w.getByRole('button', { name: 'この回答をもとに自院のチェックを始める' });
+  assert.equal(await button.evaluate((b) => getComputedStyle(b).color), 'rgb(255, 255, 255)');
+  await screenshot(page, 'widget-vendor-page-phone');
   assert.deepEqual(problems, []);
   await context.close();
 });

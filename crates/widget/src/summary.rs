@@ -28,6 +28,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let card = score(catalog, assessment);
     let scale = catalog.scale();
     let todo = hospital_todo(catalog, assessment);
+    let todo_heading = format!(
+        "{} ({}{})",
+        Text::WidgetHospitalTodo.label(lang),
+        todo.len(),
+        Text::Cases.label(lang)
+    );
     let published = assessment
         .publication
         .as_ref()
@@ -65,21 +71,26 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     { for assessment.notes.iter().map(|note| html! { <li>{ note.text(lang) }</li> }) }
                 </ul>
             }
-            <details class="tk-todo" part="todo">
-                <summary>{ format!("{} ({}{})", Text::WidgetHospitalTodo.label(lang), todo.len(), Text::Cases.label(lang)) }</summary>
-                <ul>
-                    { for todo.iter().map(|entry| {
-                        let item = &catalog.items[entry.position];
-                        html! {
-                            <li>
-                                <span class="tk-id">{ &entry.item }</span>{ " " }
-                                <span>{ item.text.chars().take(70).collect::<String>() }</span>
-                                if !entry.action.is_empty() { <p class="tk-action">{ &entry.action }</p> }
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </details>
+            if todo.is_empty() {
+                // Nothing left to the hospital: said, with nothing to unfold.
+                <p class="tk-note">{ todo_heading }</p>
+            } else {
+                <details class="tk-todo" part="todo">
+                    <summary>{ todo_heading }</summary>
+                    <ul>
+                        { for todo.iter().map(|entry| {
+                            let item = &catalog.items[entry.position];
+                            html! {
+                                <li>
+                                    <span class="tk-id">{ &entry.item }</span>{ " " }
+                                    <span>{ item.text.chars().take(70).collect::<String>() }</span>
+                                    if !entry.action.is_empty() { <p class="tk-action">{ &entry.action }</p> }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </details>
+            }
         </>
     }
 }
