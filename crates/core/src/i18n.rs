@@ -638,6 +638,9 @@ pub enum Text {
     EmbedHowToFromBuild,
     EmbedCsp,
     NoteDealtWith,
+    ExportPublicVersion,
+    ExportHoldsPrivate,
+    ExportIsPublic,
 }
 
 impl Localized for Text {
@@ -716,6 +719,9 @@ impl Localized for Text {
             Text::EmbedHowToFromBuild => ("tekigo の widget フォルダ (tekigo のビルドの dist/widget/) をサイトの /tekigo/widget/ に、公開用ファイルを /tekigo/ に置いてください。", "Put tekigo's widget folder (dist/widget/ of a tekigo build) at /tekigo/widget/ on your site and the file to publish at /tekigo/."),
             Text::EmbedCsp => ("ページに Content-Security-Policy があれば、script-src に 'self' と 'wasm-unsafe-eval' を、style-src と connect-src に 'self' を許してください (ウィジェットを別のオリジンに置くときは 'self' をそのオリジンに)。wasm を許せないページには、widget/embed.html を iframe で埋め込みます。", "If the page has a Content-Security-Policy, allow 'self' and 'wasm-unsafe-eval' in script-src and 'self' in style-src and connect-src (the widget's origin instead of 'self' when it lives elsewhere). A page that cannot allow wasm embeds widget/embed.html in an iframe instead."),
             Text::NoteDealtWith => ("対応済みにして消す", "Remove (dealt with)"),
+            Text::ExportPublicVersion => ("公開用にする (要NDA 文書の所在・社内メモ・ヒアリングの内容・評価員の欄を除く)", "Public version (without where NDA documents are, internal notes, interview notes or the evaluator's columns)"),
+            Text::ExportHoldsPrivate => ("このファイルには社内メモ・ヒアリングの内容・評価員の欄・要NDA 文書の所在も入ります。医療機関など社外に渡すときは「公開用にする」を選んでください。", "This file also holds internal notes, interview notes, the evaluator's columns and where NDA documents are. To hand it to a hospital or anyone outside, choose “Public version”."),
+            Text::ExportIsPublic => ("公開用: 公開される欄だけを書き出し、ファイル名に _public が付きます。", "Public version: only the fields that may be published are written, and the file name ends in _public."),
             Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),

@@ -18,8 +18,9 @@
 //! Catalogs and assessments travel as the JSON text of tekigo's files.
 
 use serde_json::{json, Value};
-use tekigo_core::export::{file_name, find};
+use tekigo_core::export::{file_name, find, public_file_name};
 use tekigo_core::i18n::{load_error_message, Lang};
+use tekigo_core::publish::publish;
 use tekigo_core::{load_assessment, load_catalog, to_json, Assessment, Catalog, LoadError};
 use tekigo_formats::catalog_sheet::{build, guess, Mapping, Role};
 use tekigo_formats::exporters::export_signed;
@@ -195,6 +196,8 @@ fn formats() -> Value {
     json!({ "formats": formats })
 }
 
+/// Writes the assessment in the chosen format, signed if a key came; with `public`, its public
+/// version (what [`publish`] lets leave), named `_public`.
 fn export(header: &Value) -> Result<Answer, Failure> {
     let exporters = all_exporters();
     let id = text(header, "format")?;
@@ -204,17 +207,26 @@ fn export(header: &Value) -> Result<Answer, Failure> {
     let assessment =
         load_assessment(text(header, "assessment")?.as_bytes()).map_err(|e| load_failure(&e))?;
     let now = text(header, "now")?;
+    let public = header["public"].as_bool().unwrap_or(false);
+    let assessment = if public {
+        publish(&catalog, &assessment, now)
+    } else {
+        assessment
+    };
     let written = match header["key"].as_str() {
         Some(_) => export_signed(exporter, &catalog, &assessment, &signing_key(header)?, now),
         None => exporter.export(&catalog, &assessment, now),
     }
     .map_err(|error| Failure::new(error.message(Lang::Ja), error.message(Lang::En)))?;
     let format = exporter.format();
+    let today = text(header, "today")?;
+    let file_name = if public {
+        public_file_name(&assessment, &format, today)
+    } else {
+        file_name(&assessment, &format, today)
+    };
     Ok((
-        json!({
-            "fileName": file_name(&assessment, &format, text(header, "today")?),
-            "mime": format.mime,
-        }),
+        json!({ "fileName": file_name, "mime": format.mime }),
         Some(written),
     ))
 }
@@ -450,6 +462,66 @@ mod tests {
         )
         .unwrap();
         assert_eq!(verified["passed"], true, "{verified}");
+    }
+
+    #[test]
+    fn a_public_export_leaves_out_what_never_leaves_the_vendor_in_every_format() {
+        let mut sample = embedded::sample_assessment();
+        let answer = sample.answers.values_mut().next().unwrap();
+        answer.internal_note = "社内限定の覚え書き".into();
+        answer.interview = "口頭で聞いた話".into();
+        let catalog = to_json(embedded::catalog(&sample.catalog.id).unwrap());
+        for format in ["xlsx-vendor", "csv-vendor", "json", "oscal"] {
+            let export = |public: bool| {
+                call(
+                    "export",
+                    json!({
+                        "format": format, "catalog": catalog, "assessment": to_json(&sample),
+                        "now": NOW, "today": "2026-12-01", "public": public,
+                    }),
+                    None,
+                )
+                .unwrap()
+            };
+            let readable = |bytes: Option<Vec<u8>>| {
+                let bytes = bytes.unwrap();
+                match format {
+                    "xlsx-vendor" => {
+                        let archive = tekigo_formats::zip::Archive::open(&bytes).unwrap();
+                        String::from_utf8(archive.read("xl/sharedStrings.xml").unwrap()).unwrap()
+                    }
+                    _ => String::from_utf8(bytes).unwrap(),
+                }
+            };
+            let (full_header, full) = export(false);
+            let full = readable(full);
+            assert!(
+                full.contains("社内限定の覚え書き"),
+                "{format}: the full file keeps it"
+            );
+            let (header, public) = export(true);
+            let public = readable(public);
+            for private in ["社内限定の覚え書き", "口頭で聞いた話"] {
+                assert!(!public.contains(private), "{format}: {private} left");
+            }
+            let name = header["fileName"].as_str().unwrap();
+            assert!(name.contains("_public"), "{name}");
+            assert_ne!(header["fileName"], full_header["fileName"]);
+        }
+        // The public JSON format is named `_public` once, however it is asked for.
+        let (header, _) = call(
+            "export",
+            json!({
+                "format": "public-json", "catalog": catalog, "assessment": to_json(&sample),
+                "now": NOW, "today": "2026-12-01", "public": true,
+            }),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            header["fileName"],
+            "tekigo_『きりんカルテ』_2019-08-26_public.json"
+        );
     }
 
     #[test]

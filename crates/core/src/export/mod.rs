@@ -90,12 +90,28 @@ pub fn find<'a>(exporters: &[&'a dyn Exporter], id: &str) -> Option<&'a dyn Expo
         .find(|exporter| exporter.format().id == id)
 }
 
+/// What names a file of the public version (see [`crate::publish`]).
+pub const PUBLIC_SUFFIX: &str = "_public";
+
 /// The file name of an export: the assessment's stem, the format's suffix and extension.
 pub fn file_name(assessment: &Assessment, format: &ExportFormat, today: &str) -> String {
     format!(
         "{}{}.{}",
         assessment.file_stem(today),
         format.suffix,
+        format.extension
+    )
+}
+
+/// The file name of the public version written in `format`: `_public` after the stem, once.
+pub fn public_file_name(assessment: &Assessment, format: &ExportFormat, today: &str) -> String {
+    let suffix = format
+        .suffix
+        .strip_prefix(PUBLIC_SUFFIX)
+        .unwrap_or(format.suffix);
+    format!(
+        "{}{PUBLIC_SUFFIX}{suffix}.{}",
+        assessment.file_stem(today),
         format.extension
     )
 }

@@ -1,7 +1,7 @@
 //! The vendor's public version as tekigo JSON: what a vendor puts on its site for the widget
 //! and for hospitals to start their own check from ([`crate::publish`] decides what leaves).
 
-use super::{ExportError, ExportFormat, Exporter};
+use super::{ExportError, ExportFormat, Exporter, PUBLIC_SUFFIX};
 use crate::assessment::Assessment;
 use crate::catalog::Catalog;
 use crate::i18n::Bilingual;
@@ -19,7 +19,7 @@ impl Exporter for PublicJsonExporter {
                 "公開用 (JSON、要NDA 文書の所在・社内メモ・評価員の欄を除く)",
                 "For publishing (JSON, without where NDA documents are, internal notes or the evaluator's columns)",
             ),
-            suffix: "_public",
+            suffix: PUBLIC_SUFFIX,
             extension: "json",
             mime: "application/json",
         }

@@ -1,5 +1,6 @@
 //! 「書き出し・署名」 in the editor: every format the import and export worker offers (tekigo
-//! JSON, the public version, Excel and CSV in each layout and encoding, OSCAL), each written
+//! JSON, Excel and CSV in each layout and encoding, OSCAL), each written whole or as the
+//! vendor's public version (「公開用にする」; whole files say what private fields they hold), and
 //! signed if the user chooses a signing key — one made here, in the browser, or read from the
 //! file the vendor keeps, checked when chosen and shown with its signer and fingerprint — and
 //! the check of the signature the open assessment carries. The
@@ -70,6 +71,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let chosen = use_state(|| String::from("xlsx"));
     let key = use_state(|| None::<Key>);
     let signing = use_state(|| false);
+    let public = use_state(|| false);
     let signer = use_state(String::new);
     let said = use_state(|| None::<Notice>);
     let busy = use_state(|| false);
@@ -100,10 +102,11 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let export = {
         let (catalog, assessment) = (props.catalog.clone(), props.assessment.clone());
         let on_written = props.on_written.clone();
-        let (chosen, key, signing, said, busy) = (
+        let (chosen, key, signing, public, said, busy) = (
             chosen.clone(),
             key.clone(),
             signing.clone(),
+            public.clone(),
             said.clone(),
             busy.clone(),
         );
@@ -113,7 +116,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 .with("catalog", to_json(&*catalog))
                 .with("assessment", to_json(&*assessment))
                 .with("now", clock::now())
-                .with("today", clock::local_date());
+                .with("today", clock::local_date())
+                .with("public", *public);
             if *signing {
                 if let Some(key) = &*key {
                     header = header.with("key", key.file.as_str());
@@ -295,6 +299,12 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                     signing.set(crate::components::checked_value(&event))
                 })
             };
+            let on_public = {
+                let public = public.clone();
+                Callback::from(move |event: Event| {
+                    public.set(crate::components::checked_value(&event))
+                })
+            };
             let on_signer = {
                 let signer = signer.clone();
                 Callback::from(move |event: InputEvent| {
@@ -306,13 +316,21 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 <div class="field">
                     <label for={format_id.clone()}>{ Text::ExportAs.label(lang) }</label>
                     <select id={format_id} onchange={on_format}>
-                        { for list.iter().map(|format| html! {
+                        // The public JSON is JSON with 「公開用にする」 below.
+                        { for list.iter().filter(|format| format.id != "public-json").map(|format| html! {
                             <option value={format.id.clone()} selected={format.id == *chosen}>
                                 { if lang == Lang::Ja { &format.ja } else { &format.en } }
                             </option>
                         }) }
                     </select>
                 </div>
+                <label class="field checkbox">
+                    <input type="checkbox" checked={*public} onchange={on_public} />
+                    { Text::ExportPublicVersion.label(lang) }
+                </label>
+                <p class={if *public { "muted" } else { "export-private" }}>
+                    { if *public { Text::ExportIsPublic.label(lang) } else { Text::ExportHoldsPrivate.label(lang) } }
+                </p>
                 <fieldset>
                     <legend>{ Text::SignExport.label(lang) }</legend>
                     <p class="muted">{ Text::SigningKeyHint.label(lang) }</p>
