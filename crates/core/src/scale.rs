@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Bilingual;
+use crate::i18n::{Bilingual, Lang, Localized, Text};
 
 /// What an answer means for compliance, whatever the catalog calls it.
 #[derive(
@@ -118,6 +118,27 @@ impl AnswerScale {
                     )),
                 ),
             ],
+        }
+    }
+
+    /// An outcome as a count of it is named: with the choices it counts where they are not
+    /// just the one of the same name (適合 (適合・適合可能)), so that a figure for the outcome
+    /// is never read as the figure for one choice. None is 未回答.
+    pub fn outcome_name(&self, outcome: Option<Outcome>, lang: Lang) -> String {
+        let Some(outcome) = outcome else {
+            return Text::Unanswered.label(lang).to_owned();
+        };
+        let name = outcome.label(lang);
+        let choices: Vec<&str> = self
+            .choices
+            .iter()
+            .filter(|choice| choice.outcome == outcome)
+            .map(|choice| choice.label.get(lang))
+            .collect();
+        if choices.is_empty() || choices == [name] {
+            name.to_owned()
+        } else {
+            format!("{name} ({})", choices.join("・"))
         }
     }
 

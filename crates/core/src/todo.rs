@@ -4,6 +4,7 @@
 use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
 use crate::party::PartyRole;
+use crate::scale::Outcome;
 
 /// One item on the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,14 +17,18 @@ pub struct TodoEntry {
     pub action: String,
 }
 
-/// Whether the hospital or its SI must act on the item this answer belongs to.
-pub fn for_hospital(assessment: &Assessment, answer: &Answer) -> bool {
+/// Whether the hospital or its SI must act on the item this answer belongs to: the answer
+/// says what they must do, or names them among the parties holding an item that applies (one
+/// answered 対象外 leaves them nothing to do unless its answer says otherwise).
+pub fn for_hospital(catalog: &Catalog, assessment: &Assessment, answer: &Answer) -> bool {
+    let excluded = catalog.scale().outcome(answer.status.as_deref()) == Some(Outcome::Excluded);
     !answer.hospital_actions.trim().is_empty()
-        || answer
-            .parties
-            .iter()
-            .filter_map(|id| assessment.party(id))
-            .any(|party| matches!(party.role, PartyRole::Hospital | PartyRole::Si))
+        || !excluded
+            && answer
+                .parties
+                .iter()
+                .filter_map(|id| assessment.party(id))
+                .any(|party| matches!(party.role, PartyRole::Hospital | PartyRole::Si))
 }
 
 /// Every item the hospital or its SI must act on, in catalog order.
@@ -34,7 +39,7 @@ pub fn hospital_todo(catalog: &Catalog, assessment: &Assessment) -> Vec<TodoEntr
         .enumerate()
         .filter_map(|(position, item)| {
             let answer = assessment.answers.get(&item.id)?;
-            for_hospital(assessment, answer).then(|| TodoEntry {
+            for_hospital(catalog, assessment, answer).then(|| TodoEntry {
                 position,
                 item: item.id.clone(),
                 action: answer.hospital_actions.trim().to_owned(),

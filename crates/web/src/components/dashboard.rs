@@ -160,12 +160,12 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 <div class="overall-body">{ donut(&card.choices, &overall, scale, lang) }{ legend }{ rates }</div>
             }) }
             { section("groups-heading", Text::ByGroup, "wide-panel",
-                bars(card.groups.iter().filter(|g| g.depth == 0).map(|g| (g.title.clone(), g.tally)).collect(), lang)) }
-            { section("guidelines-heading", Text::ByGuideline, "", bars(guidelines, lang)) }
+                bars(card.groups.iter().filter(|g| g.depth == 0).map(|g| (g.title.clone(), g.tally)).collect(), scale, lang)) }
+            { section("guidelines-heading", Text::ByGuideline, "", bars(guidelines, scale, lang)) }
             { section("responsibility-heading", Text::ByResponsibility, "", html! {
                 <>
                     <p class="muted rate-note">{ Text::ByResponsibilityNote.label(lang) }</p>
-                    { bars(holders, lang) }
+                    { bars(holders, scale, lang) }
                 </>
             }) }
             { section("todo-heading", Text::HospitalTodo, "", html! {
@@ -225,7 +225,7 @@ fn donut(
 }
 
 /// One stacked bar per row: the outcome counts side by side, with the numbers as text.
-fn bars(rows: Vec<(String, Tally)>, lang: Lang) -> Html {
+fn bars(rows: Vec<(String, Tally)>, scale: &tekigo_core::AnswerScale, lang: Lang) -> Html {
     const WIDTH: f64 = 300.0;
     html! {
         <ul class="bars">
@@ -243,7 +243,7 @@ fn bars(rows: Vec<(String, Tally)>, lang: Lang) -> Html {
                             <span class="bar-name">{ name }</span>
                             <span class="bar-numbers">
                                 { format!("{}/{} {} ・ {} {} ・ {} {}", tally.answered(), tally.total, Text::Answered.label(lang),
-                                    Outcome::Met.label(lang), tally.met,
+                                    scale.outcome_name(Some(Outcome::Met), lang), tally.met,
                                     Text::ComplianceOverall.label(lang), percent_text(tally.compliance_percent())) }
                             </span>
                         </div>

@@ -99,6 +99,26 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                 .and_then(|element| element.get_attribute("data-position"))
                 .and_then(|position| position.parse::<usize>().ok());
             let Some(position) = focused_row else {
+                // Inside the open details, Esc alone acts: it closes them and takes the focus
+                // back to the item (never while an input method is composing, where Esc
+                // cancels the conversion). Every other key is the field's.
+                let item_button = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|element| element.closest("li.item").ok().flatten())
+                    .and_then(|item| item.query_selector(".item-select").ok().flatten())
+                    .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
+                if let (Some(button), Some(position), "Escape", true, false) = (
+                    item_button,
+                    selected,
+                    event.key().as_str(),
+                    expanded,
+                    event.is_composing(),
+                ) {
+                    event.prevent_default();
+                    let _ = button.focus();
+                    dispatch.emit(EditorAction::Open(position));
+                }
                 return;
             };
             if event.ctrl_key() || event.meta_key() || event.alt_key() {
@@ -161,7 +181,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                     let selected = props.selected == Some(position);
                     let answer = props.assessment.answers.get(&item.id).cloned();
                     let highlights = props.index.text_highlights(&props.catalog, position, &terms);
-                    let chips = chips(&props.assessment, &item.id, answer.as_ref(), lang);
+                    let chips = chips(&props.catalog, &props.assessment, &item.id, answer.as_ref(), lang);
                     html! {
                         <ItemRow key={item.id.clone()} catalog={props.catalog.clone()} {position}
                                  answer={answer.clone()} {chips} {selected} expanded={selected && props.expanded}
@@ -221,7 +241,13 @@ pub struct Chip {
 
 /// What a row shows at a glance: the layers it is inherited from, who holds the item, 要NDA,
 /// 要対応, the evidence count, and an answer that still awaits confirmation.
-fn chips(assessment: &Assessment, item: &str, answer: Option<&Answer>, lang: Lang) -> Vec<Chip> {
+fn chips(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    item: &str,
+    answer: Option<&Answer>,
+    lang: Lang,
+) -> Vec<Chip> {
     let party_name = |id: &String| {
         assessment
             .party(id)
@@ -260,7 +286,7 @@ fn chips(assessment: &Assessment, item: &str, answer: Option<&Answer>, lang: Lan
             class: "chip-nda",
         });
     }
-    if for_hospital(assessment, answer) {
+    if for_hospital(catalog, assessment, answer) {
         chips.push(Chip {
             text: Text::ActionNeeded.label(lang).to_owned(),
             class: "chip-todo",

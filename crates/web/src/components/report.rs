@@ -51,7 +51,7 @@ pub fn Report(props: &ReportProps) -> Html {
         html! { <tr><th scope="row">{ label.label(lang) }</th><td>{ value }</td></tr> }
     };
     html! {
-        <article class="report">
+        <article class="report" lang={lang.tag()}>
             <div class="report-tools">
                 <button class="back" onclick={props.on_close.reform(|_| ())}>{ Text::BackToAssessment.label(lang) }</button>
                 <button class="primary" onclick={print}>{ Text::Print.label(lang) }</button>
@@ -125,7 +125,7 @@ pub fn Report(props: &ReportProps) -> Html {
                                 <tr>
                                     <td class="col-id">{ row.id }</td>
                                     <td>{ row.text }</td>
-                                    <td>{ row.status }</td>
+                                    <td class="col-status">{ row.status }</td>
                                     <td>{ row.parties }</td>
                                     <td class="statement">{ row.statement }</td>
                                     <td>{ for row.evidence.iter().map(|e| html! { <div>{ e }</div> }) }</td>
@@ -239,33 +239,8 @@ fn bar(
                 }) }
             </svg>
             <figcaption>
-                { parts.iter().map(|(outcome, _)| format!("{} {}", outcome_name(*outcome, scale, lang), tally.count(*outcome))).collect::<Vec<_>>().join(" ・ ") }
+                { parts.iter().map(|(outcome, _)| format!("{} {}", scale.outcome_name(*outcome, lang), tally.count(*outcome))).collect::<Vec<_>>().join(" ・ ") }
             </figcaption>
         </figure>
-    }
-}
-
-/// An outcome as the bar's caption names it: with the scale's choices it counts, where they
-/// are not just the one of the same name (適合 (適合・適合可能)), so that its figure matches
-/// the table's columns above it.
-fn outcome_name(
-    outcome: Option<Outcome>,
-    scale: &tekigo_core::scale::AnswerScale,
-    lang: Lang,
-) -> String {
-    let Some(outcome) = outcome else {
-        return Text::Unanswered.label(lang).to_owned();
-    };
-    let name = outcome.label(lang);
-    let choices: Vec<&str> = scale
-        .choices
-        .iter()
-        .filter(|choice| choice.outcome == outcome)
-        .map(|choice| choice.label.get(lang))
-        .collect();
-    if choices.is_empty() || choices == [name] {
-        name.to_owned()
-    } else {
-        format!("{name} ({})", choices.join("・"))
     }
 }
