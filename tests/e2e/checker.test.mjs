@@ -64,6 +64,12 @@ test('a whole assessment: answer, search, reload, export, import elsewhere, bad 
     assert.match(await group.innerText(), /3\/9/);
     assert.match(await page.locator('.group-tree button', { hasText: 'すべて' }).innerText(), /3\/253/);
     await screenshot(page, 'editor-details');
+    // Esc in a field of the details closes them, keeps what was typed, and is back on the item.
+    await page.getByLabel('医療機関・SI事業者で必要な対応').press('Escape');
+    await page.locator('.details').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.position), '2');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getByLabel('医療機関・SI事業者で必要な対応').inputValue(), '利用者IDの棚卸を医療機関で実施する');
     await row(page, '3').locator('.item-select').focus();
     await page.keyboard.press('Escape');
     await page.locator('.details').waitFor({ state: 'detached' });

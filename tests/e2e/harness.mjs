@@ -1,8 +1,10 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, a fresh
-// profile per test, every request and console error recorded, screenshots on demand.
+// profile per test, every request and console error recorded, screenshots on demand, and
+// the entries of a downloaded zip (the widget kit, a workbook).
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 
 export const BASE_URL = process.env.TEKIGO_URL ?? 'http://127.0.0.1:8080/';
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
@@ -98,3 +100,24 @@ export function shippedCatalog(id) {
 
 /** Text folded the way the engine's search folds it (NFKC, lower case). */
 export const fold = (text) => text.normalize('NFKC').toLowerCase();
+
+/** The entries of a zip file (stored or deflated), by name. */
+export function unzip(bytes) {
+  const files = new Map();
+  let end = bytes.length - 22;
+  while (bytes.readUInt32LE(end) !== 0x06054b50) end--;
+  let at = bytes.readUInt32LE(end + 16);
+  for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : data);
+    at += 46 + nameLength + extra;
+  }
+  return files;
+}

@@ -1,6 +1,6 @@
 // Exchange formats as a person uses them: the import and export worker loads only when asked;
 // the vendor sample goes out as Excel and Shift_JIS CSV and comes back whole in a fresh
-// profile; a key made in the browser signs a file that verifies, and a changed copy does not,
+// profile, or as its public version without the vendor's internal note; a key made in the browser signs a file that verifies, and a changed copy does not,
 // nor does the file against another signer's public key;
 // the two example sheets (our own wording) become catalogs, are answered on their own scales
 // and score, and a filled copy of one opens as answers to the catalog made from it; a CSV in a foreign encoding is refused with a message and changes nothing.
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { newContext, openApp, screenshot, useBrowser } from './harness.mjs';
+import { newContext, openApp, screenshot, unzip, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -70,6 +70,27 @@ test('export and import through the worker, loaded only when asked', async (t) =
     assert.ok(result.observations.length > 100);
     assert.match(result.remarks, /適否の記載がない \d+ 件/);
     await screenshot(page, 'export-menu');
+  });
+
+  await t.test('the public version leaves out what the vendor keeps; a whole file says what it holds', async () => {
+    await page.locator('li.item .item-select').first().click();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('社内メモ (公開されません)').fill('INTERNAL-ONLY 値引きの社内事情');
+    const warning = page.locator('.formats-menu .caution');
+    assert.match(await warning.innerText(), /社内メモ・ヒアリングの内容・評価員の欄・要NDA 文書の所在も入ります/);
+    const whole = await exportAs(page, 'csv-vendor');
+    assert.match(readFileSync(whole.path, 'utf8'), /INTERNAL-ONLY/);
+    await page.getByLabel(/公開用にする/).check();
+    await warning.waitFor({ state: 'detached' });
+    const csv = await exportAs(page, 'csv-vendor');
+    assert.match(csv.name, /_public_reference\.csv$/);
+    assert.doesNotMatch(readFileSync(csv.path, 'utf8'), /INTERNAL-ONLY/);
+    const workbook = await exportAs(page, 'xlsx-vendor');
+    assert.match(workbook.name, /_public_reference\.xlsx$/);
+    const texts = unzip(readFileSync(workbook.path)).get('xl/sharedStrings.xml').toString('utf8');
+    assert.match(texts, /きりんカルテ/);
+    assert.doesNotMatch(texts, /INTERNAL-ONLY/);
+    await page.getByLabel(/公開用にする/).uncheck();
   });
 
   await t.test('each comes back whole in a fresh profile', async () => {

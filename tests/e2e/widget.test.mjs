@@ -12,8 +12,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
-import { inflateRawSync } from 'node:zlib';
-import { BASE_URL, newContext, record, screenshot, useBrowser } from './harness.mjs';
+import { BASE_URL, newContext, record, screenshot, unzip, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -234,27 +233,6 @@ test('publishing from the app: the public file, the code to copy and a preview o
   assert.deepEqual(problems, []);
   await context.close();
 });
-
-/** The entries of a zip file (stored or deflated), by name. */
-function unzip(bytes) {
-  const files = new Map();
-  let end = bytes.length - 22;
-  while (bytes.readUInt32LE(end) !== 0x06054b50) end--;
-  let at = bytes.readUInt32LE(end + 16);
-  for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extra = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(data) : data);
-    at += 46 + nameLength + extra;
-  }
-  return files;
-}
 
 /** Serves `folder` as a site's root on a free port; returns its URL and a way to stop. */
 async function serveFolder(folder) {

@@ -4,7 +4,9 @@
 
 use tekigo_core::assessment::SHEET_COLUMN_NOTE;
 use tekigo_core::edit::{apply, Edit};
-use tekigo_core::publish::{is_published, publish, start_from_published, NDA_LOCATION};
+use tekigo_core::publish::{
+    is_published, publish, start_from_published, unmarked_nda_items, NDA_LOCATION,
+};
 use tekigo_core::{
     embedded, to_json, AnswerNote, DisclosureLevel, Document, EvidenceRef, ProvenanceKind,
 };
@@ -148,4 +150,14 @@ fn a_hospital_check_started_from_a_published_file_is_provided_until_confirmed() 
     .unwrap();
     assert_eq!(confirmed(&own), 2);
     assert_eq!(own.answers.len(), total);
+}
+
+#[test]
+fn an_answer_citing_an_nda_document_unmarked_is_named_before_publishing() {
+    let mut sample = sample_with_private_details();
+    let catalog = embedded::catalog(&sample.catalog.id).unwrap();
+    sample.answers.get_mut("1").unwrap().disclosure = Some(DisclosureLevel::Public);
+    assert_eq!(unmarked_nda_items(catalog, &sample), ["1"]);
+    sample.answers.get_mut("1").unwrap().disclosure = Some(DisclosureLevel::Nda);
+    assert!(unmarked_nda_items(catalog, &sample).is_empty());
 }

@@ -328,7 +328,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                     <input type="checkbox" checked={*public} onchange={on_public} />
                     { Text::ExportPublicVersion.label(lang) }
                 </label>
-                <p class={if *public { "muted" } else { "export-private" }}>
+                <p class={if *public { "muted" } else { "caution" }}>
                     { if *public { Text::ExportIsPublic.label(lang) } else { Text::ExportHoldsPrivate.label(lang) } }
                 </p>
                 <fieldset>

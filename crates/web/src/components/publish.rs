@@ -7,7 +7,7 @@ use std::rc::Rc;
 use tekigo_core::export::{file_name, Exporter, PublicJsonExporter};
 use tekigo_core::fields::answer_fields;
 use tekigo_core::i18n::{Lang, Localized, Text};
-use tekigo_core::publish::publish;
+use tekigo_core::publish::{publish, unmarked_nda_items};
 use tekigo_core::{to_json, Assessment, Catalog};
 use yew::prelude::*;
 
@@ -65,6 +65,7 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
     // pack.
     let preview_address = preview::address(lang.tag());
     let has_widget = preview_address.is_some();
+    let unmarked = unmarked_nda_items(&props.catalog, &props.assessment);
     let fields = answer_fields(&props.catalog);
     let (public, private): (Vec<_>, Vec<_>) = fields.iter().partition(|field| field.public());
     let names = |list: &[&tekigo_core::fields::AnswerField]| {
@@ -88,6 +89,11 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 <dt>{ Text::PublishStays.label(lang) }</dt>
                 <dd>{ names(&private) }{ "、" }{ Text::PublishStaysAlso.label(lang) }</dd>
             </dl>
+            if !unmarked.is_empty() {
+                <p class="caution">
+                    { format!("{} {}", Text::PublishNdaUnmarked.label(lang), unmarked.join(if lang == Lang::Ja { "、" } else { ", " })) }
+                </p>
+            }
             <SaveFileButton label={format!("{} ({name})", Text::SavePublicFile.label(lang))} file_name={name.clone()}
                             text={Rc::new((*published).clone())} {lang} primary=true
                             on_saved={props.on_written.clone()} />
