@@ -237,6 +237,29 @@ mod tests {
     use crate::{embedded, to_json};
 
     #[test]
+    fn a_misspelt_field_in_an_answer_opens_with_a_warning_naming_it() {
+        let catalogs: Vec<&Catalog> = embedded::catalogs().iter().collect();
+        let sample = embedded::sample_assessment();
+        let item = sample.answers.keys().next().unwrap().clone();
+        let mut value: serde_json::Value = serde_json::from_str(&to_json(&sample)).unwrap();
+        let answer = value["answers"][&item].as_object_mut().unwrap();
+        let statement = answer.remove("statement").unwrap_or_default();
+        answer.insert("statment".into(), statement);
+        let Ok(Opened::Assessment { warnings, .. }) =
+            open_file(value.to_string().as_bytes(), &catalogs)
+        else {
+            panic!("the file opens");
+        };
+        let named: Vec<String> = warnings.iter().map(|w| w.message(Lang::Ja)).collect();
+        assert!(
+            named.iter().any(|message| message.starts_with(&format!(
+                "項目 {item} (answers.{item}.statment): 欄「statment」"
+            ))),
+            "{named:?}"
+        );
+    }
+
+    #[test]
     fn answers_for_a_layer_are_a_full_or_published_assessment_of_the_same_catalog() {
         let catalogs: Vec<&Catalog> = embedded::catalogs().iter().collect();
         let meti = embedded::catalog("meti-2012").unwrap();

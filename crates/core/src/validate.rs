@@ -103,18 +103,25 @@ pub enum ProblemKind {
     },
     /// A catalog's choice field offers no options, or its scale no choices.
     NoChoices,
+    /// An answer holds a field this version does not read (a misspelt name, or one from a
+    /// newer version or another tool): kept in the file, shown nowhere.
+    UnreadField {
+        /// The field's name as the file has it.
+        field: String,
+    },
 }
 
 impl Problem {
     /// Whether the file must not be opened. A changed catalog, evidence pointing to a document
-    /// that was deleted, and NDA evidence in an answer not marked 要NDA only warn: the user
-    /// sees them and can fix them in the app.
+    /// that was deleted, NDA evidence in an answer not marked 要NDA and a field this version
+    /// does not read only warn: the user sees them and can fix them in the app or the file.
     pub fn is_error(&self) -> bool {
         !matches!(
             self.kind,
             ProblemKind::CatalogChanged
                 | ProblemKind::UnknownDocument { .. }
                 | ProblemKind::NdaEvidenceNotMarked { .. }
+                | ProblemKind::UnreadField { .. }
         )
     }
 
@@ -170,6 +177,12 @@ impl ProblemKind {
             (UnknownDocument { document }, Lang::En) => {
                 format!("document id {document} is not in the document register (warning)")
             }
+            (UnreadField { field }, Lang::Ja) => format!(
+                "欄「{field}」はこの版の tekigo では読みません。内容はファイルに残りますが、画面には出ません。欄の名前を確かめてください (警告)"
+            ),
+            (UnreadField { field }, Lang::En) => format!(
+                "this version of tekigo does not read the field \"{field}\": it stays in the file but is shown nowhere; check the field's name (warning)"
+            ),
             (NdaEvidenceNotMarked { document }, Lang::Ja) => format!(
                 "要NDA の文書 {document} を根拠にしていますが、開示レベルが要NDA になっていません (警告)"
             ),
@@ -283,6 +296,14 @@ fn answer_problems(
     problem: &mut impl FnMut(String, ProblemKind),
 ) {
     let path = |field: &str| format!("answers.{item_id}.{field}");
+    for field in answer.extra.keys() {
+        problem(
+            path(field),
+            ProblemKind::UnreadField {
+                field: field.clone(),
+            },
+        );
+    }
     if let Some(status) = &answer.status {
         if catalog.scale().choice(status).is_none() {
             problem(
