@@ -74,7 +74,6 @@ test('export and import through the worker, loaded only when asked', async (t) =
 
   await t.test('the public version leaves out what the vendor keeps; a whole file says what it holds', async () => {
     await page.locator('li.item .item-select').first().click();
-    await page.keyboard.press('Enter');
     await page.getByLabel('社内メモ (公開されません)').fill('INTERNAL-ONLY 値引きの社内事情');
     const warning = page.locator('.formats-menu .caution');
     assert.match(await warning.innerText(), /社内メモ・ヒアリングの内容・評価員の欄・要NDA 文書の所在も入ります/);
