@@ -1,10 +1,11 @@
 // The report a person hands over: opened from an assessment of the 253-item checklist, it
-// prints as A4 pages with a cover, the figures, a table per group and page numbers, and
-// nothing of the app (no buttons, no header, no save state).
+// prints as A4 pages with a cover, the figures, what is still open, a table per group and page
+// numbers, and nothing of the app (no buttons, no header, no save state); a manager's copy
+// holds only the answered items.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { openApp, screenshot, useBrowser } from './harness.mjs';
+import { expectText, openApp, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -38,6 +39,19 @@ test('the 253-item report prints as A4 pages without the app around it', async (
   writeFileSync(new URL('./artifacts/report-253.pdf', import.meta.url), pdf);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 20 && pages <= 80, `${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
+  // What is still open comes before the details.
+  const order = await report.locator('h2').allInnerTexts();
+  assert.ok(order.findIndex((title) => title.startsWith('残っている対応')) < order.findIndex((title) => title.includes('ユーザとの契約')), order.join(' / '));
+  // A manager's copy: only the 12 answered items, and the cover says so.
+  await page.getByLabel('記入のある項目だけを載せる').check();
+  await expectText(report.locator('.report-items tbody tr').first().locator('td').first(), '1');
+  assert.equal(await report.locator('.report-items tbody tr').count(), 12);
+  assert.match(await report.locator('.report-cover').innerText(), /12 \/ 253 項目 ・ 記入のある項目だけを載せる/);
+  await page.emulateMedia({ media: 'print' });
+  const short = await page.pdf({ format: 'A4', printBackground: true });
+  const shortPages = (short.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(shortPages < pages / 3, `${shortPages} of ${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: '← 評価に戻る' }).click();
   await page.locator('li.item').first().waitFor();

@@ -1,8 +1,9 @@
 //! The report a person hands to a manager or an auditor, made for the browser's print (A4):
 //! a cover with the subject, the evaluator and the date; the summary with a chart and both
-//! rates; the filter it was made with, if any; per group a table of the items; the open
-//! actions by risk with who does them and by when; the evidence register; and the version and
-//! digest of the data it was made from. Page numbers come from the print stylesheet.
+//! rates; the filter it was made with, if any; the open actions by risk with who does them
+//! and by when, before the details; per group a table of the items (every item the list
+//! shows, or only those with an answer); the evidence register; and the version and digest of
+//! the data it was made from. Page numbers come from the print stylesheet.
 
 use tekigo_core::dates::display_date;
 use tekigo_core::filter::ItemFilter;
@@ -45,7 +46,27 @@ pub fn Report(props: &ReportProps) -> Html {
             let _ = window.print();
         }
     });
-    let filtered = props.filter != ItemFilter::default();
+    // A manager's copy can leave out the items nobody has answered yet.
+    let answered_only = use_state(|| false);
+    let shown: Vec<usize> = props
+        .visible
+        .iter()
+        .copied()
+        .filter(|&position| {
+            !*answered_only
+                || assessment
+                    .answers
+                    .get(&catalog.items[position].id)
+                    .is_some_and(|answer| !answer.is_empty())
+        })
+        .collect();
+    let on_answered_only = {
+        let answered_only = answered_only.clone();
+        Callback::from(move |event: Event| {
+            answered_only.set(crate::components::checked_value(&event))
+        })
+    };
+    let filtered = props.filter != ItemFilter::default() || *answered_only;
     let actions = open_actions(catalog, assessment);
     let row_cells = |label: Text, value: String| {
         html! { <tr><th scope="row">{ label.label(lang) }</th><td>{ value }</td></tr> }
@@ -55,6 +76,10 @@ pub fn Report(props: &ReportProps) -> Html {
             <div class="report-tools">
                 <button class="back" onclick={props.on_close.reform(|_| ())}>{ Text::BackToAssessment.label(lang) }</button>
                 <button class="primary" onclick={print}>{ Text::Print.label(lang) }</button>
+                <label class="field checkbox">
+                    <input type="checkbox" checked={*answered_only} onchange={on_answered_only} />
+                    { Text::ReportAnsweredOnly.label(lang) }
+                </label>
                 <span class="muted">{ Text::PrintHint.label(lang) }</span>
             </div>
             <section class="report-cover">
@@ -69,7 +94,7 @@ pub fn Report(props: &ReportProps) -> Html {
                     { row_cells(Text::ReportMadeAt, clock::local_minutes(&clock::now(), lang)) }
                     { row_cells(Text::ReportData, format!("tekigo {} ・ SHA-256 {}", env!("CARGO_PKG_VERSION"), digest(assessment))) }
                     if filtered {
-                        { row_cells(Text::ReportFilter, describe_filter(&props.filter, lang, props.visible.len(), catalog.items.len())) }
+                        { row_cells(Text::ReportFilter, describe_filter(&props.filter, *answered_only, lang, shown.len(), catalog.items.len())) }
                     }
                 </table>
             </section>
@@ -106,7 +131,34 @@ pub fn Report(props: &ReportProps) -> Html {
                 </table>
                 { bar(&card.overall, scale, lang) }
             </section>
-            { for sections(catalog, assessment, &props.visible, lang).into_iter().map(|section| html! {
+            <section class="report-actions">
+                <h2>{ Text::OpenActions.label(lang) }</h2>
+                if actions.is_empty() {
+                    <p>{ Text::NoOpenActions.label(lang) }</p>
+                } else {
+                    <table class="report-table">
+                        <thead><tr>
+                            <th scope="col">{ "No" }</th>
+                            <th scope="col">{ Text::Status.label(lang) }</th>
+                            <th scope="col">{ Text::RiskLevel.label(lang) }</th>
+                            <th scope="col">{ Text::Responsibility.label(lang) }</th>
+                            <th scope="col">{ Text::DueDate.label(lang) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for actions.iter().map(|action| html! {
+                                <tr>
+                                    <td>{ &action.item }</td>
+                                    <td>{ action.outcome.label(lang) }</td>
+                                    <td>{ action.risk.map(|r| r.level().label(lang).to_owned()).unwrap_or_default() }</td>
+                                    <td>{ action.owners.iter().map(|id| assessment.party(id).map_or_else(|| id.clone(), |p| p.label(lang))).collect::<Vec<_>>().join("・") }</td>
+                                    <td>{ action.due_date.as_deref().map(|d| display_date(d, lang)).unwrap_or_default() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </section>
+            { for sections(catalog, assessment, &shown, lang).into_iter().map(|section| html! {
                 <section class="report-group">
                     <h2>{ section.title }</h2>
                     <table class="report-table report-items">
@@ -137,33 +189,6 @@ pub fn Report(props: &ReportProps) -> Html {
                     </table>
                 </section>
             }) }
-            <section class="report-actions">
-                <h2>{ Text::OpenActions.label(lang) }</h2>
-                if actions.is_empty() {
-                    <p>{ Text::NoOpenActions.label(lang) }</p>
-                } else {
-                    <table class="report-table">
-                        <thead><tr>
-                            <th scope="col">{ "No" }</th>
-                            <th scope="col">{ Text::Status.label(lang) }</th>
-                            <th scope="col">{ Text::RiskLevel.label(lang) }</th>
-                            <th scope="col">{ Text::Responsibility.label(lang) }</th>
-                            <th scope="col">{ Text::DueDate.label(lang) }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for actions.iter().map(|action| html! {
-                                <tr>
-                                    <td>{ &action.item }</td>
-                                    <td>{ action.outcome.label(lang) }</td>
-                                    <td>{ action.risk.map(|r| r.level().label(lang).to_owned()).unwrap_or_default() }</td>
-                                    <td>{ action.owners.iter().map(|id| assessment.party(id).map_or_else(|| id.clone(), |p| p.label(lang))).collect::<Vec<_>>().join("・") }</td>
-                                    <td>{ action.due_date.as_deref().map(|d| display_date(d, lang)).unwrap_or_default() }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                }
-            </section>
             <section class="report-documents">
                 <h2>{ Text::TabDocuments.label(lang) }</h2>
                 if assessment.documents.is_empty() {
@@ -189,8 +214,17 @@ pub fn Report(props: &ReportProps) -> Html {
 }
 
 /// The filter the report was made with, in words.
-fn describe_filter(filter: &ItemFilter, lang: Lang, shown: usize, total: usize) -> String {
+fn describe_filter(
+    filter: &ItemFilter,
+    answered_only: bool,
+    lang: Lang,
+    shown: usize,
+    total: usize,
+) -> String {
     let mut parts = vec![format!("{shown} / {total} {}", Text::Items.label(lang))];
+    if answered_only {
+        parts.push(Text::ReportAnsweredOnly.label(lang).to_owned());
+    }
     if !filter.query.is_empty() {
         parts.push(format!("{}: {}", Text::Search.label(lang), filter.query));
     }
