@@ -167,7 +167,7 @@ test("starting our own check hands the answers to the hospital's tekigo, which h
     page.waitForEvent('download'),
     widget(page).getByRole('button', { name: 'この回答をもとに自院のチェックを始める' }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /きりんカルテ.*\.json$/);
+  assert.match(download.suggestedFilename(), /きりんカルテ.*_public\.json$/);
   const appRequests = record(app).requests;
   await app.locator('.offer').waitFor();
   const offer = await app.locator('.offer').innerText();

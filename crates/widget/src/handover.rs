@@ -8,6 +8,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
+use tekigo_core::export::PUBLIC_SUFFIX;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::to_json;
 use wasm_bindgen::prelude::*;
@@ -40,7 +41,11 @@ impl Outcome {
 /// Offers the published answers as a file and, with `app`, hands them to that tekigo.
 pub fn start_own_check(loaded: &Loaded, app: Option<&str>, host: &Host) -> Outcome {
     let json = to_json(&loaded.assessment);
-    let name = format!("{}.json", loaded.assessment.file_stem("published"));
+    // Named as 「公開用に書き出す」 names it, so it is not taken for the vendor's whole file.
+    let name = format!(
+        "{}{PUBLIC_SUFFIX}.json",
+        loaded.assessment.file_stem("published")
+    );
     let _ = download(&name, &json);
     host.announce("start-own-check", &JsValue::from_str(&name));
     let Some(app) = app else {
