@@ -189,8 +189,32 @@ test('evidence from an NDA document in an answer not marked 要NDA is warned abo
   await page.getByLabel('文書', { exact: true }).selectOption({ label: '01 SOC2 報告書 (要NDA)' });
   const warning = page.locator('.item-problems');
   assert.match(await warning.innerText(), /要NDA の文書 01 を根拠にしていますが、開示レベルが要NDA になっていません/);
+  // Publishing names the item too: published, it would still say 公開文書.
+  await page.getByRole('button', { name: '公開用に書き出す' }).click();
+  assert.match(await page.locator('.publish .caution').innerText(), /開示レベルが要NDA になっていない項目があります[\s\S]*項目: 5$/);
+  await page.locator('.publish').getByRole('button', { name: '閉じる' }).click();
   await page.locator('.details').getByLabel('開示レベル').selectOption({ label: '要NDA' });
   await warning.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: '公開用に書き出す' }).click();
+  await page.locator('.publish').waitFor();
+  assert.equal(await page.locator('.publish .caution').count(), 0);
+  await context.close();
+});
+
+test('a note on how an answer was read is removed once dealt with, and stays removed', async () => {
+  const { page, context } = await openApp();
+  await page.getByRole('button', { name: /サンプルを開く/ }).click();
+  await row(page, '10').locator('.item-select').click();
+  const note = page.locator('.details .notes li', { hasText: 'この行の回答欄は空' });
+  await note.getByRole('button', { name: '対応済みにして消す' }).click();
+  await note.waitFor({ state: 'detached' });
+  await saved(page);
+  await page.reload();
+  await row(page, '10').locator('.item-select').click();
+  await page.locator('.details').waitFor();
+  assert.equal(await note.count(), 0);
+  // The answer itself stays.
+  assert.notEqual(await page.getByLabel('対応策・見解').inputValue(), '');
   await context.close();
 });
 

@@ -185,6 +185,15 @@ pub enum Edit {
         /// The note, as it stands.
         note: AnswerNote,
     },
+    /// Removes one note on an item's answer (how its source was read, why a question excluded
+    /// it) once a person has dealt with it. The answer itself, and whether it is confirmed,
+    /// stay as they are; a note that is not there is left alone.
+    RemoveItemNote {
+        /// The item answered, by id.
+        item: String,
+        /// The note, as it stands.
+        note: AnswerNote,
+    },
     /// Gives a registered party a new name; its id and the answers citing it stay.
     RenameParty {
         /// The party's position in the register, from 0.
@@ -420,6 +429,12 @@ pub fn apply(
         Edit::RemoveNote { note } => {
             assessment.notes.retain(|kept| *kept != note);
             Touched::Assessment
+        }
+        Edit::RemoveItemNote { item, note } => {
+            if let Some(answer) = assessment.answers.get_mut(&item) {
+                answer.notes.retain(|kept| *kept != note);
+            }
+            Touched::Item(item)
         }
         Edit::RenameParty { index, name } => {
             assessment
@@ -745,5 +760,29 @@ mod tests {
         let before = assessment.clone();
         remove_f(&mut assessment);
         assert_eq!(assessment, before);
+    }
+
+    #[test]
+    fn a_note_on_an_item_dealt_with_is_removed_and_the_answer_stays_unconfirmed() {
+        let sample = embedded::sample_assessment();
+        let catalog = embedded::catalog(&sample.catalog.id).unwrap();
+        let mut assessment = crate::publish::start_from_published(&sample, "hospital", NOW);
+        let (item, answer) = assessment
+            .answers
+            .iter()
+            .find(|(_, answer)| !answer.notes.is_empty())
+            .map(|(item, answer)| (item.clone(), answer.clone()))
+            .expect("the sample has notes on how its source was read");
+        let note = answer.notes[0].clone();
+        let edit = Edit::RemoveItemNote {
+            item: item.clone(),
+            note: note.clone(),
+        };
+        apply(&mut assessment, catalog, edit, NOW).unwrap();
+        let after = &assessment.answers[&item];
+        assert!(!after.notes.contains(&note));
+        assert_eq!(after.notes.len(), answer.notes.len() - 1);
+        assert_eq!(after.statement, answer.statement);
+        assert!(answer.awaits_confirmation() && after.awaits_confirmation());
     }
 }

@@ -3,7 +3,8 @@
 //! rating column was rated), so that nothing an import left out goes unsaid. Notes that say
 //! something was left out stand above the items; the others go in 評価の概要, folded with it,
 //! so that on a phone the first item stays on the first screen. A person who has dealt with a
-//! note (copied the column by hand, say) removes it.
+//! note (copied the column by hand, say) removes it, as a note on one item's answer
+//! ([`note_entries`], shown with the answer).
 
 use tekigo_core::assessment::SHEET_COLUMN_NOTE;
 use tekigo_core::edit::Edit;
@@ -37,22 +38,41 @@ pub fn ReadingNotes(props: &ReadingNotesProps) -> Html {
         <section class={classes!("reading-notes", says_left_out(&props.notes).then_some("left-out"))} aria-labelledby={heading.clone()}>
             <h3 id={heading}>{ Text::ReadingNotes.label(lang) }</h3>
             <ul>
-                { for props.notes.iter().map(|note| {
-                    let remove = {
-                        let note = note.clone();
-                        props.on_edit.reform(move |_| Edit::RemoveNote { note: note.clone() })
-                    };
-                    html! {
-                        <li>
-                            { note.text(lang) }
-                            if !props.read_only {
-                                { " " }
-                                <button class="note-done" onclick={remove}>{ Text::NoteDealtWith.label(lang) }</button>
-                            }
-                        </li>
-                    }
-                }) }
+                { note_entries(&props.notes, None, lang, props.read_only, &props.on_edit) }
             </ul>
         </section>
     }
+}
+
+/// The notes as list entries, each with 「対応済みにして消す」 unless read only: the
+/// assessment's own (`item` None) or those on one item's answer.
+pub fn note_entries(
+    notes: &[AnswerNote],
+    item: Option<&str>,
+    lang: Lang,
+    read_only: bool,
+    on_edit: &Callback<Edit>,
+) -> Html {
+    notes
+        .iter()
+        .map(|note| {
+            let edit = match item {
+                Some(item) => Edit::RemoveItemNote {
+                    item: item.to_owned(),
+                    note: note.clone(),
+                },
+                None => Edit::RemoveNote { note: note.clone() },
+            };
+            let remove = on_edit.reform(move |_| edit.clone());
+            html! {
+                <li>
+                    { note.text(lang) }
+                    if !read_only {
+                        { " " }
+                        <button class="note-done" onclick={remove}>{ Text::NoteDealtWith.label(lang) }</button>
+                    }
+                </li>
+            }
+        })
+        .collect()
 }

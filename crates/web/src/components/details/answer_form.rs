@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::evidence::EvidenceRows;
 use super::risk_field::RiskField;
 use super::DateField;
+use crate::components::reading_notes::note_entries;
 use crate::components::{input_value, select_value};
 use crate::ids::use_ids;
 use crate::shared::Shared;
@@ -63,7 +64,7 @@ fn provenance(props: &AnswerFormProps, answer: &Answer) -> Html {
     let notes = html! {
         if !answer.notes.is_empty() {
             <ul class="notes">
-                { for answer.notes.iter().map(|note| html! { <li>{ note.text(lang) }</li> }) }
+                { note_entries(&answer.notes, Some(&props.item), lang, props.read_only, &props.on_edit) }
             </ul>
         }
     };
