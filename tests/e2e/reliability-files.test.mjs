@@ -1,6 +1,7 @@
 // Files the app refuses, and says why in words: a key given twice (one answer would be lost)
 // is named, a file over 50 MB is refused before it is read, a value of the wrong kind is
-// described without the deserializer's phrasing. Nothing in the list changes.
+// described without the deserializer's phrasing. Nothing in the list changes. A file of an
+// assessment already stored opens the stored one, or a copy when it differs.
 import assert from 'node:assert/strict';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,7 @@ test('a refused file is named with its reason in words, and the list does not ch
   await context.close();
 });
 
-test('a file opened twice is kept as a copy, and the app says so', async () => {
+test('a file opened twice opens the stored assessment; a changed one is kept as a copy, and the app says which', async () => {
   const { page, context, problems } = await openApp();
   const path = join(scratch, 'sample.json');
   writeFileSync(path, SAMPLE);
@@ -79,6 +80,17 @@ test('a file opened twice is kept as a copy, and the app says so', async () => {
   assert.equal(await page.locator('.notice').count(), 0, 'the first time is no copy');
   await page.getByRole('button', { name: '評価の一覧' }).click();
   await page.locator('input[type=file]').first().setInputFiles(path);
+  await page.locator('li.item').first().waitFor();
+  assert.match(await page.locator('.notice').innerText(), /保存されているものと同じです。保存されている評価を開きました[\s\S]*no copy was made/);
+  await page.getByRole('button', { name: '評価の一覧' }).click();
+  await page.locator('li.saved').first().waitFor();
+  assert.equal(await page.locator('li.saved').count(), 1);
+  // The same assessment, changed elsewhere since: both are kept, and that is said.
+  const changed = JSON.parse(SAMPLE);
+  changed.subject.product = `${changed.subject.product} (改訂)`;
+  const changedPath = join(scratch, 'sample-changed.json');
+  writeFileSync(changedPath, JSON.stringify(changed));
+  await page.locator('input[type=file]').first().setInputFiles(changedPath);
   await page.locator('li.item').first().waitFor();
   assert.match(await page.locator('.notice').innerText(), /すでにこのブラウザに保存されているため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
   await page.getByRole('button', { name: '評価の一覧' }).click();

@@ -643,6 +643,7 @@ pub enum Text {
     ExportIsPublic,
     PublishNdaUnmarked,
     ReportAnsweredOnly,
+    OpenedStored,
 }
 
 impl Localized for Text {
@@ -725,6 +726,7 @@ impl Localized for Text {
             Text::ExportHoldsPrivate => ("このファイルには社内メモ・ヒアリングの内容・評価員の欄・要NDA 文書の所在も入ります。医療機関など社外に渡すときは「公開用にする」を選んでください。", "This file also holds internal notes, interview notes, the evaluator's columns and where NDA documents are. To hand it to a hospital or anyone outside, choose “Public version”."),
             Text::PublishNdaUnmarked => ("要NDA の文書を根拠にしているのに、開示レベルが要NDA になっていない項目があります。公開ファイルでは文書の所在は伏せられますが、開示レベルは「公開文書」のまま出ます。公開する前に直してください。項目:", "Some items cite an NDA document but are not marked NDA. The public file hides where the document is, but still says “public document”. Fix them before publishing. Items:"),
             Text::ReportAnsweredOnly => ("記入のある項目だけを載せる", "Only items with an answer"),
+            Text::OpenedStored => ("このファイルの評価は、このブラウザに保存されているものと同じです。保存されている評価を開きました (コピーは作っていません)。", "This file holds the same assessment as the one stored in this browser, so the stored one was opened (no copy was made)."),
             Text::ExportIsPublic => ("公開用: 公開される欄だけを書き出し、ファイル名に _public が付きます。", "Public version: only the fields that may be published are written, and the file name ends in _public."),
             Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),

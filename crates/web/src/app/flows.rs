@@ -195,9 +195,22 @@ pub async fn store_and_open(
     mut assessment: Assessment,
 ) {
     let mut result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
-    // The same assessment already stored (a file opened twice): kept as a copy, and said.
+    // The same assessment already stored (a file opened twice): the stored one opens when
+    // the file says nothing else; otherwise the file is kept as a copy, and that is said.
     let copied = result == Err(storage::SaveError::Conflict);
     if copied {
+        if let Ok(Some(record)) = storage::assessment(&assessment.id).await {
+            if load_assessment(record.json.as_bytes()).as_ref() == Ok(&assessment) {
+                dispatch.emit(AppAction::Open(Opened {
+                    catalog,
+                    assessment: Shared(Rc::new(assessment)),
+                    revision: record.revision,
+                    unstored: false,
+                }));
+                dispatch.emit(AppAction::Notify(Notice::info_text(Text::OpenedStored)));
+                return;
+            }
+        }
         assessment.id = clock::fresh_id("assessment");
         result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
     }
