@@ -47,7 +47,7 @@ test('the 253-item report prints as A4 pages without the app around it', async (
   await page.getByLabel('記入のある項目だけを載せる').check();
   await expectText(report.locator('.report-items tbody tr').first().locator('td').first(), '1');
   assert.equal(await report.locator('.report-items tbody tr').count(), 12);
-  assert.match(await report.locator('.report-cover').innerText(), /12 \/ 253 項目 ・ 記入のある項目だけを載せる/);
+  assert.match(await report.locator('.report-cover').innerText(), /12 \/ 253 項目 ・ 記入のある項目のみ/);
   await page.emulateMedia({ media: 'print' });
   const short = await page.pdf({ format: 'A4', printBackground: true });
   const shortPages = (short.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

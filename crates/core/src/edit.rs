@@ -432,7 +432,13 @@ pub fn apply(
         }
         Edit::RemoveItemNote { item, note } => {
             if let Some(answer) = assessment.answers.get_mut(&item) {
-                answer.notes.retain(|kept| *kept != note);
+                if answer.notes.contains(&note) {
+                    answer.notes.retain(|kept| *kept != note);
+                    answer.updated_at = Some(now.to_owned());
+                    if answer.is_empty() {
+                        assessment.answers.remove(&item);
+                    }
+                }
             }
             Touched::Item(item)
         }
@@ -783,6 +789,19 @@ mod tests {
         assert!(!after.notes.contains(&note));
         assert_eq!(after.notes.len(), answer.notes.len() - 1);
         assert_eq!(after.statement, answer.statement);
+        assert_eq!(after.updated_at.as_deref(), Some(NOW));
         assert!(answer.awaits_confirmation() && after.awaits_confirmation());
+        // An answer that was only its note is gone with it.
+        let only_note = Answer {
+            notes: vec![note.clone()],
+            ..Answer::default()
+        };
+        assessment.answers.insert("2".into(), only_note);
+        let edit = Edit::RemoveItemNote {
+            item: "2".into(),
+            note,
+        };
+        apply(&mut assessment, catalog, edit, NOW).unwrap();
+        assert!(!assessment.answers.contains_key("2"));
     }
 }

@@ -155,7 +155,7 @@ pub fn matching_items(
                     .disclosure
                     .is_none_or(|wanted| answer.and_then(|a| a.disclosure) == wanted)
                 && (!filter.hospital_action
-                    || answer.is_some_and(|a| crate::todo::for_hospital(catalog, assessment, a)))
+                    || answer.is_some_and(|a| crate::todo::for_hospital(assessment, a)))
                 && (!filter.awaiting_confirmation
                     || answer.is_some_and(Answer::awaits_confirmation))
                 && filter

@@ -644,6 +644,9 @@ pub enum Text {
     PublishNdaUnmarked,
     ReportAnsweredOnly,
     OpenedStored,
+    MoreWarnings,
+    WidgetNoHospitalTodo,
+    ReportAnsweredOnlyShown,
 }
 
 impl Localized for Text {
@@ -723,11 +726,14 @@ impl Localized for Text {
             Text::EmbedCsp => ("ページに Content-Security-Policy があれば、script-src に 'self' と 'wasm-unsafe-eval' を、style-src と connect-src に 'self' を許してください (ウィジェットを別のオリジンに置くときは 'self' をそのオリジンに)。wasm を許せないページには、widget/embed.html を iframe で埋め込みます。", "If the page has a Content-Security-Policy, allow 'self' and 'wasm-unsafe-eval' in script-src and 'self' in style-src and connect-src (the widget's origin instead of 'self' when it lives elsewhere). A page that cannot allow wasm embeds widget/embed.html in an iframe instead."),
             Text::NoteDealtWith => ("対応済みにして消す", "Remove (dealt with)"),
             Text::ExportPublicVersion => ("公開用にする (要NDA 文書の所在・社内メモ・ヒアリングの内容・評価員の欄を除く)", "Public version (without where NDA documents are, internal notes, interview notes or the evaluator's columns)"),
-            Text::ExportHoldsPrivate => ("このファイルには社内メモ・ヒアリングの内容・評価員の欄・要NDA 文書の所在も入ります。医療機関など社外に渡すときは「公開用にする」を選んでください。", "This file also holds internal notes, interview notes, the evaluator's columns and where NDA documents are. To hand it to a hospital or anyone outside, choose “Public version”."),
-            Text::PublishNdaUnmarked => ("要NDA の文書を根拠にしているのに、開示レベルが要NDA になっていない項目があります。公開ファイルでは文書の所在は伏せられますが、開示レベルは「公開文書」のまま出ます。公開する前に直してください。項目:", "Some items cite an NDA document but are not marked NDA. The public file hides where the document is, but still says “public document”. Fix them before publishing. Items:"),
+            Text::ExportHoldsPrivate => ("このファイルには社内メモ・ヒアリングの内容・評価員の欄・要NDA 文書の所在も入ります。社外に渡すときは「公開用にする」を選んでください。", "This file also holds internal notes, interview notes, the evaluator's columns and where NDA documents are. To hand it to anyone outside, choose “Public version”."),
+            Text::PublishNdaUnmarked => ("要NDA の文書を根拠にしているのに、開示レベルが要NDA になっていない項目があります。公開ファイルでは文書の所在は伏せられますが、回答は要NDA と示されません。公開する前に直してください。項目:", "Some items cite an NDA document but are not marked NDA. The public file hides where the document is, but does not mark the answer NDA. Fix them before publishing. Items:"),
             Text::ReportAnsweredOnly => ("記入のある項目だけを載せる", "Only items with an answer"),
             Text::OpenedStored => ("このファイルの評価は、このブラウザに保存されているものと同じです。保存されている評価を開きました (コピーは作っていません)。", "This file holds the same assessment as the one stored in this browser, so the stored one was opened (no copy was made)."),
-            Text::ExportIsPublic => ("公開用: 公開される欄だけを書き出し、ファイル名に _public が付きます。", "Public version: only the fields that may be published are written, and the file name ends in _public."),
+            Text::MoreWarnings => ("件の警告がほかにあります。", "more warnings."),
+            Text::WidgetNoHospitalTodo => ("医療機関で必要な対応はありません。", "Nothing is left for the hospital to do."),
+            Text::ReportAnsweredOnlyShown => ("記入のある項目のみ", "answered items only"),
+            Text::ExportIsPublic => ("公開用: 公開される欄だけを書き出し、ファイル名に _public が付きます。", "Public version: only the fields that may be published are written, and _public is added to the file name."),
             Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),

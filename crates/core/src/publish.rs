@@ -22,7 +22,7 @@ use crate::assessment::{
 use crate::catalog::Catalog;
 use crate::fields::{answer_fields, AnswerField, Standard};
 use crate::party::{Provenance, ProvenanceKind, SourceRef};
-use crate::validate::{validate, ProblemKind};
+use crate::validate::{item_problems, ProblemKind};
 
 /// What stands in for the place in a 要NDA document.
 pub const NDA_LOCATION: &str = "NDA締結により開示";
@@ -38,16 +38,20 @@ pub struct Publication {
     pub publisher: String,
 }
 
-/// The items whose answer cites a 要NDA document without being marked 要NDA: published, the
-/// document's place is hidden but the answer still says 公開文書, so they are fixed first.
+/// The items, in catalog order, whose answer cites a 要NDA document without being marked
+/// 要NDA: published, the document's place is hidden but the answer does not say 要NDA, so
+/// they are fixed first.
 pub fn unmarked_nda_items(catalog: &Catalog, assessment: &Assessment) -> Vec<String> {
-    let mut items: Vec<String> = validate(assessment, catalog)
-        .into_iter()
-        .filter(|problem| matches!(problem.kind, ProblemKind::NdaEvidenceNotMarked { .. }))
-        .filter_map(|problem| problem.item)
-        .collect();
-    items.dedup();
-    items
+    catalog
+        .items
+        .iter()
+        .filter(|item| {
+            item_problems(assessment, catalog, &item.id)
+                .iter()
+                .any(|problem| matches!(problem.kind, ProblemKind::NdaEvidenceNotMarked { .. }))
+        })
+        .map(|item| item.id.clone())
+        .collect()
 }
 
 /// The public version of `assessment`, published at `now`.

@@ -160,6 +160,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_outcome_counting_more_than_its_namesake_names_the_choices_it_counts() {
+        let scale = AnswerScale::default_scale();
+        assert_eq!(
+            scale.outcome_name(Some(Outcome::Met), Lang::Ja),
+            "適合 (適合・適合可能)"
+        );
+        assert_eq!(
+            scale.outcome_name(Some(Outcome::NotMet), Lang::Ja),
+            "未対応"
+        );
+        assert_eq!(scale.outcome_name(None, Lang::En), "Unanswered");
+    }
+
+    #[test]
     fn the_default_scale_counts_capable_as_met_and_excludes_not_applicable() {
         let scale = AnswerScale::default_scale();
         assert_eq!(scale.outcome(Some("capable")), Some(Outcome::Met));

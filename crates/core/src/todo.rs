@@ -4,7 +4,6 @@
 use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
 use crate::party::PartyRole;
-use crate::scale::Outcome;
 
 /// One item on the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,12 +17,13 @@ pub struct TodoEntry {
 }
 
 /// Whether the hospital or its SI must act on the item this answer belongs to: the answer
-/// says what they must do, or names them among the parties holding an item that applies (one
-/// answered 対象外 leaves them nothing to do unless its answer says otherwise).
-pub fn for_hospital(catalog: &Catalog, assessment: &Assessment, answer: &Answer) -> bool {
-    let excluded = catalog.scale().outcome(answer.status.as_deref()) == Some(Outcome::Excluded);
+/// says what they must do, or names them among the parties holding it — unless an
+/// applicability question excluded the item (whatever its parties, nothing is left to do
+/// then). An item answered 対象外 by hand stays: a vendor's 対象外 with 医療機関等 responsible
+/// means the hospital's job.
+pub fn for_hospital(assessment: &Assessment, answer: &Answer) -> bool {
     !answer.hospital_actions.trim().is_empty()
-        || !excluded
+        || answer.excluded_by.is_none()
             && answer
                 .parties
                 .iter()
@@ -39,7 +39,7 @@ pub fn hospital_todo(catalog: &Catalog, assessment: &Assessment) -> Vec<TodoEntr
         .enumerate()
         .filter_map(|(position, item)| {
             let answer = assessment.answers.get(&item.id)?;
-            for_hospital(catalog, assessment, answer).then(|| TodoEntry {
+            for_hospital(assessment, answer).then(|| TodoEntry {
                 position,
                 item: item.id.clone(),
                 action: answer.hospital_actions.trim().to_owned(),

@@ -113,8 +113,9 @@ pub enum ProblemKind {
 
 impl Problem {
     /// Whether the file must not be opened. A changed catalog, evidence pointing to a document
-    /// that was deleted, NDA evidence in an answer not marked 要NDA and a field this version
-    /// does not read only warn: the user sees them and can fix them in the app or the file.
+    /// that was deleted and NDA evidence in an answer not marked 要NDA only warn: the user sees
+    /// them and can fix them in the app. So does a field this version does not read, said when
+    /// the file opens (to be fixed in the file, or left for the version that reads it).
     pub fn is_error(&self) -> bool {
         !matches!(
             self.kind,
@@ -178,10 +179,10 @@ impl ProblemKind {
                 format!("document id {document} is not in the document register (warning)")
             }
             (UnreadField { field }, Lang::Ja) => format!(
-                "欄「{field}」はこの版の tekigo では読みません。内容はファイルに残りますが、画面には出ません。欄の名前を確かめてください (警告)"
+                "欄「{field}」はこの版の tekigo では読みません。内容は保存するファイルにそのまま残りますが、画面には出ません。欄の名前を確かめてください (警告)"
             ),
             (UnreadField { field }, Lang::En) => format!(
-                "this version of tekigo does not read the field \"{field}\": it stays in the file but is shown nowhere; check the field's name (warning)"
+                "this version of tekigo does not read the field \"{field}\": it stays as it is in the files saved, but is not shown; check the field's name (warning)"
             ),
             (NdaEvidenceNotMarked { document }, Lang::Ja) => format!(
                 "要NDA の文書 {document} を根拠にしていますが、開示レベルが要NDA になっていません (警告)"
@@ -265,6 +266,15 @@ pub fn validate(assessment: &Assessment, catalog: &Catalog) -> Vec<Problem> {
         if catalog.item(item_id).is_none() {
             problem(format!("answers.{item_id}"), ProblemKind::UnknownItem);
         }
+        // Said when the file opens; kept in it as they are, so not again beside the item.
+        for field in answer.extra.keys() {
+            problem(
+                format!("answers.{item_id}.{field}"),
+                ProblemKind::UnreadField {
+                    field: field.clone(),
+                },
+            );
+        }
         answer_problems(assessment, catalog, item_id, answer, &mut problem);
     }
     problems
@@ -296,14 +306,6 @@ fn answer_problems(
     problem: &mut impl FnMut(String, ProblemKind),
 ) {
     let path = |field: &str| format!("answers.{item_id}.{field}");
-    for field in answer.extra.keys() {
-        problem(
-            path(field),
-            ProblemKind::UnreadField {
-                field: field.clone(),
-            },
-        );
-    }
     if let Some(status) = &answer.status {
         if catalog.scale().choice(status).is_none() {
             problem(

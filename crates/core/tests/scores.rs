@@ -275,15 +275,17 @@ fn groups_come_in_tree_order_even_where_the_file_lists_a_sub_group_late() {
 }
 
 #[test]
-fn the_hospital_has_nothing_to_do_on_an_item_answered_not_applicable_unless_the_answer_says() {
+fn the_hospital_has_nothing_to_do_on_an_item_a_question_excluded_unless_the_answer_says() {
     let catalog = embedded::catalog("meti-2012").unwrap();
     let mut assessment = Assessment::new("a", catalog, "2026-01-01T00:00:00Z");
     let now = "2026-01-02T00:00:00Z";
-    assessment.set_answer("1", answered(Some("capable"), Some("hospital")), now);
-    assessment.set_answer("2", answered(Some("not-applicable"), Some("hospital")), now);
-    let mut told = answered(Some("not-applicable"), None);
-    told.hospital_actions = "院内の運用規程に追記する".into();
-    assessment.set_answer("3", told, now);
+    // A vendor's 対象外 with the hospital responsible: the hospital's job.
+    assessment.set_answer("1", answered(Some("not-applicable"), Some("hospital")), now);
+    let mut excluded = answered(Some("not-applicable"), Some("hospital"));
+    excluded.excluded_by = Some("uses-mobile".into());
+    assessment.set_answer("2", excluded.clone(), now);
+    excluded.hospital_actions = "院内の運用規程に追記する".into();
+    assessment.set_answer("3", excluded, now);
     let listed: Vec<String> = hospital_todo(catalog, &assessment)
         .into_iter()
         .map(|entry| entry.item)

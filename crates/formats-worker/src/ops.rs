@@ -466,10 +466,33 @@ mod tests {
 
     #[test]
     fn a_public_export_leaves_out_what_never_leaves_the_vendor_in_every_format() {
+        // ASCII markers: the sheets' data column escapes anything else as \uXXXX.
+        let private = [
+            "INTERNAL-NOTE-ONLY",
+            "INTERVIEW-ONLY",
+            "VERDICT-ONLY",
+            "EXTRA-FIELD-ONLY",
+            "NDA-PLACE-ONLY",
+            "NDA-ADDRESS-ONLY",
+        ];
         let mut sample = embedded::sample_assessment();
+        sample.documents.push(tekigo_core::Document {
+            id: "99".into(),
+            title: "SOC2".into(),
+            url: format!("https://intranet.example/{}", private[5]),
+            disclosure: tekigo_core::DisclosureLevel::Nda,
+            ..tekigo_core::Document::default()
+        });
         let answer = sample.answers.values_mut().next().unwrap();
-        answer.internal_note = "社内限定の覚え書き".into();
-        answer.interview = "口頭で聞いた話".into();
+        answer.internal_note = private[0].into();
+        answer.interview = private[1].into();
+        answer.evaluator.verdict = private[2].into();
+        answer.extra.insert("x-own".into(), private[3].into());
+        answer.evidence.push(tekigo_core::EvidenceRef {
+            document: "99".into(),
+            location: private[4].into(),
+            ..tekigo_core::EvidenceRef::default()
+        });
         let catalog = to_json(embedded::catalog(&sample.catalog.id).unwrap());
         for format in ["xlsx-vendor", "csv-vendor", "json", "oscal"] {
             let export = |public: bool| {
@@ -496,12 +519,12 @@ mod tests {
             let (full_header, full) = export(false);
             let full = readable(full);
             assert!(
-                full.contains("社内限定の覚え書き"),
+                full.contains(private[0]),
                 "{format}: the full file keeps it"
             );
             let (header, public) = export(true);
             let public = readable(public);
-            for private in ["社内限定の覚え書き", "口頭で聞いた話"] {
+            for private in private {
                 assert!(!public.contains(private), "{format}: {private} left");
             }
             let name = header["fileName"].as_str().unwrap();

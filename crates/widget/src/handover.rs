@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
-use tekigo_core::export::PUBLIC_SUFFIX;
+use tekigo_core::export::{public_file_name, Exporter, PublicJsonExporter};
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::to_json;
 use wasm_bindgen::prelude::*;
@@ -42,9 +42,10 @@ impl Outcome {
 pub fn start_own_check(loaded: &Loaded, app: Option<&str>, host: &Host) -> Outcome {
     let json = to_json(&loaded.assessment);
     // Named as 「公開用に書き出す」 names it, so it is not taken for the vendor's whole file.
-    let name = format!(
-        "{}{PUBLIC_SUFFIX}.json",
-        loaded.assessment.file_stem("published")
+    let name = public_file_name(
+        &loaded.assessment,
+        &PublicJsonExporter.format(),
+        "published",
     );
     let _ = download(&name, &json);
     host.announce("start-own-check", &JsValue::from_str(&name));

@@ -28,12 +28,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let card = score(catalog, assessment);
     let scale = catalog.scale();
     let todo = hospital_todo(catalog, assessment);
-    let todo_heading = format!(
-        "{} ({}{})",
-        Text::WidgetHospitalTodo.label(lang),
-        todo.len(),
-        Text::Cases.label(lang)
-    );
     let published = assessment
         .publication
         .as_ref()
@@ -73,10 +67,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
             if todo.is_empty() {
                 // Nothing left to the hospital: said, with nothing to unfold.
-                <p class="tk-note">{ todo_heading }</p>
+                <p class="tk-note" part="todo">{ Text::WidgetNoHospitalTodo.label(lang) }</p>
             } else {
                 <details class="tk-todo" part="todo">
-                    <summary>{ todo_heading }</summary>
+                    <summary>{ format!("{} ({}{})", Text::WidgetHospitalTodo.label(lang), todo.len(), Text::Cases.label(lang)) }</summary>
                     <ul>
                         { for todo.iter().map(|entry| {
                             let item = &catalog.items[entry.position];

@@ -9,6 +9,7 @@ use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::open::{open_file as decide, Opened as Decision, Refusal};
 use tekigo_core::publish::start_from_published;
 use tekigo_core::scoring::score;
+use tekigo_core::validate::Problem;
 use tekigo_core::{
     load_assessment, load_catalog, to_json, Assessment, Catalog, LoadError, MAX_FILE_BYTES,
 };
@@ -187,32 +188,31 @@ fn updated(entry: &SavedEntry) -> &str {
     }
 }
 
-/// Stores a new assessment and opens it. An id that is already stored is never
-/// overwritten: the assessment is stored as a copy under a fresh id instead.
+/// Stores a new assessment and opens it, saying `warnings` (what the engine found in the file
+/// that does not stop it from opening). An id that is already stored is never overwritten:
+/// the stored assessment opens when it is the same, else this one is stored as a copy under a
+/// fresh id; either is said with the warnings.
 pub async fn store_and_open(
     dispatch: Callback<AppAction>,
     catalog: Shared<Catalog>,
     mut assessment: Assessment,
+    warnings: &[Problem],
 ) {
     let mut result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
-    // The same assessment already stored (a file opened twice): the stored one opens when
-    // the file says nothing else; otherwise the file is kept as a copy, and that is said.
-    let copied = result == Err(storage::SaveError::Conflict);
-    if copied {
-        if let Ok(Some(record)) = storage::assessment(&assessment.id).await {
-            if load_assessment(record.json.as_bytes()).as_ref() == Ok(&assessment) {
-                dispatch.emit(AppAction::Open(Opened {
-                    catalog,
-                    assessment: Shared(Rc::new(assessment)),
-                    revision: record.revision,
-                    unstored: false,
-                }));
-                dispatch.emit(AppAction::Notify(Notice::info_text(Text::OpenedStored)));
-                return;
+    let mut said = None;
+    if result == Err(storage::SaveError::Conflict) {
+        let stored = storage::assessment(&assessment.id).await.ok().flatten();
+        match stored {
+            Some(record) if load_assessment(record.json.as_bytes()).as_ref() == Ok(&assessment) => {
+                said = Some(Text::OpenedStored);
+                result = Ok(record.revision);
+            }
+            _ => {
+                said = Some(Text::OpenedAsCopy);
+                assessment.id = clock::fresh_id("assessment");
+                result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
             }
         }
-        assessment.id = clock::fresh_id("assessment");
-        result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
     }
     match result {
         Ok(revision) => {
@@ -222,8 +222,8 @@ pub async fn store_and_open(
                 revision,
                 unstored: false,
             }));
-            if copied {
-                dispatch.emit(AppAction::Notify(Notice::info_text(Text::OpenedAsCopy)));
+            if let Some(notice) = opening_notice(said, warnings) {
+                dispatch.emit(AppAction::Notify(notice));
             }
         }
         Err(error) => {
@@ -240,6 +240,35 @@ pub async fn store_and_open(
             )))
         }
     }
+}
+
+/// The warnings an opening notice spells out; the rest are counted.
+const SHOWN_WARNINGS: usize = 3;
+
+/// What opening says, in one notice: whether the stored assessment opened or a copy was made,
+/// then the file's warnings (the first few, and how many more).
+fn opening_notice(said: Option<Text>, warnings: &[Problem]) -> Option<Notice> {
+    if said.is_none() && warnings.is_empty() {
+        return None;
+    }
+    let say = |lang: Lang| {
+        let mut parts: Vec<String> = said
+            .iter()
+            .map(|text| text.label(lang).to_owned())
+            .collect();
+        parts.extend(
+            warnings
+                .iter()
+                .take(SHOWN_WARNINGS)
+                .map(|w| w.message(lang)),
+        );
+        if warnings.len() > SHOWN_WARNINGS {
+            let more = warnings.len() - SHOWN_WARNINGS;
+            parts.push(format!("{more} {}", Text::MoreWarnings.label(lang)));
+        }
+        parts.join(" ")
+    };
+    Some(Notice::info(say(Lang::Ja), say(Lang::En)))
 }
 
 /// Takes published answers handed over from `origin`: if the engine reads them as a vendor's
@@ -281,7 +310,7 @@ pub async fn start_own_check(
     };
     let own = start_from_published(&published, &clock::fresh_id("assessment"), &clock::now());
     let (product, count) = (own.subject.product.clone(), own.answers.len());
-    store_and_open(dispatch.clone(), catalog, own).await;
+    store_and_open(dispatch.clone(), catalog, own, &[]).await;
     dispatch.emit(AppAction::Notify(Notice::info(
         format!(
             "{}: {product} ({count})",
@@ -366,15 +395,9 @@ pub async fn open_file(dispatch: Callback<AppAction>, library: Library, file: we
             let Some(catalog) = library.catalog(&assessment.catalog.id) else {
                 return;
             };
-            store_and_open(dispatch.clone(), catalog, assessment).await;
-            // Warnings (the catalog changed since the answers were given) open the file but
-            // are said.
-            if let Some(warning) = warnings.first() {
-                dispatch.emit(AppAction::Notify(Notice::info(
-                    warning.message(Lang::Ja),
-                    warning.message(Lang::En),
-                )));
-            }
+            // Warnings (the catalog changed since the answers were given, a field this version
+            // does not read) open the file but are said.
+            store_and_open(dispatch.clone(), catalog, assessment, &warnings).await;
         }
     }
 }

@@ -137,7 +137,7 @@ pub fn App() -> Html {
                 };
                 let assessment =
                     Assessment::new(clock::fresh_id("assessment"), &catalog, &clock::now());
-                flows::store_and_open(dispatch, catalog, assessment).await;
+                flows::store_and_open(dispatch, catalog, assessment, &[]).await;
             });
         })
     };
@@ -222,7 +222,7 @@ pub fn App() -> Html {
                     return;
                 };
                 if let Some(catalog) = library.catalog(&sample.catalog.id) {
-                    flows::store_and_open(dispatch, catalog, sample).await;
+                    flows::store_and_open(dispatch, catalog, sample, &[]).await;
                 }
             });
         })

@@ -8,6 +8,7 @@
 
 use std::rc::Rc;
 
+use tekigo_core::export::{Exporter, PublicJsonExporter};
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::{to_json, Assessment, Catalog};
 use wasm_bindgen::JsCast;
@@ -16,6 +17,7 @@ use yew::prelude::*;
 use crate::browser::formats::{request, Failure, Header};
 use crate::browser::{clock, files};
 use crate::components::notice::{Notice, NoticeBanner};
+use crate::components::publish::NdaUnmarked;
 use crate::ids::use_ids;
 use crate::shared::Shared;
 
@@ -317,7 +319,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                     <label for={format_id.clone()}>{ Text::ExportAs.label(lang) }</label>
                     <select id={format_id} onchange={on_format}>
                         // The public JSON is JSON with 「公開用にする」 below.
-                        { for list.iter().filter(|format| format.id != "public-json").map(|format| html! {
+                        { for list.iter().filter(|format| format.id != PublicJsonExporter.format().id).map(|format| html! {
                             <option value={format.id.clone()} selected={format.id == *chosen}>
                                 { if lang == Lang::Ja { &format.ja } else { &format.en } }
                             </option>
@@ -331,6 +333,9 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 <p class={if *public { "muted" } else { "caution" }}>
                     { if *public { Text::ExportIsPublic.label(lang) } else { Text::ExportHoldsPrivate.label(lang) } }
                 </p>
+                if *public {
+                    <NdaUnmarked catalog={props.catalog.clone()} assessment={props.assessment.clone()} {lang} />
+                }
                 <fieldset>
                     <legend>{ Text::SignExport.label(lang) }</legend>
                     <p class="muted">{ Text::SigningKeyHint.label(lang) }</p>

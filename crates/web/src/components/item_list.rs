@@ -101,7 +101,8 @@ pub fn ItemList(props: &ItemListProps) -> Html {
             let Some(position) = focused_row else {
                 // Inside the open details, Esc alone acts: it closes them and takes the focus
                 // back to the item (never while an input method is composing, where Esc
-                // cancels the conversion). Every other key is the field's.
+                // cancels the conversion: Safari says so only by key code 229). Every other
+                // key is the field's.
                 let item_button = event
                     .target()
                     .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -113,7 +114,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                     selected,
                     event.key().as_str(),
                     expanded,
-                    event.is_composing(),
+                    event.is_composing() || event.key_code() == IME_KEY_CODE,
                 ) {
                     event.prevent_default();
                     let _ = button.focus();
@@ -181,7 +182,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                     let selected = props.selected == Some(position);
                     let answer = props.assessment.answers.get(&item.id).cloned();
                     let highlights = props.index.text_highlights(&props.catalog, position, &terms);
-                    let chips = chips(&props.catalog, &props.assessment, &item.id, answer.as_ref(), lang);
+                    let chips = chips(&props.assessment, &item.id, answer.as_ref(), lang);
                     html! {
                         <ItemRow key={item.id.clone()} catalog={props.catalog.clone()} {position}
                                  answer={answer.clone()} {chips} {selected} expanded={selected && props.expanded}
@@ -199,6 +200,9 @@ pub fn ItemList(props: &ItemListProps) -> Html {
         </>
     }
 }
+
+/// The key code of a key an input method took (Safari reports Esc ending a conversion so).
+const IME_KEY_CODE: u32 = 229;
 
 /// The keys the list answers to, with the digits of this catalog's own scale (1 はい・2 いいえ).
 fn keyboard_help(catalog: &Catalog, lang: Lang) -> String {
@@ -241,13 +245,7 @@ pub struct Chip {
 
 /// What a row shows at a glance: the layers it is inherited from, who holds the item, 要NDA,
 /// 要対応, the evidence count, and an answer that still awaits confirmation.
-fn chips(
-    catalog: &Catalog,
-    assessment: &Assessment,
-    item: &str,
-    answer: Option<&Answer>,
-    lang: Lang,
-) -> Vec<Chip> {
+fn chips(assessment: &Assessment, item: &str, answer: Option<&Answer>, lang: Lang) -> Vec<Chip> {
     let party_name = |id: &String| {
         assessment
             .party(id)
@@ -286,7 +284,7 @@ fn chips(
             class: "chip-nda",
         });
     }
-    if for_hospital(catalog, assessment, answer) {
+    if for_hospital(assessment, answer) {
         chips.push(Chip {
             text: Text::ActionNeeded.label(lang).to_owned(),
             class: "chip-todo",

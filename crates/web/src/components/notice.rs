@@ -44,14 +44,6 @@ impl Notice {
             en,
         }
     }
-
-    /// News the app words itself, in both languages.
-    pub fn info_text(text: Text) -> Self {
-        Notice::info(
-            text.label(Lang::Ja).to_owned(),
-            text.label(Lang::En).to_owned(),
-        )
-    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -65,7 +65,6 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
     // pack.
     let preview_address = preview::address(lang.tag());
     let has_widget = preview_address.is_some();
-    let unmarked = unmarked_nda_items(&props.catalog, &props.assessment);
     let fields = answer_fields(&props.catalog);
     let (public, private): (Vec<_>, Vec<_>) = fields.iter().partition(|field| field.public());
     let names = |list: &[&tekigo_core::fields::AnswerField]| {
@@ -89,11 +88,7 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 <dt>{ Text::PublishStays.label(lang) }</dt>
                 <dd>{ names(&private) }{ "、" }{ Text::PublishStaysAlso.label(lang) }</dd>
             </dl>
-            if !unmarked.is_empty() {
-                <p class="caution">
-                    { format!("{} {}", Text::PublishNdaUnmarked.label(lang), unmarked.join(if lang == Lang::Ja { "、" } else { ", " })) }
-                </p>
-            }
+            <NdaUnmarked catalog={props.catalog.clone()} assessment={props.assessment.clone()} {lang} />
             <SaveFileButton label={format!("{} ({name})", Text::SavePublicFile.label(lang))} file_name={name.clone()}
                             text={Rc::new((*published).clone())} {lang} primary=true
                             on_saved={props.on_written.clone()} />
@@ -117,5 +112,30 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 <p class="muted">{ Text::NoPreviewFromFile.label(lang) }</p>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NdaUnmarkedProps {
+    pub catalog: Shared<Catalog>,
+    pub assessment: Shared<Assessment>,
+    pub lang: Lang,
+}
+
+/// The items that cite a 要NDA document without being marked 要NDA, named before anything is
+/// published (here, and by a public export): nothing when there are none.
+#[component]
+pub fn NdaUnmarked(props: &NdaUnmarkedProps) -> Html {
+    let lang = props.lang;
+    let unmarked = use_memo(
+        (props.catalog.clone(), props.assessment.clone()),
+        |(catalog, assessment)| unmarked_nda_items(catalog, assessment),
+    );
+    if unmarked.is_empty() {
+        return html! {};
+    }
+    let separator = if lang == Lang::Ja { "、" } else { ", " };
+    html! {
+        <p class="caution">{ format!("{} {}", Text::PublishNdaUnmarked.label(lang), unmarked.join(separator)) }</p>
     }
 }

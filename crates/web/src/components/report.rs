@@ -223,7 +223,7 @@ fn describe_filter(
 ) -> String {
     let mut parts = vec![format!("{shown} / {total} {}", Text::Items.label(lang))];
     if answered_only {
-        parts.push(Text::ReportAnsweredOnly.label(lang).to_owned());
+        parts.push(Text::ReportAnsweredOnlyShown.label(lang).to_owned());
     }
     if !filter.query.is_empty() {
         parts.push(format!("{}: {}", Text::Search.label(lang), filter.query));
