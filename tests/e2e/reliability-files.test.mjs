@@ -100,3 +100,18 @@ test('a file opened twice opens the stored assessment; a changed one is kept as 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a misspelt field in an answer is named when the file opens, not dropped in silence', async () => {
+  const { page, context, problems } = await openApp();
+  const misspelt = JSON.parse(SAMPLE);
+  const [item, answer] = Object.entries(misspelt.answers).find(([, answer]) => answer.statement);
+  answer.statment = answer.statement;
+  delete answer.statement;
+  const path = join(scratch, 'misspelt.json');
+  writeFileSync(path, JSON.stringify(misspelt));
+  await page.locator('input[type=file]').first().setInputFiles(path);
+  await page.locator('li.item').first().waitFor();
+  assert.match(await page.locator('.notice').innerText(), new RegExp(`項目 ${item} \\(answers\\.${item}\\.statment\\): 欄「statment」はこの版の tekigo では読みません[\\s\\S]*does not read the field "statment"`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
