@@ -103,19 +103,17 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                 // back to the item (never while an input method is composing, where Esc
                 // cancels the conversion: Safari says so only by key code 229). Every other
                 // key is the field's.
+                let composing = event.is_composing() || event.key_code() == IME_KEY_CODE;
+                if event.key() != "Escape" || !expanded || composing {
+                    return;
+                }
                 let item_button = event
                     .target()
                     .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
                     .and_then(|element| element.closest("li.item").ok().flatten())
                     .and_then(|item| item.query_selector(".item-select").ok().flatten())
                     .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
-                if let (Some(button), Some(position), "Escape", true, false) = (
-                    item_button,
-                    selected,
-                    event.key().as_str(),
-                    expanded,
-                    event.is_composing() || event.key_code() == IME_KEY_CODE,
-                ) {
+                if let (Some(button), Some(position)) = (item_button, selected) {
                     event.prevent_default();
                     let _ = button.focus();
                     dispatch.emit(EditorAction::Open(position));
