@@ -92,7 +92,7 @@ test('a file opened twice opens the stored assessment; a changed one is kept as 
   writeFileSync(changedPath, JSON.stringify(changed));
   await page.locator('input[type=file]').first().setInputFiles(changedPath);
   await page.locator('li.item').first().waitFor();
-  assert.match(await page.locator('.notice').innerText(), /すでにこのブラウザに保存されているため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
+  assert.match(await page.locator('.notice').innerText(), /すでにこのブラウザに保存されていて、内容が違うため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
   await page.getByRole('button', { name: '評価の一覧' }).click();
   // The list is read again on the way back: wait for it before counting.
   await page.locator('li.saved').nth(1).waitFor();

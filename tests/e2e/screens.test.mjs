@@ -147,6 +147,13 @@ for (const size of SIZES) {
     assert.deepEqual(await violations(page), [], 'dashboard');
     if (phone) assert.deepEqual(await smallTargets(page), [], 'dashboard: tap targets');
 
+    // The report: its item tables scroll in their own box on a phone, the page does not.
+    await page.getByRole('button', { name: 'レポート (印刷)' }).click();
+    await page.locator('.report-items').first().waitFor();
+    await shot('report');
+    await assertNoSidewaysScroll(page, 'report');
+    await page.getByRole('button', { name: '← 評価に戻る' }).click();
+
     assert.deepEqual(problems, []);
     await context.close();
   });

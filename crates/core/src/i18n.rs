@@ -31,6 +31,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// What separates the entries of a list written out in a sentence: 、 or a comma.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::Ja => "、",
+            Lang::En => ", ",
+        }
+    }
 }
 
 /// A text that data brings in both languages (a catalog's labels, a scale's choices).
@@ -734,7 +742,7 @@ impl Localized for Text {
             Text::WidgetNoHospitalTodo => ("医療機関で必要な対応はありません。", "Nothing is left for the hospital to do."),
             Text::ReportAnsweredOnlyShown => ("記入のある項目のみ", "answered items only"),
             Text::ExportIsPublic => ("公開用: 公開される欄だけを書き出し、ファイル名に _public が付きます。", "Public version: only the fields that may be published are written, and _public is added to the file name."),
-            Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されているため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には同じ名前で 2 つ並びます。", "This assessment is already stored in this browser, so it was imported as a separate copy; the stored one is unchanged. The list shows both under the same name."),
+            Text::OpenedAsCopy => ("この評価はすでにこのブラウザに保存されていて、内容が違うため、別の評価 (コピー) として取り込みました。保存済みの評価は変わっていません。評価の一覧には両方が並びます。", "This assessment is already stored in this browser with other content, so the file was imported as a separate copy; the stored one is unchanged. The list shows both."),
             Text::KeyboardHelpRest => ("0 未回答、n で次の未回答へ、Enter で詳細を開閉、Esc で閉じる", "0 unanswered, n next unanswered, Enter opens details, Esc closes them"),
             Text::ReadOnly => ("この評価は別のタブで編集中です。上書きを防ぐため、このタブでは閲覧のみできます。", "This assessment is being edited in another tab. To avoid overwriting it, this tab is read-only."),
             Text::SavedState => ("保存済み — 変更はこのブラウザに自動保存されます", "Saved — changes are saved in this browser automatically"),

@@ -138,7 +138,11 @@ impl AnswerScale {
         if choices.is_empty() || choices == [name] {
             name.to_owned()
         } else {
-            format!("{name} ({})", choices.join("・"))
+            let separator = match lang {
+                Lang::Ja => "・",
+                Lang::En => ", ",
+            };
+            format!("{name} ({})", choices.join(separator))
         }
     }
 

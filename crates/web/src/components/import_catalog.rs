@@ -422,8 +422,8 @@ fn preview_of(lang: Lang, preview: &Option<Result<(Catalog, String), Failure>>) 
             html! {
                 <div class="catalog-preview" role="status">
                     <p>{ format!("{}: {} {} ・ {}: {} ・ {}: {}", catalog.title, catalog.items.len(), Text::Items.label(lang),
-                        Text::Status.label(lang), scale.join("、"),
-                        Text::ColumnRoles.label(lang), fields.join("、")) }</p>
+                        Text::Status.label(lang), scale.join(lang.list_separator()),
+                        Text::ColumnRoles.label(lang), fields.join(lang.list_separator())) }</p>
                     <ul>
                         { for catalog.items.iter().take(ITEMS_SHOWN).map(|item| {
                             let group = catalog.group(&item.group).map(|g| g.title.as_str()).unwrap_or_default();

@@ -71,7 +71,7 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
         list.iter()
             .map(|field| field.label(lang))
             .collect::<Vec<_>>()
-            .join("、")
+            .join(lang.list_separator())
     };
     let heading = ids.of("publish-heading");
     let code_id = ids.of("embed-code");
@@ -86,7 +86,7 @@ pub fn PublishDialog(props: &PublishProps) -> Html {
                 <dt>{ Text::PublishLeaves.label(lang) }</dt>
                 <dd>{ names(&public) }</dd>
                 <dt>{ Text::PublishStays.label(lang) }</dt>
-                <dd>{ names(&private) }{ "、" }{ Text::PublishStaysAlso.label(lang) }</dd>
+                <dd>{ names(&private) }{ lang.list_separator() }{ Text::PublishStaysAlso.label(lang) }</dd>
             </dl>
             <NdaUnmarked catalog={props.catalog.clone()} assessment={props.assessment.clone()} {lang} />
             <SaveFileButton label={format!("{} ({name})", Text::SavePublicFile.label(lang))} file_name={name.clone()}
@@ -134,8 +134,7 @@ pub fn NdaUnmarked(props: &NdaUnmarkedProps) -> Html {
     if unmarked.is_empty() {
         return html! {};
     }
-    let separator = if lang == Lang::Ja { "、" } else { ", " };
     html! {
-        <p class="caution">{ format!("{} {}", Text::PublishNdaUnmarked.label(lang), unmarked.join(separator)) }</p>
+        <p class="caution">{ format!("{} {}", Text::PublishNdaUnmarked.label(lang), unmarked.join(lang.list_separator())) }</p>
     }
 }
