@@ -208,7 +208,7 @@ async function saved_open(page) {
   await page.locator('li.item').first().waitFor();
 }
 
-test('the interface switches to English and back', async () => {
+test('the interface switches to English and back, and keeps the choice for the next visit', async () => {
   const { page, context } = await openApp();
   await page.getByRole('button', { name: 'English' }).click();
   assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'en');
@@ -217,8 +217,14 @@ test('the interface switches to English and back', async () => {
   await page.locator('li.item').first().waitFor();
   assert.ok(await page.getByRole('button', { name: 'Save to a file' }).first().isVisible());
   assert.ok(await page.getByRole('tab', { name: 'Dashboard' }).isVisible());
+  // The choice stays for the next visit.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Dashboard' }).waitFor();
+  assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'en');
   await page.getByRole('button', { name: '日本語' }).click();
   assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'ja');
+  await page.reload();
+  await page.getByRole('tab', { name: 'ダッシュボード' }).waitFor();
   await context.close();
 });
 

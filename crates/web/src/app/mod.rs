@@ -49,7 +49,14 @@ fn delete_failed(id: &str, problem: &storage::StorageProblem) -> Notice {
 #[component]
 pub fn App() -> Html {
     let ids = use_memo((), |_| IdPrefix::fresh());
-    let state = use_reducer(|| AppState::new(Library::default()));
+    let state = use_reducer(|| {
+        AppState::new(
+            Library::default(),
+            storage::remembered_lang().unwrap_or_default(),
+        )
+    });
+    // The language chosen stays for the next visit.
+    use_effect_with(state.lang, |lang| storage::remember_lang(*lang));
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))

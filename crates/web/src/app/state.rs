@@ -111,9 +111,9 @@ pub enum AppAction {
 }
 
 impl AppState {
-    pub fn new(library: Library) -> Self {
+    pub fn new(library: Library, lang: Lang) -> Self {
         AppState {
-            lang: Lang::Ja,
+            lang,
             library,
             saved: Vec::new(),
             open: None,
