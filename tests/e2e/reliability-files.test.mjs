@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { openApp, useBrowser } from './harness.mjs';
+import { newContext, openApp, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -101,8 +101,8 @@ test('a file opened twice opens the stored assessment; a changed one is kept as 
   await context.close();
 });
 
-test('a misspelt field in an answer is named when the file opens, not dropped in silence', async () => {
-  const { page, context, problems } = await openApp();
+test('a misspelt field in an answer is named when the file opens, in view on a phone, not dropped in silence', async () => {
+  const { page, context, problems } = await openApp({ context: await newContext({ viewport: { width: 360, height: 740 } }) });
   const misspelt = JSON.parse(SAMPLE);
   const [item, answer] = Object.entries(misspelt.answers).find(([, answer]) => answer.statement);
   answer.statment = answer.statement;
@@ -112,6 +112,10 @@ test('a misspelt field in an answer is named when the file opens, not dropped in
   await page.locator('input[type=file]').first().setInputFiles(path);
   await page.locator('li.item').first().waitFor();
   assert.match(await page.locator('.notice').innerText(), new RegExp(`項目 ${item} \\(answers\\.${item}\\.statment\\): 欄「statment」はこの版の tekigo では読みません[\\s\\S]*does not read the field "statment"`));
+  // Opening puts the focus on the first item without scrolling the notice away.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('item-select'));
+  const notice = await page.locator('.notice').boundingBox();
+  assert.ok(notice.y >= 0 && notice.y < 740, `the notice is on screen (${Math.round(notice.y)})`);
   assert.deepEqual(problems, []);
   await context.close();
 });

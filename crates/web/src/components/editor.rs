@@ -24,7 +24,7 @@ use crate::components::documents::Documents;
 use crate::components::export_menu::ExportMenu;
 use crate::components::filters::FilterBar;
 use crate::components::group_tree::GroupTree;
-use crate::components::item_list::{focus_row, ItemList};
+use crate::components::item_list::{focus_row, focus_row_in_place, ItemList};
 use crate::components::notice::Notice;
 use crate::components::publish::PublishDialog;
 use crate::components::reading_notes::{says_left_out, ReadingNotes};
@@ -141,14 +141,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         });
     }
-    // Focus lands on the first item when the assessment opens.
+    // Focus lands on the first item when the assessment opens; the page is not scrolled to it.
     let root = use_node_ref();
     {
         let root = root.clone();
         let first = state.visible.first().copied();
         use_effect_with((), move |_| {
             if let (Some(root), Some(first)) = (root.cast::<web_sys::Element>(), first) {
-                focus_row(&root, first);
+                focus_row_in_place(&root, first);
             }
         });
     }

@@ -225,13 +225,28 @@ fn keyboard_help(catalog: &Catalog, lang: Lang) -> String {
 
 /// Focuses the row button of the item at `position`, if it is shown.
 pub fn focus_row(root: &web_sys::Element, position: usize) {
-    if let Ok(Some(row)) =
-        root.query_selector(&format!(".item-select[data-position=\"{position}\"]"))
-    {
-        if let Some(row) = row.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = row.focus();
-        }
+    if let Some(row) = row_button(root, position) {
+        let _ = row.focus();
     }
+}
+
+/// Puts the focus on the row at `position` without scrolling to it: on opening, what the
+/// page says above the list (a copy made, a file's warnings) stays in view.
+pub fn focus_row_in_place(root: &web_sys::Element, position: usize) {
+    if let Some(row) = row_button(root, position) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = row.focus_with_options(&options);
+    }
+}
+
+/// The button of the row at `position`.
+fn row_button(root: &web_sys::Element, position: usize) -> Option<web_sys::HtmlElement> {
+    root.query_selector(&format!(".item-select[data-position=\"{position}\"]"))
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// One small label on a row.
