@@ -201,18 +201,26 @@ test('evidence from an NDA document in an answer not marked 要NDA is warned abo
   await context.close();
 });
 
-test('a note on how an answer was read is removed once dealt with, and stays removed', async () => {
+test('notes on how an answer was read are removed once dealt with, the focus kept near, and stay removed', async () => {
   const { page, context } = await openApp();
   await page.getByRole('button', { name: /サンプルを開く/ }).click();
   await row(page, '10').locator('.item-select').click();
-  const note = page.locator('.details .notes li', { hasText: 'この行の回答欄は空' });
+  const notes = page.locator('.details .notes li');
+  assert.equal(await notes.count(), 2);
+  const note = notes.filter({ hasText: 'この行の回答欄は空' });
   await note.getByRole('button', { name: '対応済みにして消す' }).click();
   await note.waitFor({ state: 'detached' });
+  // The focus stays on the notes' button, now the remaining note's; removing that one too
+  // takes the focus back to the item.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.textContent.includes('No 9 の行にある')), true);
+  await page.keyboard.press('Enter');
+  await notes.first().waitFor({ state: 'detached' });
+  assert.equal(await focusedPosition(page), '9');
   await saved(page);
   await page.reload();
   await row(page, '10').locator('.item-select').click();
   await page.locator('.details').waitFor();
-  assert.equal(await note.count(), 0);
+  assert.equal(await notes.count(), 0);
   // The answer itself stays.
   assert.notEqual(await page.getByLabel('対応策・見解').inputValue(), '');
   await context.close();

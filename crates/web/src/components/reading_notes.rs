@@ -10,6 +10,7 @@ use tekigo_core::assessment::SHEET_COLUMN_NOTE;
 use tekigo_core::edit::Edit;
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::AnswerNote;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ids::use_ids;
@@ -63,7 +64,10 @@ pub fn note_entries(
                 },
                 None => Edit::RemoveNote { note: note.clone() },
             };
-            let remove = on_edit.reform(move |_| edit.clone());
+            let remove = on_edit.reform(move |event: MouseEvent| {
+                keep_focus_near(&event);
+                edit.clone()
+            });
             html! {
                 <li>
                     { note.text(lang) }
@@ -75,4 +79,36 @@ pub fn note_entries(
             }
         })
         .collect()
+}
+
+/// Keeps the focus among the notes as one is removed. The entries are not keyed, so the
+/// clicked entry's button stays where it is and shows the next note; the last entry's goes,
+/// and the focus moves to the one before it, or, with none left, to the item.
+fn keep_focus_near(event: &MouseEvent) {
+    let Some(entry) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest("li").ok().flatten())
+    else {
+        return;
+    };
+    if entry.next_element_sibling().is_some() {
+        return;
+    }
+    let before = entry
+        .previous_element_sibling()
+        .and_then(|previous| previous.query_selector("button.note-done").ok().flatten());
+    let item = || {
+        entry
+            .closest("li.item")
+            .ok()
+            .flatten()
+            .and_then(|item| item.query_selector(".item-select").ok().flatten())
+    };
+    if let Some(next) = before
+        .or_else(item)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = next.focus();
+    }
 }
