@@ -56,7 +56,8 @@ pub fn note_entries(
 ) -> Html {
     notes
         .iter()
-        .map(|note| {
+        .enumerate()
+        .map(|(position, note)| {
             let edit = match item {
                 Some(item) => Edit::RemoveItemNote {
                     item: item.to_owned(),
@@ -69,7 +70,7 @@ pub fn note_entries(
                 edit.clone()
             });
             html! {
-                <li>
+                <li key={position}>
                     { note.text(lang) }
                     if !read_only {
                         { " " }
@@ -81,9 +82,9 @@ pub fn note_entries(
         .collect()
 }
 
-/// Keeps the focus among the notes as one is removed. The entries are not keyed, so the
-/// clicked entry's button stays where it is and shows the next note; the last entry's goes,
-/// and the focus moves to the one before it, or, with none left, to the item.
+/// Keeps the focus among the notes as one is removed. The entries are keyed by position, so
+/// the clicked entry's button stays where it is and shows the next note; the last entry's
+/// goes, and the focus moves to the one before it, or, with none left, to the item.
 fn keep_focus_near(event: &MouseEvent) {
     let Some(entry) = event
         .target()
