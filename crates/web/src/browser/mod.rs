@@ -17,3 +17,8 @@ pub mod tabs;
 pub mod unsaved;
 pub mod versions;
 pub mod widget_kit;
+
+/// This origin's localStorage, where the browser gives one.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}

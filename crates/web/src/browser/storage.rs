@@ -456,30 +456,26 @@ pub fn remember_open(id: Option<&str>) {
     }
 }
 
+pub fn remembered_open() -> Option<String> {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .and_then(|storage| storage.get_item("tekigo.open").ok().flatten())
+}
+
+/// Where the interface's language is kept.
+const LANG_KEY: &str = "tekigo.lang";
+
 /// Keeps the interface's language for the next visit (this browser, this origin).
 pub fn remember_lang(lang: Lang) {
-    if let Some(storage) =
-        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
-    {
+    if let Some(storage) = super::local_storage() {
         let _ = storage.set_item(LANG_KEY, lang.tag());
     }
 }
 
 /// The language chosen on an earlier visit, if one was.
 pub fn remembered_lang() -> Option<Lang> {
-    let tag = web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(LANG_KEY).ok().flatten())?;
+    let tag = super::local_storage()?.get_item(LANG_KEY).ok().flatten()?;
     [Lang::Ja, Lang::En]
         .into_iter()
         .find(|lang| lang.tag() == tag)
-}
-
-/// Where the interface's language is kept.
-const LANG_KEY: &str = "tekigo.lang";
-
-pub fn remembered_open() -> Option<String> {
-    web_sys::window()
-        .and_then(|window| window.session_storage().ok().flatten())
-        .and_then(|storage| storage.get_item("tekigo.open").ok().flatten())
 }

@@ -4,6 +4,8 @@
 //! counts localStorage apart from IndexedDB's quota, so it often still takes a copy when
 //! IndexedDB is full; when it does not, the editor says so.
 
+use super::local_storage;
+
 const PREFIX: &str = "tekigo.unsaved.";
 
 /// An assessment's edits that did not reach IndexedDB.
@@ -13,10 +15,6 @@ pub struct KeptCopy {
     pub revision: u32,
     /// The assessment with the edits, as the engine's JSON.
     pub json: String,
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Keeps `json`, edits on top of stored revision `revision`, aside; whether it was kept.
