@@ -1,13 +1,24 @@
 // Starts tekigo without an inline script, so the page's CSP can forbid them.
 //
+// A browser that holds nothing of tekigo yet is shown the first screen at once: the build
+// rendered it from the app's own components into <template id="first-screen">. The app's glue
+// and wasm are fetched only when a person shows interest (a pointer over the screen, a focus,
+// a key), and the app is started on their first action — a click on a button, a file chosen —
+// which it then carries out itself: the app renders out of sight, and is shown in place of
+// the first screen once what was clicked is there in it. Any other browser starts the app
+// straight away.
+//
 // A start that fails (a file missing or from another build, the wasm refused) or that is not
-// done after PATIENCE_MS replaces 「読み込み中…」 with a message and a way out: reload, or run
+// done after PATIENCE_MS replaces what is shown with a message and a way out: reload, or run
 // the complete set of files the service worker keeps. This file imports nothing statically,
 // so that it runs, and can explain, whatever else fails to load. Updates and the version
-// shown are updates.js's; it is loaded once the start has settled.
+// shown are updates.js's; it is loaded once the first screen or the app is shown.
 const PATIENCE_MS = 3000;
+/** How long a kept action waits for its button in the started app before it is given up. */
+const REPLAY_PATIENCE_MS = 10000;
 const root = document.getElementById('app');
 let started = false;
+let loading = null; // the app's glue and wasm, once asked for
 let explained = 0; // explanations begun; only the newest is shown
 
 /** What the page says, in Japanese then English, when the start fails or stalls. */
@@ -26,24 +37,198 @@ const SLOW = {
   ],
 };
 
-const patience = setTimeout(() => explain(SLOW), PATIENCE_MS);
-try {
-  const { default: init, mount } = await import('./tekigo-web.js');
-  await init({ module_or_path: new URL('./tekigo-web_bg.wasm', import.meta.url) });
-  root.replaceChildren();
-  mount(root);
-  started = true;
-} catch (error) {
-  console.error('tekigo could not start:', error);
-  explain(FAILED, String(error));
-} finally {
-  clearTimeout(patience);
+const firstScreen = document.getElementById('first-screen')?.content;
+if (firstScreen?.childElementCount && (await holdsNothing())) {
+  showFirstScreen(firstScreen);
+} else {
+  await startHere();
 }
 import('./updates.js')
   .then((updates) => updates.watch())
   .catch(() => {
     // The app runs without it; only updates and the shown version are missing.
   });
+
+/** The app's glue with its wasm instantiated, fetched once. */
+function loadApp() {
+  loading ??= (async () => {
+    // The data files' index, which the app reads first, comes while the wasm compiles.
+    const index = document.createElement('link');
+    Object.assign(index, { rel: 'preload', href: 'data/index.json', as: 'fetch', crossOrigin: 'anonymous' });
+    document.head.append(index);
+    const glue = await import('./tekigo-web.js');
+    await glue.default({ module_or_path: new URL('./tekigo-web_bg.wasm', import.meta.url) });
+    return glue;
+  })();
+  return loading;
+}
+
+/** Mounts the app in `element`, in place of what it holds. */
+async function mountIn(element) {
+  const { mount } = await loadApp();
+  element.replaceChildren();
+  mount(element);
+  started = true;
+}
+
+/** Starts the app on the page, saying so when it fails or stalls. */
+async function startHere() {
+  await patiently(() => mountIn(root));
+}
+
+/** Runs `starting`, explaining a failure, or a wait longer than PATIENCE_MS; true when it started. */
+async function patiently(starting) {
+  const patience = setTimeout(() => explain(SLOW), PATIENCE_MS);
+  try {
+    await starting();
+    return true;
+  } catch (error) {
+    console.error('tekigo could not start:', error);
+    explain(FAILED, String(error));
+    return false;
+  } finally {
+    clearTimeout(patience);
+  }
+}
+
+/**
+ * Whether this browser holds nothing of tekigo — no saved assessment, catalog, setting or
+ * open tab — and the page was not opened for a hand-over: then the app's first screen is the
+ * one the build rendered. When in doubt, no.
+ */
+async function holdsNothing() {
+  try {
+    if (location.hash) return false;
+    for (const storage of [localStorage, sessionStorage]) {
+      for (let i = 0; i < storage.length; i++) if (storage.key(i)?.startsWith('tekigo')) return false;
+    }
+    const databases = await indexedDB.databases();
+    return !databases.some((database) => database.name?.startsWith('tekigo'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Shows the built first screen. A sign of interest starts the app out of sight beside it (it
+ * then reads its data ahead, as it does on its own start screen); the first action shows the
+ * app in its place and is carried out there, with any that follow before it is shown.
+ */
+function showFirstScreen(screen) {
+  const shown = document.createElement('div');
+  shown.className = 'first-screen';
+  shown.append(screen.cloneNode(true));
+  root.replaceChildren(shown);
+  let behind = null;
+  let ready = false;
+  const startBehind = () =>
+    (behind ??= (async () => {
+      const app = document.createElement('div');
+      app.hidden = true;
+      root.append(app);
+      await mountIn(app);
+      ready = true;
+      return app;
+    })());
+  const interest = () => startBehind().catch(() => {
+    // Said if a person acts and it still does not start.
+  });
+  for (const kind of ['pointerover', 'focusin', 'touchstart', 'keydown']) {
+    shown.addEventListener(kind, interest, { once: true, passive: true });
+  }
+  const actions = [];
+  const act = (action) => {
+    actions.push(action);
+    if (actions.length > 1) return;
+    if (!ready) {
+      const busy = document.createElement('p');
+      busy.className = 'loading';
+      busy.setAttribute('role', 'status');
+      busy.textContent = '読み込み中…';
+      shown.querySelector('main')?.prepend(busy);
+    }
+    carryOut(shown, startBehind, actions);
+  };
+  shown.addEventListener('click', (event) => {
+    const button = event.target.closest?.('button');
+    if (!button) return;
+    event.preventDefault();
+    event.stopPropagation();
+    act({ label: labelOf(button) });
+  }, true);
+  shown.addEventListener('change', (event) => {
+    const input = event.target;
+    if (input.type !== 'file' || !input.files?.length) return;
+    act({ fileInput: [...shown.querySelectorAll('input[type=file]')].indexOf(input), files: input.files });
+  }, true);
+}
+
+/**
+ * Waits for the app `startBehind` starts, shows it in place of the first screen `shown` once
+ * the first of `actions` can be carried out there (or after REPLAY_PATIENCE_MS), and carries
+ * them out in order, as clicks and file choices on the app's own elements.
+ */
+async function carryOut(shown, startBehind, actions) {
+  let app;
+  if (!(await patiently(async () => { app = await startBehind(); }))) return;
+  const focusedLabel = shown.contains(document.activeElement) && document.activeElement.matches('button')
+    ? labelOf(document.activeElement)
+    : null;
+  let revealed = false;
+  const reveal = () => {
+    if (revealed) return;
+    revealed = true;
+    shown.remove();
+    app.hidden = false;
+    // Put back if a slow start's explanation took its place meanwhile.
+    if (!app.isConnected) root.replaceChildren(app);
+    if (focusedLabel) findButton(app, focusedLabel)?.focus({ preventScroll: true });
+  };
+  while (actions.length) {
+    const action = actions[0];
+    const target = await appeared(app, () => (action.label !== undefined
+      ? findButton(app, action.label)
+      : app.querySelectorAll('input[type=file]')[action.fileInput]));
+    reveal();
+    if (target && action.label !== undefined) {
+      target.click();
+    } else if (target) {
+      target.files = action.files;
+      target.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    actions.shift();
+  }
+  reveal();
+}
+
+/** What tells a button from the others: its accessible label, else its text. */
+function labelOf(button) {
+  return button.getAttribute('aria-label') ?? button.textContent.trim();
+}
+
+/** The enabled button of `element` labelled `label`, if there is one. */
+function findButton(element, label) {
+  return [...element.querySelectorAll('button')].find((button) => !button.disabled && labelOf(button) === label);
+}
+
+/** What `find` finds in `element` as soon as it is there, or null after REPLAY_PATIENCE_MS. */
+function appeared(element, find) {
+  return new Promise((resolve) => {
+    const found = find();
+    if (found) return resolve(found);
+    const observer = new MutationObserver(() => {
+      const found = find();
+      if (found) done(found);
+    });
+    const timer = setTimeout(() => done(null), REPLAY_PATIENCE_MS);
+    const done = (result) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(result);
+    };
+    observer.observe(element, { childList: true, subtree: true, attributes: true });
+  });
+}
 
 async function explain(what, detail) {
   const turn = ++explained;

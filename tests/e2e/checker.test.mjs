@@ -211,9 +211,11 @@ async function saved_open(page) {
 test('the interface switches to English and back, and keeps the choice for the next visit', async () => {
   const { page, context } = await openApp();
   await page.getByRole('button', { name: 'English' }).click();
+  const start = page.getByRole('button', { name: /Start a new assessment: クラウド/ });
+  await start.waitFor();
   assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'en');
   assert.equal(await page.locator('html').getAttribute('lang'), 'ja', 'the host page is left alone');
-  await page.getByRole('button', { name: /Start a new assessment: クラウド/ }).click();
+  await start.click();
   await page.locator('li.item').first().waitFor();
   assert.ok(await page.getByRole('button', { name: 'Save to a file' }).first().isVisible());
   assert.ok(await page.getByRole('tab', { name: 'Dashboard' }).isVisible());

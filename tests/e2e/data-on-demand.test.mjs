@@ -1,10 +1,11 @@
-// The shipped data is not in the wasm: the start screen lists the catalogs from a small index,
-// and the catalogs are read once it is on screen and has settled, ahead of the user's choice, or
+// The shipped data is not in the wasm: the start screen lists the catalogs from a small index (a
+// first visit's first screen is in the page and needs none; the app starts behind it when a
+// person points at it), and the catalogs are read once it has settled, ahead of the user's choice, or
 // when an assessment of one opens before that; the sample when the user opens it. A file that
 // does not arrive is said, naming it, when the user's own action needs it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newContext, openApp, useBrowser } from './harness.mjs';
+import { newContext, openApp, pointAtPage, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -31,15 +32,19 @@ const dataRequestTimes = (page) =>
       .filter((entry) => entry.name.includes('/data/'))
       .map((entry) => [entry.name.split('/data/')[1], entry.startTime]));
 
-test('the start screen shows on the index alone; the catalogs are read after it, the sample when opened', async () => {
+test('the first screen shows with no wasm and no data; once the app has started behind it, the catalogs are read, the sample when opened', async () => {
   const context = await withoutWorker();
   await context.addInitScript(START_SHOWN);
   const { page, requests, problems } = await openApp({ context });
   await page.getByRole('button', { name: /新しい評価を開始: 医療情報を受託管理する情報処理事業者/ }).waitFor();
   assert.equal(await page.locator('li.catalog').count(), 3);
   assert.match(await page.locator('.catalog-list').innerText(), /182 項目/);
+  // The first screen of a browser that holds nothing yet is in the page: no wasm, no data.
+  assert.deepEqual(requests.filter((url) => url.endsWith('.wasm') || url.includes('/data/')), []);
+  await pointAtPage(page);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')));
   const wasm = requests.filter((url) => url.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, 'one wasm at start');
+  assert.equal(wasm.length, 1, 'one wasm once a person points at the page');
   // Once the start screen has settled, the catalogs are read ahead of the user's choice.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/cloud-checklist-253.json')));
   const shown = await page.evaluate(() => window.__startShown);
@@ -67,6 +72,7 @@ test('once the start screen has settled, starting a checklist waits for no file 
     }).observe(document, { childList: true, subtree: true });
   });
   const { page, requests, problems } = await openApp({ context });
+  await pointAtPage(page);
   const everyFile = ['cloud-checklist-253.json', 'crosswalk-checklist-meti-2012.json', 'meti-2012.json', 'mhlw-skeleton.json', 'profile-cloud-checklist-253.json'];
   await page.waitForFunction((files) => files.every((file) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/data/${file}`))), everyFile);
   // A person reads the screen before choosing; by then the files read ahead are parsed.
@@ -85,6 +91,7 @@ test('a catalog that does not arrive is said in both languages when the user sta
   const context = await withoutWorker();
   await context.route('**/data/mhlw-skeleton.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const { page } = await openApp({ context });
+  await pointAtPage(page);
   // Read ahead, the file fails without a word: nothing the user asked for is missing yet.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/mhlw-skeleton.json')));
   await page.waitForTimeout(500);

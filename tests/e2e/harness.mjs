@@ -47,6 +47,15 @@ export async function openApp({ path = '', context } = {}) {
   return { page, context: ctx, requests, problems };
 }
 
+/**
+ * A person's pointer over the page, as when they read the first screen of a browser that holds
+ * nothing yet: the app then starts behind it (see www/boot.js).
+ */
+export async function pointAtPage(page) {
+  await page.mouse.move(200, 200);
+  await page.mouse.move(240, 260);
+}
+
 /** Records what `page` asks for (`requests`) and its console errors, page errors and CSP violations (`problems`). */
 export function record(page) {
   const requests = [];

@@ -3,7 +3,7 @@
 // service worker's copy of the build.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, openApp, screenshot, useBrowser } from './harness.mjs';
+import { BASE_URL, openApp, pointAtPage, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -34,11 +34,13 @@ test('the page asks only its own origin, and once loaded nothing of the network'
   const origin = new URL(BASE_URL).origin;
   const foreign = requests.filter((url) => new URL(url).origin !== origin && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], `requests to other hosts: ${foreign.join(', ')}`);
-  // Loaded again, the page is the worker's from its start. Once the start screen has settled,
-  // the catalogs' data files are read ahead, from the build's set; starting an assessment
-  // (which stores it) then asks for nothing more.
+  // Loaded again, the page is the worker's from its start. Once the app has started behind the
+  // first screen (a person points at it) and its start screen has settled, the catalogs' data
+  // files are read ahead, from the build's set; starting an assessment (which stores it) then
+  // asks for nothing more.
   const beforeReload = requests.length;
   await page.reload();
+  await pointAtPage(page);
   const seen = (names) => page.waitForFunction((names) => names.every((name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(name))), names);
   await seen(['/version.json', '/data/cloud-checklist-253.json', '/data/meti-2012.json']);
   const loaded = requests.length;

@@ -16,6 +16,7 @@
 mod bench;
 mod bench_import;
 mod data_files;
+mod first_screen;
 mod fuzz;
 mod run;
 mod serve;
@@ -80,6 +81,7 @@ pub fn build_dist() -> Result<(), String> {
         run::command("trunk", &["build", "--release", "--offline"])
     })?;
     run::step("data files", data_files::write)?;
+    run::step("first screen", first_screen::write)?;
     run::step("single-file edition", single_file::build)?;
     run::step("widget and demo site", || {
         widget::build_widget().and_then(|()| widget::build_demo_site())

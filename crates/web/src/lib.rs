@@ -8,6 +8,8 @@
 mod app;
 mod browser;
 mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_screen;
 mod ids;
 mod library;
 mod shared;

@@ -15,6 +15,7 @@ use crate::browser::paint::after_next_paint;
 use crate::browser::{clock, files, handover, quota, storage, tabs, unsaved};
 use crate::components::about::About;
 use crate::components::editor::Editor;
+use crate::components::header::AppHeader;
 use crate::components::notice::{Notice, NoticeBanner};
 use crate::components::offer::OfferBanner;
 use crate::components::start::StartScreen;
@@ -296,15 +297,7 @@ pub fn App() -> Html {
         // The language is set on the app's own root, not on the page: when embedded, the
         // host page's <html lang> is not ours to change.
         <div class="tekigo" lang={lang.tag()}>
-            <header class="app-header">
-                <h1>{ "tekigo" }<span class="subtitle">{ " " }{ Text::AppSubtitle.label(lang) }</span></h1>
-                <nav class="header-actions">
-                    <button class="header-link" onclick={show_about}>{ Text::About.label(lang) }</button>
-                    <button class="lang-switch" onclick={toggle_lang} lang={ if lang == Lang::Ja { "en" } else { "ja" } }>
-                        { Text::SwitchLanguage.label(lang) }
-                    </button>
-                </nav>
-            </header>
+            <AppHeader {lang} on_about={show_about} on_toggle_lang={toggle_lang} />
             if let Some(offer) = state.offer.clone() {
                 <OfferBanner {offer} {lang} {on_accept} {on_decline} />
             }

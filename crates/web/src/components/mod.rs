@@ -15,6 +15,7 @@ pub mod editor;
 pub mod export_menu;
 pub mod filters;
 pub mod group_tree;
+pub mod header;
 pub mod import_catalog;
 pub mod import_sheet;
 pub mod item_list;
