@@ -20,7 +20,11 @@ const browser = await chromium.launch({
 const FIRST_ITEM = () => {
   new MutationObserver((_, observer) => {
     const start = [...document.querySelectorAll('button')].find((b) => /新しい評価を開始: クラウドサービス事業者/.test(b.getAttribute('aria-label') ?? ''));
-    if (start && !window.__clicked) { window.__clicked = true; start.click(); }
+    if (start && !window.__clicked) {
+      window.__clicked = true;
+      window.__startShown = performance.now();
+      start.click();
+    }
     if (document.querySelector('li.item, tr.item')) {
       window.__firstItem = performance.now();
       observer.disconnect();
@@ -50,20 +54,28 @@ async function alternating(appRun, plainRun) {
   return { app, static: plain };
 }
 
+/** When the first item showed, and when the screen a person first reads did (the plain table's first row). */
 async function firstItemTime(url, throttle) {
   const { context, page } = await freshPage(FIRST_ITEM, throttle);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstItem !== undefined, null, { timeout: 60_000 });
-  const time = await page.evaluate(() => window.__firstItem);
+  const times = await page.evaluate(() => ({ item: window.__firstItem, shown: window.__startShown ?? window.__firstItem }));
   await context.close();
-  return time;
+  return times;
 }
 
-const loads = (throttle) =>
-  alternating(
+async function loads(throttle) {
+  const runs = await alternating(
     () => firstItemTime(APP, throttle),
     () => firstItemTime(new URL('static-table.html', PAGES).href, throttle),
   );
+  return {
+    app: runs.app.map((run) => run.item),
+    static: runs.static.map((run) => run.item),
+    appShown: runs.app.map((run) => run.shown),
+    staticShown: runs.static.map((run) => run.shown),
+  };
+}
 
 // A person's second step: the start screen has been on view for SETTLE_MS (the time to read its
 // three catalogs, the pointer over the page), then the checklist is chosen. Timed from the click
