@@ -230,7 +230,7 @@ fn sizes() -> Result<Value, String> {
         "style.css",
     ];
     let start: Vec<_> = start_files.iter().map(|f| dist.join(f)).collect();
-    // The app itself: fetched on the first action on that screen, and at once by a browser that
+    // The app itself: fetched once a person points at that screen, and at once by a browser that
     // holds assessments (from the service worker's cache after the first visit). The start
     // screen lists the catalogs from the data files' index; the files themselves come when one
     // is opened.
@@ -363,7 +363,7 @@ fn write_report(report: &Value) -> Result<(), String> {
             "start",
         ),
         (
-            "the app, fetched on the first action (JS, wasm, the data index)",
+            "the app, fetched once a person points at that screen (JS, wasm, the data index)",
             "app",
         ),
         ("… of which the wasm", "appWasm"),
