@@ -1,21 +1,22 @@
 // Starts tekigo without an inline script, so the page's CSP can forbid them.
 //
-// A browser that holds nothing of tekigo yet is shown the first screen at once: the build
-// rendered it from the app's own components into <template id="first-screen">. The app's glue
-// and wasm are fetched only when a person shows interest (a pointer over the screen, a focus,
-// a key), and the app is started on their first action — a click on a button, a file chosen —
-// which it then carries out itself: the app renders out of sight, and is shown in place of
-// the first screen once what was clicked is there in it. Any other browser starts the app
-// straight away.
+// Where tekigo has not run yet (nothing stored, no setting, no hand-over), the first screen is
+// shown at once: the build rendered it from the app's own components into
+// <template id="first-screen">. The app's glue and wasm are fetched only when a person points at
+// it or moves the focus into it; the app then starts out of sight beside it. The first click on
+// a button or file chosen there shows the app in its place and is carried out on the app's own
+// element. Anywhere else the app starts straight away.
 //
 // A start that fails (a file missing or from another build, the wasm refused) or that is not
 // done after PATIENCE_MS replaces what is shown with a message and a way out: reload, or run
 // the complete set of files the service worker keeps. This file imports nothing statically,
 // so that it runs, and can explain, whatever else fails to load. Updates and the version
-// shown are updates.js's; it is loaded once the first screen or the app is shown.
+// shown are updates.js's; it is loaded once the app has started.
 const PATIENCE_MS = 3000;
-/** How long a kept action waits for its button in the started app before it is given up. */
+/** How long the first screen's action waits for its element in the started app before it is given up. */
 const REPLAY_PATIENCE_MS = 10000;
+/** How long the look into IndexedDB may take before the app is started as for a known browser. */
+const CHECK_MS = 500;
 const root = document.getElementById('app');
 let started = false;
 let loading = null; // the app's glue and wasm, once asked for
@@ -42,24 +43,33 @@ if (firstScreen?.childElementCount && (await holdsNothing())) {
   showFirstScreen(firstScreen);
 } else {
   await startHere();
+  watchUpdates();
 }
-import('./updates.js')
-  .then((updates) => updates.watch())
-  .catch(() => {
-    // The app runs without it; only updates and the shown version are missing.
-  });
 
-/** The app's glue with its wasm instantiated, fetched once. */
+/** Loads updates.js: the service worker, a new build's offer and the version shown. */
+function watchUpdates() {
+  import('./updates.js')
+    .then((updates) => updates.watch())
+    .catch(() => {
+      // The app runs without it; only updates and the shown version are missing.
+    });
+}
+
+/** The app's glue with its wasm instantiated, fetched once (again after a failure). */
 function loadApp() {
   loading ??= (async () => {
-    // The data files' index, which the app reads first, comes while the wasm compiles.
+    // The wasm and the data files' index, which the app reads first, come with the glue.
+    const wasm = fetch(new URL('./tekigo-web_bg.wasm', import.meta.url));
     const index = document.createElement('link');
     Object.assign(index, { rel: 'preload', href: 'data/index.json', as: 'fetch', crossOrigin: 'anonymous' });
     document.head.append(index);
     const glue = await import('./tekigo-web.js');
-    await glue.default({ module_or_path: new URL('./tekigo-web_bg.wasm', import.meta.url) });
+    await glue.default({ module_or_path: wasm });
     return glue;
-  })();
+  })().catch((error) => {
+    loading = null;
+    throw error;
+  });
   return loading;
 }
 
@@ -92,9 +102,9 @@ async function patiently(starting) {
 }
 
 /**
- * Whether this browser holds nothing of tekigo — no saved assessment, catalog, setting or
- * open tab — and the page was not opened for a hand-over: then the app's first screen is the
- * one the build rendered. When in doubt, no.
+ * Whether tekigo has not run in this browser — no saved assessment, catalog, setting or open
+ * tab — and the page was not opened for a hand-over: then the app's first screen is the one
+ * the build rendered. When in doubt (no answer within CHECK_MS), no.
  */
 async function holdsNothing() {
   try {
@@ -102,7 +112,10 @@ async function holdsNothing() {
     for (const storage of [localStorage, sessionStorage]) {
       for (let i = 0; i < storage.length; i++) if (storage.key(i)?.startsWith('tekigo')) return false;
     }
-    const databases = await indexedDB.databases();
+    const databases = await Promise.race([
+      indexedDB.databases(),
+      new Promise((_, late) => setTimeout(late, CHECK_MS)),
+    ]);
     return !databases.some((database) => database.name?.startsWith('tekigo'));
   } catch {
     return false;
@@ -110,9 +123,11 @@ async function holdsNothing() {
 }
 
 /**
- * Shows the built first screen. A sign of interest starts the app out of sight beside it (it
- * then reads its data ahead, as it does on its own start screen); the first action shows the
- * app in its place and is carried out there, with any that follow before it is shown.
+ * Shows the built first screen. A pointer over it or the focus in it starts the app out of
+ * sight beside it (it then reads its data ahead, as on its own start screen). The first click
+ * on a button or file chosen is the one action the first screen takes: it shows the app in its
+ * place, and carries the action out there on the app's own button or file field. Another tab
+ * storing something shows the app at once, so this screen never says "nothing saved" wrongly.
  */
 function showFirstScreen(screen) {
   const shown = document.createElement('div');
@@ -120,85 +135,88 @@ function showFirstScreen(screen) {
   shown.append(screen.cloneNode(true));
   root.replaceChildren(shown);
   let behind = null;
-  let ready = false;
+  let mounted = null; // the app, once it runs behind this screen
   const startBehind = () =>
     (behind ??= (async () => {
       const app = document.createElement('div');
       app.hidden = true;
       root.append(app);
-      await mountIn(app);
-      ready = true;
+      try {
+        await mountIn(app);
+      } catch (error) {
+        app.remove();
+        behind = null;
+        throw error;
+      }
+      watchUpdates();
+      mounted = app;
       return app;
     })());
+  const reveal = (app) => {
+    shown.remove();
+    app.hidden = false;
+    // Put back if a slow start's explanation took its place meanwhile.
+    if (!app.isConnected) root.replaceChildren(app);
+  };
   const interest = () => startBehind().catch(() => {
     // Said if a person acts and it still does not start.
   });
-  for (const kind of ['pointerover', 'focusin', 'touchstart', 'keydown']) {
+  for (const kind of ['pointerover', 'focusin', 'touchstart']) {
     shown.addEventListener(kind, interest, { once: true, passive: true });
   }
-  const actions = [];
-  const act = (action) => {
-    actions.push(action);
-    if (actions.length > 1) return;
-    if (!ready) {
-      const busy = document.createElement('p');
-      busy.className = 'loading';
-      busy.setAttribute('role', 'status');
-      busy.textContent = '読み込み中…';
-      shown.querySelector('main')?.prepend(busy);
+  addEventListener('storage', (event) => {
+    if (shown.isConnected && event.key?.startsWith('tekigo')) startBehind().then(reveal, () => {});
+  });
+  const act = (find, carryOut) => {
+    if (shown.inert) return;
+    shown.inert = true;
+    const ready = mounted && find(mounted);
+    if (ready) {
+      reveal(mounted);
+      ready.focus({ preventScroll: true });
+      carryOut(ready);
+      return;
     }
-    carryOut(shown, startBehind, actions);
+    const busy = element('p', 'loading', '読み込み中… / Loading…');
+    busy.setAttribute('role', 'status');
+    shown.querySelector('main')?.prepend(busy);
+    carryOutInApp(startBehind, reveal, find, carryOut);
   };
   shown.addEventListener('click', (event) => {
     const button = event.target.closest?.('button');
     if (!button) return;
     event.preventDefault();
     event.stopPropagation();
-    act({ label: labelOf(button) });
+    const label = labelOf(button);
+    act((app) => findButton(app, label), (target) => target.click());
   }, true);
   shown.addEventListener('change', (event) => {
     const input = event.target;
     if (input.type !== 'file' || !input.files?.length) return;
-    act({ fileInput: [...shown.querySelectorAll('input[type=file]')].indexOf(input), files: input.files });
+    const position = [...shown.querySelectorAll('input[type=file]')].indexOf(input);
+    const files = input.files;
+    act((app) => app.querySelectorAll('input[type=file]')[position], (target) => {
+      target.files = files;
+      target.dispatchEvent(new Event('change', { bubbles: true }));
+    });
   }, true);
 }
 
 /**
- * Waits for the app `startBehind` starts, shows it in place of the first screen `shown` once
- * the first of `actions` can be carried out there (or after REPLAY_PATIENCE_MS), and carries
- * them out in order, as clicks and file choices on the app's own elements.
+ * Waits for the app `startBehind` starts and `find`s there the element of the person's action;
+ * shows it (`reveal`) once that is found, or after PATIENCE_MS with the app's own state on view,
+ * and carries the action out on it (`carryOut`) if it is found within REPLAY_PATIENCE_MS.
  */
-async function carryOut(shown, startBehind, actions) {
+async function carryOutInApp(startBehind, reveal, find, carryOut) {
   let app;
   if (!(await patiently(async () => { app = await startBehind(); }))) return;
-  const focusedLabel = shown.contains(document.activeElement) && document.activeElement.matches('button')
-    ? labelOf(document.activeElement)
-    : null;
-  let revealed = false;
-  const reveal = () => {
-    if (revealed) return;
-    revealed = true;
-    shown.remove();
-    app.hidden = false;
-    // Put back if a slow start's explanation took its place meanwhile.
-    if (!app.isConnected) root.replaceChildren(app);
-    if (focusedLabel) findButton(app, focusedLabel)?.focus({ preventScroll: true });
-  };
-  while (actions.length) {
-    const action = actions[0];
-    const target = await appeared(app, () => (action.label !== undefined
-      ? findButton(app, action.label)
-      : app.querySelectorAll('input[type=file]')[action.fileInput]));
-    reveal();
-    if (target && action.label !== undefined) {
-      target.click();
-    } else if (target) {
-      target.files = action.files;
-      target.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-    actions.shift();
-  }
-  reveal();
+  const showing = setTimeout(() => reveal(app), PATIENCE_MS);
+  const target = await appeared(app, () => find(app));
+  clearTimeout(showing);
+  reveal(app);
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  carryOut(target);
 }
 
 /** What tells a button from the others: its accessible label, else its text. */

@@ -1,10 +1,11 @@
-// The first screen of a browser that holds nothing of tekigo yet is in the page itself (the
-// build renders it from the app's components): it shows with no wasm fetched, and what a
-// person does on it — a click, a file chosen — is carried out by the app once it has started.
+// The first screen of a browser where tekigo has not run yet is in the page itself (the build
+// renders it from the app's components): it shows with no wasm fetched, and the one action a
+// person takes on it — a click, a file chosen — is carried out by the app once it has started.
 // A browser that holds an assessment starts the app at once.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { newContext, openApp, useBrowser } from './harness.mjs';
+import { newContext, openApp, pointAtPage, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -21,7 +22,7 @@ async function holdWasm(context) {
   return release;
 }
 
-test('the first screen shows the catalogs with no wasm, and a start clicked at once opens the 253 items', async () => {
+test('the first screen shows the catalogs with no wasm, and a start clicked twice at once opens the 253 items once', async () => {
   const context = await newContext({ serviceWorkers: 'block' });
   const release = await holdWasm(context);
   const { page, requests, problems } = await openApp({ context });
@@ -30,54 +31,82 @@ test('the first screen shows the catalogs with no wasm, and a start clicked at o
   assert.equal(await page.locator('li.catalog').count(), 3);
   assert.match(await page.locator('.start').innerText(), /保存された評価はまだありません/);
   assert.deepEqual(wasmAsked(requests), [], 'the first screen needs no wasm');
-  await start.click();
-  await page.getByText('読み込み中…').waitFor();
+  await start.dblclick();
+  await page.getByText('読み込み中… / Loading…').waitFor();
   release();
   await page.locator('li.item').first().waitFor();
   assert.match(await page.locator('.shown-count').innerText(), /^253$/);
   assert.equal(wasmAsked(requests).length, 1);
   assert.equal(await page.locator('.first-screen').count(), 0, 'the first screen is gone');
+  await page.getByRole('button', { name: '評価の一覧' }).click();
+  await page.locator('.saved').first().waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.saved').count(), 1, 'one assessment, not one per click');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('a file chosen on the first screen is opened by the app, and English chosen there stays', async () => {
+test('a file chosen on the first screen is opened by the app', async () => {
   const context = await newContext({ serviceWorkers: 'block' });
   const release = await holdWasm(context);
   const { page, problems } = await openApp({ context });
-  await page.getByRole('button', { name: 'English' }).click();
-  const assessment = {
-    schemaVersion: 1,
-  };
   await page.locator('input[type=file]').first().setInputFiles({
-    name: 'broken.json',
+    name: 'kirin.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(assessment)),
+    buffer: readFileSync(new URL('../../crates/core/data/sample-kirin-karte-meti-2012.json', import.meta.url)),
   });
   release();
-  // The app says, in English as chosen first, why the file does not open.
-  const notice = page.locator('.notice');
-  await notice.waitFor();
-  assert.match(await notice.innerText(), /broken\.json/);
+  await page.locator('li.item').first().waitFor();
+  assert.match(await page.locator('.shown-count').innerText(), /^182$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('by keyboard: English chosen on the first screen is carried out, the focus on the language switch', async () => {
+  const context = await newContext({ serviceWorkers: 'block' });
+  const { page, problems } = await openApp({ context });
+  await page.locator('.first-screen').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'English');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /Start a new assessment: クラウド/ }).waitFor();
   assert.equal(await page.locator('.tekigo').getAttribute('lang'), 'en');
-  assert.deepEqual(problems.filter((problem) => !/broken\.json/.test(problem)), []);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '日本語');
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a browser that holds an assessment starts the app at once, never showing the empty first screen', async () => {
   const context = await newContext({ serviceWorkers: 'block' });
-  await context.addInitScript(() => {
+  const { page } = await openApp({ context });
+  await page.getByRole('button', { name: /新しい評価を開始: 医療情報システムの安全管理/ }).click();
+  await page.locator('li.item').first().waitFor();
+  // A new visit in the same browser, its settings gone: the stored assessment alone decides.
+  const again = await context.newPage();
+  await again.addInitScript(() => {
+    if (!sessionStorage.getItem('cleared')) {
+      localStorage.clear();
+      sessionStorage.setItem('cleared', '1');
+    }
     new MutationObserver(() => {
       if (document.querySelector('.first-screen')) window.__firstScreenShown = true;
     }).observe(document, { childList: true, subtree: true });
   });
-  const { page } = await openApp({ context });
-  await page.getByRole('button', { name: /新しい評価を開始: 医療情報システムの安全管理/ }).click();
-  await page.locator('li.item').first().waitFor();
-  // A new visit in the same browser: no tab state, the stored assessment only.
-  const again = await context.newPage();
   await again.goto(page.url());
   await again.locator('.saved-list li').first().waitFor();
   assert.equal(await again.evaluate(() => window.__firstScreenShown ?? false), false);
+  await context.close();
+});
+
+test('a first screen left open while the app starts in another tab gives way to the app', async () => {
+  const context = await newContext({ serviceWorkers: 'block' });
+  const { page: waiting } = await openApp({ context });
+  await waiting.locator('.first-screen').waitFor();
+  const { page } = await openApp({ context });
+  await page.getByRole('button', { name: /新しい評価を開始: 医療情報システムの安全管理/ }).click();
+  await page.locator('li.item').first().waitFor();
+  await waiting.locator('.first-screen').waitFor({ state: 'detached' });
+  assert.equal(await waiting.locator('#app .tekigo').count(), 1);
   await context.close();
 });

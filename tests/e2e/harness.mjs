@@ -52,8 +52,19 @@ export async function openApp({ path = '', context } = {}) {
  * nothing yet: the app then starts behind it (see www/boot.js).
  */
 export async function pointAtPage(page) {
+  await page.locator('.first-screen').waitFor();
   await page.mouse.move(200, 200);
   await page.mouse.move(240, 260);
+}
+
+/**
+ * Waits until the app runs in the page: pointed at when the page shows the first screen of a
+ * browser that holds nothing yet, then the app's own element (beside that screen or alone).
+ */
+export async function appStarted(page) {
+  await page.locator('.tekigo').first().waitFor();
+  if (await page.locator('.first-screen').count()) await pointAtPage(page);
+  await page.locator('#app .tekigo:not(.first-screen .tekigo)').waitFor({ state: 'attached' });
 }
 
 /** Records what `page` asks for (`requests`) and its console errors, page errors and CSP violations (`problems`). */

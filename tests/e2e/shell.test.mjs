@@ -3,7 +3,7 @@
 // service worker's copy of the build.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, openApp, pointAtPage, screenshot, useBrowser } from './harness.mjs';
+import { appStarted, BASE_URL, openApp, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -25,6 +25,7 @@ test('the start page is in Japanese and lists the catalogs with their item count
 
 test('the page asks only its own origin, and once loaded nothing of the network', async () => {
   const { page, context, requests } = await openApp();
+  await appStarted(page);
   const fromWorker = [];
   page.on('response', (response) => response.fromServiceWorker() && fromWorker.push(response.url()));
   // The worker has installed the build and taken the page.
@@ -34,13 +35,12 @@ test('the page asks only its own origin, and once loaded nothing of the network'
   const origin = new URL(BASE_URL).origin;
   const foreign = requests.filter((url) => new URL(url).origin !== origin && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], `requests to other hosts: ${foreign.join(', ')}`);
-  // Loaded again, the page is the worker's from its start. Once the app has started behind the
-  // first screen (a person points at it) and its start screen has settled, the catalogs' data
-  // files are read ahead, from the build's set; starting an assessment (which stores it) then
-  // asks for nothing more.
+  // Loaded again, the page is the worker's from its start. Once its start screen has settled,
+  // the catalogs' data files are read ahead, from the build's set; starting an assessment
+  // (which stores it) then asks for nothing more.
   const beforeReload = requests.length;
   await page.reload();
-  await pointAtPage(page);
+  await appStarted(page);
   const seen = (names) => page.waitForFunction((names) => names.every((name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(name))), names);
   await seen(['/version.json', '/data/cloud-checklist-253.json', '/data/meti-2012.json']);
   const loaded = requests.length;
@@ -58,6 +58,7 @@ test('the page asks only its own origin, and once loaded nothing of the network'
 
 test('after one visit the app opens offline, with its saved work', async () => {
   const { page, context } = await openApp();
+  await appStarted(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.getByRole('button', { name: /新しい評価を開始: 医療情報を受託管理する/ }).click();
   await page.getByLabel('評価対象プロダクト名').fill('オフライン確認');

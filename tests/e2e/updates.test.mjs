@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { buildId, copyBuild, nextBuild, startServer } from './deploys.mjs';
-import { newContext, record, screenshot, useBrowser } from './harness.mjs';
+import { appStarted, newContext, record, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -20,7 +20,8 @@ const OFFER = '新しい版があります';
 
 /**
  * A fresh profile on `server`'s page, recording problems. `visited` waits until the app runs
- * and the service worker, its files kept, has taken the page.
+ * (pointed at, on the first screen of a browser that holds nothing yet) and the service worker,
+ * its files kept, has taken the page.
  */
 async function open(server, t, { visited = true } = {}) {
   const context = await newContext();
@@ -29,7 +30,7 @@ async function open(server, t, { visited = true } = {}) {
   const { problems } = record(page);
   await page.goto(server.url);
   if (visited) {
-    await page.locator('.tekigo').waitFor();
+    await appStarted(page);
     await page.evaluate(
       () =>
         navigator.serviceWorker.controller ??
@@ -47,7 +48,7 @@ async function serve(folder, t) {
 
 /** Waits until the page runs the app and names `build` as the one running. */
 async function runs(page, build) {
-  await page.locator('.tekigo').waitFor();
+  await appStarted(page);
   await page.locator('.build-info', { hasText: `build ${build}` }).waitFor();
 }
 
@@ -197,7 +198,6 @@ test('a hard reload during a broken deploy offers the cached version, which star
   // Ctrl+Shift+R: the page bypasses the service worker and gets the broken deploy.
   const devtools = await context.newCDPSession(page);
   await devtools.send('Page.reload', { ignoreCache: true });
-  await startChecking(page);
   await page.getByRole('heading', { name: 'tekigo を起動できませんでした' }).waitFor();
   await screenshot(page, 'start-failed-cached');
   await page.getByRole('button', { name: /キャッシュ済みの版を使う/ }).click();

@@ -24,7 +24,7 @@ fn FirstScreen(props: &FirstScreenProps) -> Html {
     let lang = Lang::default();
     let library = props.library.clone();
     html! {
-        <ContextProvider<IdPrefix> context={IdPrefix::fresh()}>
+        <ContextProvider<IdPrefix> context={IdPrefix::of_first_screen()}>
         <ContextProvider<Library> context={library.clone()}>
         <div class="tekigo" lang={lang.tag()}>
             <AppHeader {lang} on_about={Callback::noop()} on_toggle_lang={Callback::noop()} />

@@ -23,6 +23,13 @@ impl IdPrefix {
         IdPrefix(format!("tk{number}").into())
     }
 
+    /// The prefix of the first screen the build renders (`first_screen`), which stays in the
+    /// page beside the app while the app starts behind it: one no mounted app has.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn of_first_screen() -> Self {
+        IdPrefix("tk0".into())
+    }
+
     /// The id of element `name` in this app.
     pub fn of(&self, name: &str) -> String {
         format!("{}-{name}", self.0)
