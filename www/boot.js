@@ -127,7 +127,8 @@ async function holdsNothing() {
  * sight beside it (it then reads its data ahead, as on its own start screen). The first click
  * on a button or file chosen is the one action the first screen takes: it shows the app in its
  * place, and carries the action out there on the app's own button or file field. Another tab
- * storing something shows the app at once, so this screen never says "nothing saved" wrongly.
+ * starting the app (it then stores a setting) shows it here too: this screen is only for a
+ * browser where tekigo has not run.
  */
 function showFirstScreen(screen) {
   const shown = document.createElement('div');
