@@ -171,17 +171,19 @@ function showFirstScreen(screen) {
   const act = (find, carryOut) => {
     if (shown.inert) return;
     shown.inert = true;
+    // Shows `app` here; then the action, on its element `target` when that was found.
+    const perform = (app, target) => {
+      reveal(app);
+      if (!target) return;
+      target.focus({ preventScroll: true });
+      carryOut(target);
+    };
     const ready = mounted && find(mounted);
-    if (ready) {
-      reveal(mounted);
-      ready.focus({ preventScroll: true });
-      carryOut(ready);
-      return;
-    }
+    if (ready) return perform(mounted, ready);
     const busy = element('p', 'loading', '読み込み中… / Loading…');
     busy.setAttribute('role', 'status');
     shown.querySelector('main')?.prepend(busy);
-    carryOutInApp(startBehind, reveal, find, carryOut);
+    carryOutInApp(startBehind, reveal, find, perform);
   };
   shown.addEventListener('click', (event) => {
     const button = event.target.closest?.('button');
@@ -205,19 +207,16 @@ function showFirstScreen(screen) {
 
 /**
  * Waits for the app `startBehind` starts and `find`s there the element of the person's action;
- * shows it (`reveal`) once that is found, or after PATIENCE_MS with the app's own state on view,
- * and carries the action out on it (`carryOut`) if it is found within REPLAY_PATIENCE_MS.
+ * shows the app (`reveal`) after PATIENCE_MS with its own state on view if that is not found by
+ * then, and hands the app and what was found within REPLAY_PATIENCE_MS, or null, to `perform`.
  */
-async function carryOutInApp(startBehind, reveal, find, carryOut) {
+async function carryOutInApp(startBehind, reveal, find, perform) {
   let app;
   if (!(await patiently(async () => { app = await startBehind(); }))) return;
   const showing = setTimeout(() => reveal(app), PATIENCE_MS);
   const target = await appeared(app, () => find(app));
   clearTimeout(showing);
-  reveal(app);
-  if (!target) return;
-  target.focus({ preventScroll: true });
-  carryOut(target);
+  perform(app, target);
 }
 
 /** What tells a button from the others: its accessible label, else its text. */
