@@ -217,8 +217,9 @@ pub fn check_budget() -> Result<(), String> {
 fn sizes() -> Result<Value, String> {
     let dist = root().join("dist");
     let demo = root().join("dist-demo/tekigo");
-    let sum = |files: &[&Path]| -> Result<usize, String> {
-        files.iter().map(|file| gzip_size(file)).sum()
+    // What the files named, in `folder`, weigh together.
+    let sum = |folder: &Path, files: &[&str]| -> Result<usize, String> {
+        files.iter().map(|file| gzip_size(&folder.join(file))).sum()
     };
     // What a browser holding nothing of tekigo fetches for its first screen, which the build
     // rendered into index.html; updates.js follows it in every start.
@@ -229,13 +230,11 @@ fn sizes() -> Result<Value, String> {
         "file-protocol.js",
         "style.css",
     ];
-    let start: Vec<_> = start_files.iter().map(|f| dist.join(f)).collect();
     // The app itself: fetched once a person points at that screen, and at once by a browser that
     // holds assessments (from the service worker's cache after the first visit). The start
     // screen lists the catalogs from the data files' index; the files themselves come when one
     // is opened.
     let app_files = ["tekigo-web.js", "tekigo-web_bg.wasm", "data/index.json"];
-    let app: Vec<_> = app_files.iter().map(|f| dist.join(f)).collect();
     let widget_files = [
         "widget/tekigo-widget.js",
         "widget/tekigo_widget.js",
@@ -244,12 +243,11 @@ fn sizes() -> Result<Value, String> {
         "widget/catalogs/meti-2012.json",
         "kirin-karte_public.json",
     ];
-    let widget: Vec<_> = widget_files.iter().map(|f| demo.join(f)).collect();
     Ok(json!({
-        "start": sum(&start.iter().map(|p| p.as_path()).collect::<Vec<_>>())?,
-        "app": sum(&app.iter().map(|p| p.as_path()).collect::<Vec<_>>())?,
+        "start": sum(&dist, &start_files)?,
+        "app": sum(&dist, &app_files)?,
         "appWasm": gzip_size(&dist.join("tekigo-web_bg.wasm"))?,
-        "widget": sum(&widget.iter().map(|p| p.as_path()).collect::<Vec<_>>())?,
+        "widget": sum(&demo, &widget_files)?,
         "widgetWasm": gzip_size(&demo.join("widget/tekigo_widget_bg.wasm"))?,
         "singleFile": gzip_size(&dist.join("tekigo.html"))?,
     }))
