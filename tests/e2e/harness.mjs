@@ -2,7 +2,9 @@
 // profile per test, every request and console error recorded, screenshots on demand, and
 // the entries of a downloaded zip (the widget kit, a workbook).
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
 
@@ -79,17 +81,39 @@ export function record(page) {
   return { requests, problems };
 }
 
+/** Browsers on a profile folder still open, and the folders made by `profileFolder`. */
+const openProfiles = new Set();
+const profileFolders = [];
+
+// When the test file ends, browsers a failed test left open are closed first (a browser left
+// running would keep the test file from ending), then the folders are removed: a browser still
+// writing its cache into a folder being removed is what makes the removal fail.
+after(async () => {
+  await Promise.all([...openProfiles].map((context) => context.close().catch(() => {})));
+  for (const folder of profileFolders) rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+});
+
+/** A new, empty profile folder, removed when the test file ends. */
+export function profileFolder() {
+  const folder = mkdtempSync(join(tmpdir(), 'tekigo-profile-'));
+  profileFolders.push(folder);
+  return folder;
+}
+
 /**
  * A browser with a profile kept in `userDataDir`, so closing it and launching it again on the
  * same folder is a restart: what the app stored is there again.
  */
 export async function launchProfile(userDataDir, options = {}) {
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     ...LAUNCH,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     ...options,
   });
+  openProfiles.add(context);
+  context.on('close', () => openProfiles.delete(context));
+  return context;
 }
 
 export async function newContext(options = {}) {

@@ -5,11 +5,9 @@
 // origin's first write, in a profile kept on disk so that closing and launching it again is a
 // restart.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { BASE_URL, launchProfile, record, screenshot } from './harness.mjs';
+import { BASE_URL, launchProfile, profileFolder, record, screenshot } from './harness.mjs';
 
 const ORIGIN = new URL(BASE_URL).origin;
 /** How long the app waits before trying a refused save again (autosave.rs RETRY_MS). */
@@ -19,13 +17,6 @@ const row = (page, id) => page.locator('li.item').filter({ has: page.locator('.i
 const unsaved = (page) => page.locator('.save-state[data-unsaved="true"]');
 /** Waits until the editor says every change is stored. */
 const stored = (page) => page.locator('.save-state[data-pending="false"]').waitFor();
-
-/** A profile folder removed when the test ends. */
-function profileFolder(t) {
-  const folder = mkdtempSync(join(tmpdir(), 'tekigo-profile-'));
-  t.after(() => rmSync(folder, { recursive: true, force: true }));
-  return folder;
-}
 
 /**
  * The browser on `folder`, its page on the app's origin. Service workers are blocked: their
@@ -56,8 +47,8 @@ async function downloadFrom(page, button) {
   return readFileSync(await download.path(), 'utf8');
 }
 
-test('storage full while editing: said in words, marked 未保存, offered as a file, kept, and stored after a restart', async (t) => {
-  const folder = profileFolder(t);
+test('storage full while editing: said in words, marked 未保存, offered as a file, kept, and stored after a restart', async () => {
+  const folder = profileFolder();
   const statement = incompressible(60_000);
   let browser = await start(folder, { quota: 100 * 1024 });
   let { page } = browser;
@@ -143,8 +134,8 @@ test('storage full while editing: said in words, marked 未保存, offered as a 
   await browser.context.close();
 });
 
-test('the start screen says what this browser stores and whether it keeps it', async (t) => {
-  const browser = await start(profileFolder(t));
+test('the start screen says what this browser stores and whether it keeps it', async () => {
+  const browser = await start(profileFolder());
   const { page } = browser;
   await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
   await page.getByLabel('評価対象プロダクト名').fill('永続化テスト');
@@ -171,7 +162,7 @@ test('the start screen says what this browser stores and whether it keeps it', a
 });
 
 test('a tab that takes over from a closed one stores the edits that tab could not', async (t) => {
-  const context = await launchProfile(profileFolder(t), { serviceWorkers: 'block' });
+  const context = await launchProfile(profileFolder(), { serviceWorkers: 'block' });
   t.after(() => context.close());
   // The first page only holds the DevTools session, so the small quota outlives the tabs.
   const cdp = await context.newCDPSession(context.pages()[0]);

@@ -191,9 +191,18 @@ fn test_all() -> Result<(), String> {
     let url = format!("http://127.0.0.1:{}/", server.port);
     let demo_url = format!("http://127.0.0.1:{}/", server.demo_port);
     run::step("browser tests (headless Chromium)", || {
+        // A test stuck for five minutes fails, and a test file whose tests are done ends even
+        // if a browser it started is still running: a hang is a failure with its name, never
+        // a run that outlasts CI's limit.
         run::command_with_env(
             "node",
-            &["--test", "--test-concurrency=1", "tests/e2e/"],
+            &[
+                "--test",
+                "--test-concurrency=1",
+                "--test-timeout=300000",
+                "--test-force-exit",
+                "tests/e2e/",
+            ],
             &[
                 ("TEKIGO_URL", url.as_str()),
                 ("TEKIGO_DEMO_URL", demo_url.as_str()),
