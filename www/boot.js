@@ -7,9 +7,10 @@
 // a button or file chosen there shows the app in its place and is carried out on the app's own
 // element. Anywhere else the app starts straight away.
 //
-// A start that fails (a file missing or from another build, the wasm refused) or that is not
-// done after PATIENCE_MS replaces what is shown with a message and a way out: reload, or run
-// the complete set of files the service worker keeps. This file imports nothing statically,
+// While the wasm arrives, 「読み込み中…」 says how much of it has (a slow hospital line takes
+// seconds). A start that fails (a file missing or from another build, the wasm refused) or
+// during which nothing has arrived for PATIENCE_MS replaces what is shown with a message and a
+// way out: reload, or run the complete set of files the service worker keeps. This file imports nothing statically,
 // so that it runs, and can explain, whatever else fails to load. Updates and the version
 // shown are updates.js's; it is loaded once the app has started.
 const PATIENCE_MS = 3000;
@@ -21,6 +22,8 @@ const root = document.getElementById('app');
 let started = false;
 let loading = null; // the app's glue and wasm, once asked for
 let explained = 0; // explanations begun; only the newest is shown
+/** How much of the wasm has arrived (`total` 0 when the server does not say), and when the last of it did. */
+const arrival = { received: 0, total: 0, at: 0 };
 
 /** What the page says, in Japanese then English, when the start fails or stalls. */
 const FAILED = {
@@ -59,7 +62,7 @@ function watchUpdates() {
 function loadApp() {
   loading ??= (async () => {
     // The wasm and the data files' index, which the app reads first, come with the glue.
-    const wasm = fetch(new URL('./tekigo-web_bg.wasm', import.meta.url));
+    const wasm = fetch(new URL('./tekigo-web_bg.wasm', import.meta.url)).then(countArrival);
     const index = document.createElement('link');
     Object.assign(index, { rel: 'preload', href: 'data/index.json', as: 'fetch', crossOrigin: 'anonymous' });
     document.head.append(index);
@@ -71,6 +74,41 @@ function loadApp() {
     throw error;
   });
   return loading;
+}
+
+/**
+ * Counts `response`'s body into `arrival` as it comes, on a copy, so that the wasm is compiled
+ * from the response as fetched (the browser keeps its compiled code for the next start).
+ */
+function countArrival(response) {
+  if (!response.ok || !response.body) return response;
+  arrival.received = 0;
+  // A compressed body's length is not the length of what is read.
+  arrival.total = response.headers.has('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
+  const reader = response.clone().body.getReader();
+  const read = () =>
+    reader.read().then(({ done, value }) => {
+      if (done) return;
+      arrival.received += value.byteLength;
+      arrival.at = performance.now();
+      showArrival();
+      read();
+    }, () => {
+      // The fetch failed; instantiating the response says so.
+    });
+  read();
+  return response;
+}
+
+/** Writes how much of the wasm has arrived into every 「読み込み中…」 line of this file's. */
+function showArrival() {
+  if (!arrival.received) return;
+  const amount = arrival.total
+    ? `${Math.min(100, Math.floor((arrival.received * 100) / arrival.total))} %`
+    : `${(arrival.received / 1048576).toFixed(1)} MB`;
+  for (const line of root.querySelectorAll('.loading[data-arrival]')) {
+    line.textContent = `読み込み中… ${amount} / Loading… ${amount}`;
+  }
 }
 
 /** Mounts the app in `element`, in place of what it holds. */
@@ -86,9 +124,17 @@ async function startHere() {
   await patiently(() => mountIn(root));
 }
 
-/** Runs `starting`, explaining a failure, or a wait longer than PATIENCE_MS; true when it started. */
+/**
+ * Runs `starting`, explaining a failure, or PATIENCE_MS in which nothing of the wasm arrived;
+ * true when it started.
+ */
 async function patiently(starting) {
-  const patience = setTimeout(() => explain(SLOW), PATIENCE_MS);
+  const since = performance.now();
+  const patience = setInterval(() => {
+    if (performance.now() - Math.max(since, arrival.at) < PATIENCE_MS) return;
+    clearInterval(patience);
+    explain(SLOW);
+  }, 250);
   try {
     await starting();
     return true;
@@ -97,7 +143,7 @@ async function patiently(starting) {
     explain(FAILED, String(error));
     return false;
   } finally {
-    clearTimeout(patience);
+    clearInterval(patience);
   }
 }
 
@@ -182,7 +228,9 @@ function showFirstScreen(screen) {
     if (ready) return perform(mounted, ready);
     const busy = element('p', 'loading', '読み込み中… / Loading…');
     busy.setAttribute('role', 'status');
+    busy.dataset.arrival = '';
     shown.querySelector('main')?.prepend(busy);
+    showArrival();
     carryOutInApp(startBehind, reveal, find, perform);
   };
   shown.addEventListener('click', (event) => {

@@ -46,6 +46,31 @@ test('the first screen shows the catalogs with no wasm, and a start clicked twic
   await context.close();
 });
 
+test('on a slow line the first screen says how much has arrived, and never that the server is not answering', async () => {
+  const context = await newContext({ serviceWorkers: 'block' });
+  const { page, problems } = await openApp({ context });
+  // About 2 Mbps: the uncompressed wasm of this test server takes some five seconds.
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: 250_000, uploadThroughput: 250_000 });
+  await pointAtPage(page);
+  await page.getByRole('button', { name: /新しい評価を開始: クラウドサービス事業者/ }).click();
+  const busy = page.locator('.first-screen .loading');
+  const shares = [];
+  const deadline = Date.now() + 60_000;
+  while (!(await page.locator('li.item').count())) {
+    assert.ok(Date.now() < deadline, `no item within a minute; shown: ${shares}`);
+    assert.equal(await page.getByRole('heading', { name: '読み込みに時間がかかっています' }).count(), 0, 'a line that is still delivering is not a server that does not answer');
+    const share = /^読み込み中… (\d+) % \/ Loading… \d+ %$/.exec((await busy.innerText().catch(() => '')).trim());
+    if (share) shares.push(Number(share[1]));
+    await page.waitForTimeout(250);
+  }
+  assert.ok(shares.some((share) => share > 0 && share < 100), `a share on its way was shown: ${shares}`);
+  assert.deepEqual(shares, [...shares].sort((a, b) => a - b), 'what has arrived only grows');
+  assert.match(await page.locator('.shown-count').innerText(), /^253$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a file chosen on the first screen is opened by the app', async () => {
   const context = await newContext({ serviceWorkers: 'block' });
   const release = await holdWasm(context);
