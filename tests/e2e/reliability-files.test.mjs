@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { newContext, openApp, useBrowser } from './harness.mjs';
+import { newContext, openApp, screenshot, useBrowser } from './harness.mjs';
 
 useBrowser();
 
@@ -71,7 +71,7 @@ test('a refused file is named with its reason in words, and the list does not ch
   await context.close();
 });
 
-test('a file opened twice opens the stored assessment; a changed one is kept as a copy, and the app says which', async () => {
+test('a file opened twice opens the stored assessment; a changed one is kept as a copy, and the app says which and where it differs', async () => {
   const { page, context, problems } = await openApp();
   const path = join(scratch, 'sample.json');
   writeFileSync(path, SAMPLE);
@@ -88,11 +88,18 @@ test('a file opened twice opens the stored assessment; a changed one is kept as 
   // The same assessment, changed elsewhere since: both are kept, and that is said.
   const changed = JSON.parse(SAMPLE);
   changed.subject.product = `${changed.subject.product} (改訂)`;
+  const [revised] = Object.entries(changed.answers).find(([, answer]) => answer.statement);
+  changed.answers[revised].statement += ' 年次で見直す。';
   const changedPath = join(scratch, 'sample-changed.json');
   writeFileSync(changedPath, JSON.stringify(changed));
   await page.locator('input[type=file]').first().setInputFiles(changedPath);
   await page.locator('li.item').first().waitFor();
-  assert.match(await page.locator('.notice').innerText(), /すでにこのブラウザに保存されていて、内容が違うため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
+  const copied = await page.locator('.notice').innerText();
+  assert.match(copied, /すでにこのブラウザに保存されていて、内容が違うため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
+  // … and where it differs, so that a person can tell the two apart.
+  assert.ok(copied.includes(`保存済みの評価と違うところ: 評価対象の記載、項目 ${revised}。`), copied);
+  assert.ok(copied.includes(`Where it differs from the stored one: the subject's details, item ${revised}.`), copied);
+  await screenshot(page, 'opened-as-copy');
   await page.getByRole('button', { name: '評価の一覧' }).click();
   // The list is read again on the way back: wait for it before counting.
   await page.locator('li.saved').nth(1).waitFor();

@@ -58,6 +58,36 @@ pub fn changes(
     found
 }
 
+/// Where two assessments differ, as a person is told in a sentence: whether the subject does,
+/// and the items that do, in catalog order, each once.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Differences {
+    /// Whether the subject (product, applicant, evaluator, reference, date) differs.
+    pub subject: bool,
+    /// The ids of the items whose answers differ.
+    pub items: Vec<String>,
+}
+
+impl Differences {
+    /// Where `changes` (as `changes` lists them) lie.
+    pub fn of(changes: &[Change]) -> Differences {
+        let mut found = Differences::default();
+        for change in changes {
+            match &change.item {
+                None => found.subject = true,
+                Some(item) if found.items.last() != Some(item) => found.items.push(item.clone()),
+                Some(_) => {}
+            }
+        }
+        found
+    }
+
+    /// Whether nothing a person is shown differs.
+    pub fn is_empty(&self) -> bool {
+        !self.subject && self.items.is_empty()
+    }
+}
+
 fn subject_changes(before: &Assessment, after: &Assessment, lang: Lang) -> Vec<Change> {
     let (old, new) = (&before.subject, &after.subject);
     [
@@ -182,5 +212,14 @@ mod tests {
         assert_eq!(found[1].before, "", "the sample states and does not rate");
         assert_eq!(found[1].when.as_deref(), Some(now));
         assert!(changes(catalog, &this_year, &this_year, Lang::En).is_empty());
+        assert_eq!(
+            Differences::of(&found),
+            Differences {
+                subject: true,
+                items: vec!["5".to_owned()],
+            },
+            "item 5 is named once for its two fields"
+        );
+        assert!(Differences::of(&[]).is_empty());
     }
 }

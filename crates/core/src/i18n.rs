@@ -39,6 +39,14 @@ impl Lang {
             Lang::En => ", ",
         }
     }
+
+    /// What ends a sentence built of parts.
+    pub fn full_stop(self) -> &'static str {
+        match self {
+            Lang::Ja => "。",
+            Lang::En => ".",
+        }
+    }
 }
 
 /// A text that data brings in both languages (a catalog's labels, a scale's choices).
@@ -655,6 +663,12 @@ pub enum Text {
     MoreWarnings,
     WidgetNoHospitalTodo,
     ReportAnsweredOnlyShown,
+    CopyDiffersAt,
+    CopyDiffersSubject,
+    CopyDiffersItem,
+    CopyDiffersItems,
+    CopyDiffersMore,
+    CopyDiffersMoreCount,
 }
 
 impl Localized for Text {
@@ -991,6 +1005,12 @@ impl Localized for Text {
             Text::DownloadJson => ("JSON をダウンロード", "Download JSON"),
             Text::ComparingWith => ("比べている版", "Compared with"),
             Text::DataFileFailed => ("データファイルを読み込めませんでした (入力済みの評価はそのままです。再読み込みしてください)", "Could not load a data file (your assessments are unchanged; reload the page)"),
+            Text::CopyDiffersAt => ("保存済みの評価と違うところ:", "Where it differs from the stored one:"),
+            Text::CopyDiffersSubject => ("評価対象の記載", "the subject's details"),
+            Text::CopyDiffersItem => ("項目", "item"),
+            Text::CopyDiffersItems => ("項目", "items"),
+            Text::CopyDiffersMore => ("ほか", "and"),
+            Text::CopyDiffersMoreCount => ("件", "more"),
         }
     }
 }

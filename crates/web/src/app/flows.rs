@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use tekigo_core::diff::{changes, Differences};
 use tekigo_core::i18n::{Lang, Localized, Text};
 use tekigo_core::open::{open_file as decide, Opened as Decision, Refusal};
 use tekigo_core::publish::start_from_published;
@@ -200,14 +201,23 @@ pub async fn store_and_open(
 ) {
     let mut result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
     let mut said = None;
+    let mut differences = Differences::default();
     if result == Err(storage::SaveError::Conflict) {
-        let stored = storage::assessment(&assessment.id).await.ok().flatten();
+        let stored = storage::assessment(&assessment.id)
+            .await
+            .ok()
+            .flatten()
+            .map(|record| (load_assessment(record.json.as_bytes()), record.revision));
         match stored {
-            Some(record) if load_assessment(record.json.as_bytes()).as_ref() == Ok(&assessment) => {
+            Some((Ok(stored), revision)) if stored == assessment => {
                 said = Some(Text::OpenedStored);
-                result = Ok(record.revision);
+                result = Ok(revision);
             }
             _ => {
+                if let Some((Ok(stored), _)) = &stored {
+                    differences =
+                        Differences::of(&changes(&catalog, stored, &assessment, Lang::Ja));
+                }
                 said = Some(Text::OpenedAsCopy);
                 assessment.id = clock::fresh_id("assessment");
                 result = storage::save_assessment(&assessment.id, 0, to_json(&assessment)).await;
@@ -222,7 +232,7 @@ pub async fn store_and_open(
                 revision,
                 unstored: false,
             }));
-            if let Some(notice) = opening_notice(said, warnings) {
+            if let Some(notice) = opening_notice(said, &differences, warnings) {
                 dispatch.emit(AppAction::Notify(notice));
             }
         }
@@ -244,10 +254,16 @@ pub async fn store_and_open(
 
 /// The warnings an opening notice spells out; the rest are counted.
 const SHOWN_WARNINGS: usize = 3;
+/// The items named where a copy differs from the stored assessment; the rest are counted.
+const SHOWN_DIFFERING_ITEMS: usize = 10;
 
-/// What opening says, in one notice: whether the stored assessment opened or a copy was made,
-/// then the file's warnings (the first few, and how many more).
-fn opening_notice(said: Option<Text>, warnings: &[Problem]) -> Option<Notice> {
+/// What opening says, in one notice: whether the stored assessment opened or a copy was made
+/// and where the copy differs, then the file's warnings (the first few, and how many more).
+fn opening_notice(
+    said: Option<Text>,
+    differences: &Differences,
+    warnings: &[Problem],
+) -> Option<Notice> {
     if said.is_none() && warnings.is_empty() {
         return None;
     }
@@ -256,6 +272,9 @@ fn opening_notice(said: Option<Text>, warnings: &[Problem]) -> Option<Notice> {
             .iter()
             .map(|text| text.label(lang).to_owned())
             .collect();
+        if !differences.is_empty() {
+            parts.push(where_they_differ(differences, lang));
+        }
         parts.extend(
             warnings
                 .iter()
@@ -269,6 +288,37 @@ fn opening_notice(said: Option<Text>, warnings: &[Problem]) -> Option<Notice> {
         parts.join(" ")
     };
     Some(Notice::info(say(Lang::Ja), say(Lang::En)))
+}
+
+/// 「保存済みの評価と違うところ: 評価対象の記載、項目 1、15、27、ほか 3 件。」
+fn where_they_differ(differences: &Differences, lang: Lang) -> String {
+    let mut places = Vec::new();
+    if differences.subject {
+        places.push(Text::CopyDiffersSubject.label(lang).to_owned());
+    }
+    let items = &differences.items;
+    if !items.is_empty() {
+        let named = items[..items.len().min(SHOWN_DIFFERING_ITEMS)].join(lang.list_separator());
+        let word = match items.len() {
+            1 => Text::CopyDiffersItem,
+            _ => Text::CopyDiffersItems,
+        };
+        places.push(format!("{} {named}", word.label(lang)));
+    }
+    if items.len() > SHOWN_DIFFERING_ITEMS {
+        places.push(format!(
+            "{} {} {}",
+            Text::CopyDiffersMore.label(lang),
+            items.len() - SHOWN_DIFFERING_ITEMS,
+            Text::CopyDiffersMoreCount.label(lang)
+        ));
+    }
+    format!(
+        "{} {}{}",
+        Text::CopyDiffersAt.label(lang),
+        places.join(lang.list_separator()),
+        lang.full_stop()
+    )
 }
 
 /// Takes published answers handed over from `origin`: if the engine reads them as a vendor's
