@@ -62,6 +62,7 @@ function watchUpdates() {
 function loadApp() {
   loading ??= (async () => {
     // The wasm and the data files' index, which the app reads first, come with the glue.
+    Object.assign(arrival, { received: 0, total: 0, at: 0 });
     const wasm = fetch(new URL('./tekigo-web_bg.wasm', import.meta.url)).then(countArrival);
     const index = document.createElement('link');
     Object.assign(index, { rel: 'preload', href: 'data/index.json', as: 'fetch', crossOrigin: 'anonymous' });
@@ -82,7 +83,6 @@ function loadApp() {
  */
 function countArrival(response) {
   if (!response.ok || !response.body) return response;
-  arrival.received = 0;
   // A compressed body's length is not the length of what is read.
   arrival.total = response.headers.has('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
   const reader = response.clone().body.getReader();
@@ -100,14 +100,18 @@ function countArrival(response) {
   return response;
 }
 
-/** Writes how much of the wasm has arrived into every 「読み込み中…」 line of this file's. */
+/**
+ * Writes how much of the wasm has arrived into every 「読み込み中…」 line of this file's, in
+ * steps of 10% (or half a megabyte), so that a screen reader is not told every chunk.
+ */
 function showArrival() {
   if (!arrival.received) return;
   const amount = arrival.total
-    ? `${Math.min(100, Math.floor((arrival.received * 100) / arrival.total))} %`
-    : `${(arrival.received / 1048576).toFixed(1)} MB`;
+    ? `${Math.min(100, Math.floor((arrival.received * 10) / arrival.total) * 10)}%`
+    : `${(Math.floor(arrival.received / 524288) / 2).toFixed(1)} MB`;
+  const text = `読み込み中… ${amount} / Loading… ${amount}`;
   for (const line of root.querySelectorAll('.loading[data-arrival]')) {
-    line.textContent = `読み込み中… ${amount} / Loading… ${amount}`;
+    if (line.textContent !== text) line.textContent = text;
   }
 }
 

@@ -60,7 +60,7 @@ test('on a slow line the first screen says how much has arrived, and never that 
   while (!(await page.locator('li.item').count())) {
     assert.ok(Date.now() < deadline, `no item within a minute; shown: ${shares}`);
     assert.equal(await page.getByRole('heading', { name: '読み込みに時間がかかっています' }).count(), 0, 'a line that is still delivering is not a server that does not answer');
-    const share = /^読み込み中… (\d+) % \/ Loading… \d+ %$/.exec((await busy.innerText().catch(() => '')).trim());
+    const share = /^読み込み中… (\d+)% \/ Loading… \d+%$/.exec((await busy.innerText({ timeout: 500 }).catch(() => '')).trim());
     if (share) shares.push(Number(share[1]));
     await page.waitForTimeout(250);
   }

@@ -43,8 +43,10 @@ async function killAll(child) {
 
 test('an edit made 200 ms before the browser is killed is there after a restart', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'tekigo-kill-'));
+  let child;
   try {
-    let { child, browser, page } = await startChromium(profile);
+    let browser, page;
+    ({ child, browser, page } = await startChromium(profile));
     await page.goto(BASE_URL);
     await page.getByRole('button', { name: /新しい評価を開始: 医療情報を受託管理する/ }).click();
     await page.locator('li.item').first().waitFor();
@@ -65,6 +67,8 @@ test('an edit made 200 ms before the browser is killed is there after a restart'
     await browser.close();
     await killAll(child);
   } finally {
+    // A browser still writing into its profile would make removing it fail and hide why.
+    if (child) await killAll(child);
     rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });

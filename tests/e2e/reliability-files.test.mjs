@@ -97,8 +97,8 @@ test('a file opened twice opens the stored assessment; a changed one is kept as 
   const copied = await page.locator('.notice').innerText();
   assert.match(copied, /すでにこのブラウザに保存されていて、内容が違うため、別の評価 \(コピー\) として取り込みました[\s\S]*imported as a separate copy/);
   // … and where it differs, so that a person can tell the two apart.
-  assert.ok(copied.includes(`保存済みの評価と違うところ: 評価対象の記載、項目 ${revised}。`), copied);
-  assert.ok(copied.includes(`Where it differs from the stored one: the subject's details, item ${revised}.`), copied);
+  assert.ok(copied.includes(`保存済みの評価と違うところ: 評価の概要、項目 ${revised}。`), copied);
+  assert.ok(copied.includes(`Where it differs from the stored one: Subject, item ${revised}.`), copied);
   await screenshot(page, 'opened-as-copy');
   await page.getByRole('button', { name: '評価の一覧' }).click();
   // The list is read again on the way back: wait for it before counting.

@@ -214,9 +214,12 @@ pub async fn store_and_open(
                 result = Ok(revision);
             }
             _ => {
+                // Items are only comparable within one catalog (their numbers repeat across them).
                 if let Some((Ok(stored), _)) = &stored {
-                    differences =
-                        Differences::of(&changes(&catalog, stored, &assessment, Lang::Ja));
+                    if stored.catalog.id == assessment.catalog.id {
+                        differences =
+                            Differences::of(&changes(&catalog, stored, &assessment, Lang::Ja));
+                    }
                 }
                 said = Some(Text::OpenedAsCopy);
                 assessment.id = clock::fresh_id("assessment");
@@ -290,11 +293,11 @@ fn opening_notice(
     Some(Notice::info(say(Lang::Ja), say(Lang::En)))
 }
 
-/// 「保存済みの評価と違うところ: 評価対象の記載、項目 1、15、27、ほか 3 件。」
+/// 「保存済みの評価と違うところ: 評価の概要、項目 1、15、27、ほか 3 件。」
 fn where_they_differ(differences: &Differences, lang: Lang) -> String {
     let mut places = Vec::new();
     if differences.subject {
-        places.push(Text::CopyDiffersSubject.label(lang).to_owned());
+        places.push(Text::Subject.label(lang).to_owned());
     }
     let items = &differences.items;
     if !items.is_empty() {
