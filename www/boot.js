@@ -10,9 +10,9 @@
 // While the wasm arrives, 「読み込み中…」 says how much of it has (a slow hospital line takes
 // seconds). A start that fails (a file missing or from another build, the wasm refused) or
 // during which nothing has arrived for PATIENCE_MS replaces what is shown with a message and a
-// way out: reload, or run the complete set of files the service worker keeps. This file imports nothing statically,
-// so that it runs, and can explain, whatever else fails to load. Updates and the version
-// shown are updates.js's; it is loaded once the app has started.
+// way out: reload, or run the complete set of files the service worker keeps. This file
+// imports nothing statically, so that it runs, and can explain, whatever else fails to load.
+// Updates and the version shown are updates.js's; it is loaded once the app has started.
 const PATIENCE_MS = 3000;
 /** How long the first screen's action waits for its element in the started app before it is given up. */
 const REPLAY_PATIENCE_MS = 10000;

@@ -2,12 +2,9 @@
 // and the edit is there when the browser starts again on the same profile.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { BASE_URL } from './harness.mjs';
+import { BASE_URL, profileFolder } from './harness.mjs';
 
 /** Chromium on `profile`, its own process group (so it can be killed whole), driven over CDP. */
 async function startChromium(profile) {
@@ -42,7 +39,7 @@ async function killAll(child) {
 }
 
 test('an edit made 200 ms before the browser is killed is there after a restart', async () => {
-  const profile = mkdtempSync(join(tmpdir(), 'tekigo-kill-'));
+  const profile = profileFolder();
   let child;
   try {
     let browser, page;
@@ -67,8 +64,8 @@ test('an edit made 200 ms before the browser is killed is there after a restart'
     await browser.close();
     await killAll(child);
   } finally {
-    // A browser still writing into its profile would make removing it fail and hide why.
+    // A browser still writing into its profile would make removing it fail and hide why; the
+    // harness removes the folder when the file ends.
     if (child) await killAll(child);
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
